@@ -1,0 +1,141 @@
+#include "i18n/catalog.hpp"
+
+#include <unicode/datefmt.h>
+#include <unicode/msgfmt.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace kt::i18n {
+
+namespace {
+
+struct BundleCloser {
+    void operator()(UResourceBundle* b) const { ures_close(b); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
+
+std::string to_utf8(const UChar* s, int32_t len) {
+    std::string out;
+    icu::UnicodeString(s, len).toUTF8String(out);
+    return out;
+}
+
+// Walks nested tables and records each string under its dotted path.
+void walk(UResourceBundle* table, const std::string& prefix,
+          std::unordered_map<std::string, std::string>& out, std::vector<std::string>* keys) {
+    ures_resetIterator(table);
+    while (ures_hasNext(table)) {
+        UErrorCode st = U_ZERO_ERROR;
+        Bundle child(ures_getNextResource(table, nullptr, &st));
+        if (U_FAILURE(st)) return;
+        const std::string path =
+            prefix.empty() ? ures_getKey(child.get()) : prefix + "." + ures_getKey(child.get());
+        if (ures_getType(child.get()) == URES_TABLE) {
+            walk(child.get(), path, out, keys);
+        } else if (ures_getType(child.get()) == URES_STRING) {
+            int32_t len = 0;
+            const UChar* s = ures_getString(child.get(), &len, &st);
+            if (U_SUCCESS(st)) {
+                out[path] = to_utf8(s, len);
+                if (keys) keys->push_back(path);
+            }
+        }
+    }
+}
+
+Status load(const std::filesystem::path& dir, const std::string& name,
+            std::unordered_map<std::string, std::string>& out, std::vector<std::string>* keys) {
+    UErrorCode st = U_ZERO_ERROR;
+    const std::string base = dir.string() + "/";
+    Bundle b(ures_openDirect(base.c_str(), name.c_str(), &st));
+    if (U_FAILURE(st) || !b)
+        return make_error(ErrorCode::not_found, "no compiled bundle for " + name);
+    walk(b.get(), "", out, keys);
+    return {};
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::open(const std::filesystem::path& dir, std::string_view locale) {
+    const auto& known = worker_locales();
+    if (std::find(known.begin(), known.end(), locale) == known.end())
+        return make_error(ErrorCode::usage, "unknown locale");
+    Catalog c;
+    c.m_locale = std::string(locale);
+    if (auto s = load(dir, "root", c.m_text, nullptr); !s) return s.error();
+    if (auto s = load(dir, c.m_locale, c.m_text, &c.m_own_keys); !s) return s.error();
+    std::sort(c.m_own_keys.begin(), c.m_own_keys.end());
+    return c;
+}
+
+std::string Catalog::tr(std::string_view key) const {
+    const auto it = m_text.find(std::string(key));
+    if (it != m_text.end()) return it->second;
+    return "[" + std::string(key) + "]";
+}
+
+bool Catalog::has(std::string_view key) const {
+    return m_text.count(std::string(key)) != 0;
+}
+
+std::string Catalog::format(std::string_view key,
+                            std::initializer_list<std::pair<std::string_view, Arg>> args) const {
+    const auto it = m_text.find(std::string(key));
+    if (it == m_text.end()) return "[" + std::string(key) + "]";
+    UErrorCode st = U_ZERO_ERROR;
+    icu::MessageFormat fmt(icu::UnicodeString::fromUTF8(it->second), icu::Locale(m_locale.c_str()),
+                           st);
+    if (U_FAILURE(st)) return it->second;
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    for (const auto& [name, value] : args) {
+        names.push_back(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), name.size())));
+        if (const auto* n = std::get_if<std::int64_t>(&value))
+            values.emplace_back(*n);
+        else
+            values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
+    }
+    icu::UnicodeString result;
+    fmt.format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, st);
+    if (U_FAILURE(st)) return it->second;
+    std::string out;
+    result.toUTF8String(out);
+    return out;
+}
+
+std::string Catalog::date(std::int64_t epoch_seconds) const {
+    std::unique_ptr<icu::DateFormat> fmt(
+        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu::Locale(m_locale.c_str())));
+    if (!fmt) return {};
+    icu::UnicodeString out;
+    fmt->format(static_cast<UDate>(epoch_seconds) * 1000.0, out);
+    std::string s;
+    out.toUTF8String(s);
+    return s;
+}
+
+std::vector<std::string> Catalog::own_keys() const {
+    return m_own_keys;
+}
+
+std::filesystem::path default_bundle_dir() {
+    if (const char* env = std::getenv("KEUKENTAFEL_DATA_DIR"); env && *env)
+        return std::filesystem::path(env) / "i18n";
+    char buf[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return "/usr/share/keukentafel/i18n";
+    buf[n] = '\0';
+    return std::filesystem::path(buf).parent_path().parent_path() / "share" / "keukentafel" /
+           "i18n";
+}
+
+const std::vector<std::string>& worker_locales() {
+    static const std::vector<std::string> locales = {"nl", "en"};
+    return locales;
+}
+
+}  // namespace kt::i18n

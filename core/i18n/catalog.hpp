@@ -1,0 +1,52 @@
+// Catalog: every user-visible string, read from the ICU resource bundles compiled from
+// locales/. The only code that opens them. Keys are dotted paths into nested tables.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace kt::i18n {
+
+using Arg = std::variant<std::int64_t, std::string>;
+
+class Catalog {
+  public:
+    /// Loads root, then the locale on top (missing keys fall back to root, which is Dutch).
+    /// Errors: not_found (no compiled bundles in `dir`), usage (unknown locale).
+    static Result<Catalog> open(const std::filesystem::path& dir, std::string_view locale);
+
+    /// The text for `key`; a missing key shows as "[key]" so it is seen, never crashes.
+    std::string tr(std::string_view key) const;
+    bool has(std::string_view key) const;
+    /// ICU MessageFormat with named arguments: plural rules and numbers of the locale.
+    std::string format(std::string_view key,
+                       std::initializer_list<std::pair<std::string_view, Arg>> args) const;
+    /// "24 november 2026" in the catalog's language.
+    std::string date(std::int64_t epoch_seconds) const;
+    const std::string& locale() const { return m_locale; }
+    /// Every key of the bundle itself (without root fallback), sorted; for checks.
+    std::vector<std::string> own_keys() const;
+
+  private:
+    std::string m_locale;
+    std::unordered_map<std::string, std::string> m_text;
+    std::vector<std::string> m_own_keys;
+};
+
+/// The directory of the compiled bundles: $KEUKENTAFEL_DATA_DIR/i18n when set, else
+/// <dir of the executable>/../share/keukentafel/i18n (build tree and installed alike).
+std::filesystem::path default_bundle_dir();
+
+/// The languages with bundles: nl first.
+const std::vector<std::string>& worker_locales();
+
+}  // namespace kt::i18n

@@ -1,0 +1,34 @@
+// Assessments and their ZRM scores in the vault. Every score is one transaction.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/assessment.hpp"
+#include "store/database.hpp"
+
+namespace kt::store {
+
+/// Starts a draft assessment for a client; returns its id. Errors: not_found (client).
+Result<std::string> start_assessment(Database& db, std::string_view client_id,
+                                     model::AssessmentKind kind, std::int64_t now);
+
+/// Errors: not_found.
+Result<model::Assessment> load_assessment(Database& db, std::string_view id);
+
+/// All assessments of a client with their scores, newest first.
+Result<std::vector<model::Assessment>> assessments_of(Database& db, std::string_view client_id);
+
+/// The most recent assessment of the same client started before `current` (nullopt if none).
+Result<std::optional<model::Assessment>> previous_assessment(Database& db,
+                                                             const model::Assessment& current);
+
+/// Stores (or replaces) a domain's level in one durable transaction.
+/// Errors: usage (bad domain or level), not_found, invalid_state (not a draft), storage errors.
+Status set_score(Database& db, std::string_view assessment_id, int domain_index, int level,
+                 std::int64_t now);
+
+/// Marks a draft finished. Errors: not_found, invalid_state.
+Status finish_assessment(Database& db, std::string_view assessment_id, std::int64_t now);
+
+}  // namespace kt::store

@@ -1,0 +1,19 @@
+// Fictional demo clients with Dutch names, some with an earlier finished intake, so a
+// progress measurement has previous scores to stand beside the cards.
+#pragma once
+
+#include <cstdint>
+
+#include "store/vault.hpp"
+
+namespace kt::store {
+
+struct DemoCounts {
+    int clients = 0;
+    int assessments = 0;
+};
+
+/// Fills an empty vault. Every name and score is invented.
+Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now);
+
+}  // namespace kt::store

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages Keukentafel needs to build, run and
+# test. Installs nothing when they are all present. Non-interactive.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  cmake g++ make pkg-config clang-format
+  # kiosk: SDL2 + OpenGL3 + Dear ImGui 1.86 (ships libstb for PNG writing)
+  libsdl2-dev libimgui-dev libstb-dev libgl1-mesa-dri libegl-mesa0
+  # vault and crypto
+  libsqlcipher-dev libsodium-dev
+  # language
+  libicu-dev icu-devtools
+  # fonts
+  fonts-noto-core fonts-noto-ui-core
+  # tests
+  catch2 xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
