@@ -37,7 +37,7 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     if (draft_open) return v;  // finish or resume the open one first
     using K = model::AssessmentKind;
     const std::vector<K> kinds =
-        any_finished ? std::vector<K>{K::voortgang, K::afsluiting} : std::vector<K>{K::intake};
+        any_finished ? std::vector<K>{K::afsluiting, K::voortgang} : std::vector<K>{K::intake};
     for (K k : kinds)
         v.starts.push_back({k, cat.tr("client.start." + std::string(model::to_string(k)))});
     return v;

@@ -1,0 +1,121 @@
+// keukentafel: the kiosk. Sets up the process, the window and one session, then runs the
+// interactive loop or, with --headless, a test script on SDL's offscreen driver.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "crypto/secret.hpp"
+#include "i18n/catalog.hpp"
+#include "kiosk_app.hpp"
+#include "platform/frame_loop.hpp"
+#include "platform/headless_script.hpp"
+#include "platform/process.hpp"
+#include "platform/window.hpp"
+#include "util/files.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: keukentafel [--vault PATH] [--lang nl|en] [--dpi N] [--size WxH] [--fullscreen]\n"
+    "                   [--passphrase-file FILE] [--headless --script FILE]\n";
+
+struct Options {
+    kt::kiosk::WindowOptions window;
+    std::string vault, lang = "nl", passphrase_file, script;
+};
+
+std::filesystem::path default_vault() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base =
+        xdg && *xdg ? xdg : std::string(home ? home : ".") + "/.local/share";
+    return base / "keukentafel" / "vault.kt";
+}
+
+bool parse(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--headless")
+            o.window.headless = true;
+        else if (a == "--fullscreen")
+            o.window.fullscreen = true;
+        else if (a == "--vault" && next(o.vault))
+            continue;
+        else if (a == "--lang" && next(o.lang))
+            continue;
+        else if (a == "--passphrase-file" && next(o.passphrase_file))
+            continue;
+        else if (a == "--script" && next(o.script))
+            continue;
+        else if (a == "--dpi" && next(v))
+            o.window.dpi = std::strtof(v.c_str(), nullptr);
+        else if (a == "--size" && next(v)) {
+            if (std::sscanf(v.c_str(), "%dx%d", &o.window.width, &o.window.height) != 2)
+                return false;
+        } else
+            return false;
+    }
+    if (o.vault.empty()) o.vault = default_vault();
+    return !o.window.headless || !o.script.empty();
+}
+
+bool has_display() {
+    const char* d = std::getenv("DISPLAY");
+    const char* w = std::getenv("WAYLAND_DISPLAY");
+    const char* drv = std::getenv("SDL_VIDEODRIVER");
+    return (d && *d) || (w && *w) || (drv && *drv);
+}
+
+void unlock_from_file(kt::kiosk::KioskApp& app, const std::string& path) {
+    auto text = kt::read_file(path);
+    if (!text) return;
+    std::string& t = text.value();
+    auto secret =
+        kt::crypto::SecretBytes::from(std::string_view(t).substr(0, t.find_first_of("\r\n")));
+    std::fill(t.begin(), t.end(), '\0');
+    app.unlock_with(secret.text());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    kt::kiosk::harden_process();
+    Options o;
+    if (!parse(argc, argv, o)) {
+        std::fputs(kUsage, stderr);
+        return 1;
+    }
+    if (!o.window.headless && !has_display()) {
+        std::fputs(
+            "keukentafel: no display; run headless: keukentafel --headless --vault PATH "
+            "--script FILE (see README)\n",
+            stderr);
+        return 2;
+    }
+    if (!kt::crypto::init()) return 2;
+    auto catalog = kt::i18n::Catalog::open(kt::i18n::default_bundle_dir(), o.lang);
+    if (!catalog) {
+        std::fprintf(stderr, "keukentafel: language bundles missing or --lang unknown (nl, en)\n");
+        return 2;
+    }
+    std::string error;
+    auto window = kt::kiosk::Window::create(o.window, error);
+    if (!window) {
+        std::fprintf(stderr, "keukentafel: %s\n", error.c_str());
+        return 2;
+    }
+    kt::SystemClock system_clock;
+    kt::OffsetClock clock(system_clock);
+    kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
+    if (!o.passphrase_file.empty()) unlock_from_file(app, o.passphrase_file);
+    if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);
+    kt::kiosk::run_interactive(*window, app);
+    return 0;
+}

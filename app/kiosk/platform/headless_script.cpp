@@ -1,0 +1,191 @@
+#include "platform/headless_script.hpp"
+
+#include <SDL.h>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "platform/frame_loop.hpp"
+#include "widgets/frame_record.hpp"
+
+namespace kt::kiosk {
+
+namespace {
+
+// Splits a line into words; "double quoted" words may hold spaces (\" and \\ escape).
+std::optional<std::vector<std::string>> split(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
+        if (i >= line.size()) break;
+        std::string w;
+        if (line[i] == '"') {
+            ++i;
+            while (i < line.size() && line[i] != '"') {
+                if (line[i] == '\\' && i + 1 < line.size()) ++i;
+                w += line[i++];
+            }
+            if (i >= line.size()) return std::nullopt;  // unterminated quote
+            ++i;
+        } else {
+            while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+                w += line[i++];
+        }
+        out.push_back(w);
+    }
+    return out;
+}
+
+int scancode_for(const std::string& name) {
+    static const std::map<std::string, int> keys = {
+        {"Enter", SDL_SCANCODE_RETURN},  {"Return", SDL_SCANCODE_RETURN},
+        {"Tab", SDL_SCANCODE_TAB},       {"Backspace", SDL_SCANCODE_BACKSPACE},
+        {"Escape", SDL_SCANCODE_ESCAPE}, {"Delete", SDL_SCANCODE_DELETE},
+        {"Left", SDL_SCANCODE_LEFT},     {"Right", SDL_SCANCODE_RIGHT},
+        {"Up", SDL_SCANCODE_UP},         {"Down", SDL_SCANCODE_DOWN},
+        {"Home", SDL_SCANCODE_HOME},     {"End", SDL_SCANCODE_END},
+    };
+    const auto it = keys.find(name);
+    return it == keys.end() ? -1 : it->second;
+}
+
+const ui::Target* find_target(const std::string& label) {
+    const auto& targets = ui::last_frame().targets;
+    for (const auto& t : targets)
+        if (t.label == label) return &t;
+    for (const auto& t : targets)
+        if (t.label.find(label) != std::string::npos) return &t;
+    return nullptr;
+}
+
+bool text_drawn(const std::string& text) {
+    for (const auto& t : ui::last_frame().texts)
+        if (t.find(text) != std::string::npos) return true;
+    return false;
+}
+
+class Runner {
+  public:
+    Runner(Window& w, KioskApp& a, OffsetClock& c) : m_window(w), m_app(a), m_clock(c) {}
+
+    void frames(int n, InjectedInput in) {
+        for (int i = 0; i < n; ++i) {
+            run_frame(m_window, m_app, &in);
+            in.chars.clear();
+            in.scancode = -1;
+        }
+    }
+    void idle(int n) { frames(n, InjectedInput{m_pointer, false, {}, -1}); }
+
+    void tap(ImVec2 p) {
+        m_pointer = p;
+        frames(1, {p, false, {}, -1});  // hover first, as a finger arrives
+        frames(1, {p, true, {}, -1});
+        frames(1, {p, false, {}, -1});
+        idle(2);  // commands applied; let the new state settle
+    }
+
+    void drag(ImVec2 a, ImVec2 b) {
+        constexpr int kSteps = 12;
+        frames(1, {a, false, {}, -1});
+        for (int i = 0; i <= kSteps; ++i) {
+            const float t = static_cast<float>(i) / kSteps;
+            frames(1, {ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t), true, {}, -1});
+        }
+        m_pointer = b;
+        frames(1, {b, false, {}, -1});
+        idle(2);
+    }
+
+    void type(const std::string& text) {
+        frames(1, {m_pointer, false, text, -1});
+        idle(1);
+    }
+    void key(int scancode) {
+        frames(1, {m_pointer, false, {}, scancode});
+        idle(2);
+    }
+    bool screenshot(const std::string& path) {
+        bool ok = false;
+        InjectedInput in{m_pointer, false, {}, -1};
+        run_frame(m_window, m_app, &in, &path, &ok);
+        return ok;
+    }
+    void advance_clock(double seconds) {
+        m_clock.advance(seconds);
+        idle(1);
+    }
+
+  private:
+    Window& m_window;
+    KioskApp& m_app;
+    OffsetClock& m_clock;
+    ImVec2 m_pointer{-FLT_MAX, -FLT_MAX};
+};
+
+int fail(int code, int line_no, const std::string& line, const char* why) {
+    std::fprintf(stderr, "script line %d: %s: %s\n", line_no, why, line.c_str());
+    return code;
+}
+
+}  // namespace
+
+int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::string& path) {
+    std::ifstream in(path);
+    if (!in) {
+        std::fprintf(stderr, "keukentafel: cannot read script %s\n", path.c_str());
+        return 2;
+    }
+    Runner r(window, app, clock);
+    r.idle(2);  // the first frame lays out; targets exist from the second
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        auto words = split(line);
+        if (!words) return fail(1, n, line, "unterminated quote");
+        if (words->empty() || (*words)[0][0] == '#') continue;
+        const auto& w = *words;
+        const std::string& cmd = w[0];
+        try {
+            if (cmd == "tap" && w.size() == 3) {
+                r.tap(ImVec2(std::stof(w[1]), std::stof(w[2])));
+            } else if (cmd == "tap-text" && w.size() == 2) {
+                const ui::Target* t = find_target(w[1]);
+                if (!t) return fail(kExitScriptExpectation, n, line, "no touch target");
+                r.tap(t->centre());
+            } else if (cmd == "drag" && w.size() == 5) {
+                r.drag(ImVec2(std::stof(w[1]), std::stof(w[2])),
+                       ImVec2(std::stof(w[3]), std::stof(w[4])));
+            } else if (cmd == "type" && w.size() == 2) {
+                r.type(w[1]);
+            } else if (cmd == "key" && w.size() == 2 && scancode_for(w[1]) >= 0) {
+                r.key(scancode_for(w[1]));
+            } else if (cmd == "frames" && w.size() == 2) {
+                r.idle(std::stoi(w[1]));
+            } else if (cmd == "advance-clock" && w.size() == 2) {
+                r.advance_clock(std::stod(w[1]));
+            } else if (cmd == "screenshot" && w.size() == 2) {
+                if (!r.screenshot(w[1])) return fail(2, n, line, "screenshot failed");
+            } else if (cmd == "expect-text" && w.size() == 2) {
+                if (!text_drawn(w[1]))
+                    return fail(kExitScriptExpectation, n, line, "text not drawn");
+            } else if (cmd == "kill" && w.size() == 1) {
+                std::raise(SIGKILL);  // a crash or power cut right now: tests durability
+            } else {
+                return fail(1, n, line, "unknown or malformed command");
+            }
+        } catch (const std::exception&) {
+            return fail(1, n, line, "malformed number");
+        }
+    }
+    return 0;
+}
+
+}  // namespace kt::kiosk

@@ -1,0 +1,46 @@
+// Window: SDL2 + OpenGL3 + Dear ImGui set up once; frames are begun and ended here.
+// In headless mode SDL's offscreen driver renders without any display.
+#pragma once
+
+#include <memory>
+#include <string>
+
+struct SDL_Window;
+union SDL_Event;
+
+namespace kt::kiosk {
+
+struct WindowOptions {
+    bool headless = false;
+    bool fullscreen = false;
+    int width = 1280;
+    int height = 800;
+    float dpi = 0.0f;  // 0: ask SDL; when SDL has no real answer, 150 (a 10-inch tablet)
+};
+
+class Window {
+  public:
+    /// Creates the window, GL context and ImGui context. On failure returns null and a
+    /// one-line reason in `error`.
+    static std::unique_ptr<Window> create(const WindowOptions& options, std::string& error);
+    ~Window();
+
+    float dpi() const { return m_dpi; }
+    /// Starts a frame in the backends (call before ImGui::NewFrame()).
+    void begin_frame();
+    /// Renders ImGui's draw data into the back buffer (after ImGui::Render()).
+    void render();
+    /// Writes the back buffer as PNG; call after render() and before present().
+    bool save_png(const std::string& path) const;
+    void present();
+    /// Feeds one SDL event to ImGui; returns false when the app should quit.
+    bool handle_event(const SDL_Event& e);
+
+  private:
+    Window() = default;
+    SDL_Window* m_window = nullptr;
+    void* m_gl = nullptr;
+    float m_dpi = 150.0f;
+};
+
+}  // namespace kt::kiosk

@@ -1,0 +1,69 @@
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "screens/layout.hpp"
+#include "screens/screens.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+namespace {
+
+void assessment_line(const present::AssessmentLine& line, const std::string& resume,
+                     Commands& out) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = std::max(scale().min_target(), dp(80));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), color::surface, dp(12));
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), color::border, dp(12), 0, dp(1));
+    const float ty = pos.y + (h - fonts().body->FontSize) * 0.5f;
+    draw_text(dl, fonts().body, ImVec2(pos.x + dp(24), ty), color::text, line.text, 0);
+    const float sx = pos.x + dp(24) + text_size(fonts().body, line.text).x + dp(24);
+    draw_text(dl, fonts().body_bold, ImVec2(sx, ty), color::muted, line.status, 0);
+    ImGui::Dummy(ImVec2(w, h));
+    if (!line.resumable) return;
+    const float bw = text_size(fonts().body_bold, resume).x + dp(64);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw - dp(4), pos.y + (h - dp(72)) * 0.5f));
+    ImGui::PushID(line.id.c_str());
+    if (button("resume", resume, ButtonKind::primary, bw)) out.push_back(ResumeAssessment{line.id});
+    ImGui::PopID();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + dp(8)));
+}
+
+}  // namespace
+
+void draw_client_screen(const present::ClientView& v, Commands& out) {
+    begin_screen("##client");
+    top_bar(v.back, v.name, v.born, v.lock, out);
+    text(v.heading, fonts().body_bold, color::text);
+    const float list_h = ImGui::GetContentRegionAvail().y - bottom_bar_height();
+    ImGui::BeginChild("##assessments", ImVec2(0, list_h), false,
+                      ImGuiWindowFlags_NoScrollWithMouse);
+    drag_scroll();
+    if (v.lines.empty()) text(v.none, fonts().body, color::muted);
+    for (const auto& line : v.lines)
+        assessment_line(line, v.resume, out);
+    ImGui::EndChild();
+    begin_bottom_bar();
+    // Primary actions at the bottom right, within thumb reach.
+    float total = 0;
+    for (const auto& s : v.starts)
+        total += text_size(fonts().body_bold, s.label).x + dp(56) + dp(16);
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - total - dp(8));
+    for (std::size_t i = 0; i < v.starts.size(); ++i) {
+        const auto& s = v.starts[i];
+        const auto kind = i + 1 == v.starts.size() ? ButtonKind::primary : ButtonKind::secondary;
+        ImGui::PushID(static_cast<int>(i));
+        if (button("start", s.label, kind)) out.push_back(StartAssessment{s.kind});
+        ImGui::PopID();
+        ImGui::SameLine(0, dp(16));
+    }
+    end_screen();
+}
+
+}  // namespace kt::kiosk

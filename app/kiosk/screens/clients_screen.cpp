@@ -1,0 +1,49 @@
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "screens/layout.hpp"
+#include "screens/screens.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+namespace {
+
+void client_row(const present::ClientRow& row, Commands& out) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = std::max(scale().min_target(), dp(80));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(row.id.c_str());
+    bool held = false;
+    if (tap_area("row", row.label, ImVec2(w, h), &held)) out.push_back(OpenClient{row.id});
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(pos.x + w, pos.y + h);
+    dl->AddRectFilled(pos, end, held ? color::accent_soft : color::surface, dp(12));
+    dl->AddRect(pos, end, color::border, dp(12), 0, dp(1));
+    const float ty = pos.y + (h - fonts().card->FontSize) * 0.5f;
+    draw_text(dl, fonts().card, ImVec2(pos.x + dp(24), ty), color::text, row.label, 0);
+    draw_chevron(dl, ImVec2(end.x - dp(40), pos.y + h * 0.5f), dp(20), Icon::forward,
+                 color::accent);
+    ImGui::Dummy(ImVec2(0, dp(4)));
+}
+
+}  // namespace
+
+void draw_clients_screen(const present::ClientsView& v, Commands& out) {
+    begin_screen("##clients");
+    top_bar("", v.title, v.count_line, v.lock, out);
+    ImGui::BeginChild("##list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    drag_scroll();
+    if (v.rows.empty()) text(v.empty, fonts().body, color::muted);
+    for (const auto& row : v.rows)
+        client_row(row, out);
+    ImGui::EndChild();
+    end_screen();
+}
+
+}  // namespace kt::kiosk

@@ -1,0 +1,64 @@
+#include "screens/layout.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+void begin_screen(const char* id) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void end_screen() {
+    ImGui::End();
+}
+
+void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
+             const std::string& lock_label, Commands& out) {
+    const float y0 = ImGui::GetCursorPosY();
+    const float h = std::max(scale().min_target(), dp(72));
+    if (!back_label.empty()) {
+        if (button("nav.back", back_label, ButtonKind::quiet, 0, true, Icon::back))
+            out.push_back(Navigate{flow::Back{}});
+        ImGui::SameLine(0, dp(24));
+    }
+    const float text_x = ImGui::GetCursorPosX();
+    const float lock_w = text_size(fonts().body, lock_label).x + dp(56);
+    const float avail = ImGui::GetWindowWidth() - text_x - lock_w - dp(48);
+    ImGui::SetCursorPosY(y0 + (subtitle.empty() ? dp(14) : 0));
+    ImGui::BeginGroup();
+    text(title, fonts().heading, color::text, avail);
+    if (!subtitle.empty()) text(subtitle, fonts().small, color::muted, avail);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - lock_w - ImGui::GetStyle().WindowPadding.x, y0));
+    if (button("nav.lock", lock_label, ButtonKind::quiet, lock_w))
+        out.push_back(Navigate{flow::Lock{}});
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y0 + h + dp(10)));
+    const float line_y = ImGui::GetCursorScreenPos().y - dp(5);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, line_y), ImVec2(ImGui::GetWindowWidth(), line_y),
+                                        color::border, dp(1));
+}
+
+float bottom_bar_height() {
+    return std::max(scale().min_target(), dp(72)) + dp(24);
+}
+
+void begin_bottom_bar() {
+    const float h = bottom_bar_height();
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - h + dp(8));
+}
+
+}  // namespace kt::kiosk

@@ -1,0 +1,24 @@
+// Shared screen frame: a full-screen window and the top bar every worker screen has.
+#pragma once
+
+#include <string>
+
+#include "screens/commands.hpp"
+
+namespace kt::kiosk {
+
+/// Begins the full-screen window for a screen; always pair with end_screen().
+void begin_screen(const char* id);
+void end_screen();
+
+/// The bar at the top: optional back button, a title with a subtitle, the lock button.
+/// Emits Navigate{Back} / Navigate{Lock}.
+void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
+             const std::string& lock_label, Commands& out);
+
+/// Height of the bottom action bar; content above it should stop here.
+float bottom_bar_height();
+/// Places the cursor at the start of the bottom bar.
+void begin_bottom_bar();
+
+}  // namespace kt::kiosk

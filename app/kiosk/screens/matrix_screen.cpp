@@ -1,0 +1,172 @@
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "screens/layout.hpp"
+#include "screens/screens.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+namespace {
+
+// The 13-domain strip: domain number above a dot that holds the level (filled) or is empty.
+void domain_strip(const present::MatrixView& v, Commands& out) {
+    const float gap = dp(8);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = (avail - gap * (zrm::kDomainCount - 1)) / zrm::kDomainCount;
+    const float h = std::max(scale().min_target(), dp(72));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < zrm::kDomainCount; ++i) {
+        const auto& dot = v.strip[static_cast<std::size_t>(i)];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::PushID(i);
+        bool held = false;
+        if (tap_area("domain", dot.name, ImVec2(w, h), &held))
+            out.push_back(Navigate{flow::JumpToDomain{i}});
+        ImGui::PopID();
+        const ImVec2 e(p.x + w, p.y + h);
+        dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
+        dl->AddRect(p, e, dot.current ? color::accent : color::border, dp(8), 0,
+                    dot.current ? dp(3) : dp(1));
+        const std::string num = std::to_string(i + 1);
+        const ImVec2 ns = text_size(fonts().small, num);
+        dl->AddText(fonts().small, fonts().small->FontSize,
+                    ImVec2(p.x + (w - ns.x) / 2, p.y + dp(4)), color::muted, num.c_str());
+        const ImVec2 c(p.x + w / 2, p.y + h - dp(24));
+        const float r = dp(17);
+        if (dot.level) {
+            dl->AddCircleFilled(c, r, color::level(*dot.level));
+            const std::string d = std::to_string(*dot.level);
+            const ImVec2 ds = text_size(fonts().body_bold, d);
+            dl->AddText(fonts().body_bold, fonts().body_bold->FontSize,
+                        ImVec2(c.x - ds.x / 2, c.y - ds.y / 2), color::on_level(*dot.level),
+                        d.c_str());
+        } else {
+            dl->AddCircle(c, r, color::muted, 0, dp(2));
+        }
+        if (i + 1 < zrm::kDomainCount) ImGui::SameLine(0, gap);
+    }
+}
+
+// A mark sitting on the card's top edge, right-aligned: "Gekozen", "Vorige keer", "acuut".
+float badge(ImDrawList* dl, float right, float top, const std::string& label, ImU32 fg, ImU32 bg,
+            ImU32 edge) {
+    const ImVec2 ts = text_size(fonts().small, label);
+    const ImVec2 a(right - ts.x - dp(24), top - ts.y * 0.5f - dp(3));
+    const ImVec2 b(right, top + ts.y * 0.5f + dp(3));
+    dl->AddRectFilled(a, b, bg, dp(14));
+    dl->AddRect(a, b, edge, dp(14), 0, dp(1.5f));
+    draw_text(dl, fonts().small, ImVec2(a.x + dp(12), a.y + dp(3)), fg, label, 0);
+    return a.x - dp(8);
+}
+
+struct CardLayout {
+    float block, name_w, text_x, text_w, h;
+};
+
+// Digit and level name on the left, the descriptor beside them: five cards fit 1280x800.
+CardLayout card_layout(const present::LevelCard& c, float w) {
+    CardLayout l;
+    l.block = dp(56);
+    l.name_w = dp(150);
+    l.text_x = dp(16) + l.block + dp(14) + l.name_w + dp(16);
+    l.text_w = w - l.text_x - dp(20);
+    const float name_h = text_size(fonts().body_bold, c.level_name, l.name_w).y;
+    const float desc_h = text_size(fonts().card, c.descriptor, l.text_w).y;
+    l.h = std::max({scale().min_target(), name_h + dp(24), desc_h + dp(26)});
+    return l;
+}
+
+void card_badges(const present::MatrixView& v, const present::LevelCard& c, ImDrawList* dl,
+                 ImVec2 p, float w) {
+    float right = p.x + w - dp(16);
+    if (c.chosen)
+        right =
+            badge(dl, right, p.y, v.chosen_mark, color::on_accent, color::accent, color::accent);
+    if (c.previous)
+        right = badge(dl, right, p.y, v.previous_mark, color::text, color::surface, color::muted);
+    if (c.acute)
+        badge(dl, right, p.y, v.acute_mark, color::danger, color::surface, color::level(1));
+}
+
+void level_card(const present::MatrixView& v, const present::LevelCard& c, Commands& out) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const CardLayout l = card_layout(c, w);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushID(c.level);
+    bool held = false;
+    const bool tap = tap_area("card", c.descriptor, ImVec2(w, l.h), &held);
+    ImGui::PopID();
+    if (tap && !v.read_only) out.push_back(ScoreLevel{c.level});
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 e(p.x + w, p.y + l.h);
+    const bool lit = c.chosen || (held && !v.read_only);
+    dl->AddRectFilled(p, e, lit ? color::accent_soft : color::surface, dp(12));
+    dl->AddRect(p, e, c.chosen ? color::accent : color::border, dp(12), 0,
+                c.chosen ? dp(4) : dp(1));
+    const ImVec2 bp(p.x + dp(16), p.y + (l.h - l.block) * 0.5f);
+    dl->AddRectFilled(bp, ImVec2(bp.x + l.block, bp.y + l.block), color::level(c.level), dp(10));
+    const std::string digit = std::to_string(c.level);
+    const ImVec2 ds = text_size(fonts().digit, digit);
+    draw_text(dl, fonts().digit, ImVec2(bp.x + (l.block - ds.x) / 2, bp.y + (l.block - ds.y) / 2),
+              color::on_level(c.level), digit, 0);
+    const float name_h = text_size(fonts().body_bold, c.level_name, l.name_w).y;
+    draw_text(dl, fonts().body_bold, ImVec2(bp.x + l.block + dp(14), p.y + (l.h - name_h) / 2),
+              color::text, c.level_name, l.name_w);
+    const float desc_h = text_size(fonts().card, c.descriptor, l.text_w).y;
+    draw_text(dl, fonts().card, ImVec2(p.x + l.text_x, p.y + (l.h - desc_h) / 2), color::text,
+              c.descriptor, l.text_w);
+    card_badges(v, c, dl, p, w);
+}
+
+void bottom_bar(const present::MatrixView& v, Commands& out) {
+    begin_bottom_bar();
+    const float y = ImGui::GetCursorPosY();
+    const float bw = dp(220);
+    if (button("matrix.prev", v.prev_label, ButtonKind::secondary, bw, v.can_prev, Icon::back))
+        out.push_back(Navigate{flow::PrevDomain{}});
+    const ImVec2 ss = text_size(fonts().body, v.scored_line);
+    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - ss.x) / 2, y + (dp(72) - ss.y) / 2));
+    text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, y));
+    const bool last = v.domain == zrm::kDomainCount - 1;
+    if (button("matrix.next", v.next_label, ButtonKind::primary, bw, true,
+               last ? Icon::none : Icon::forward)) {
+        if (v.next_finishes)
+            out.push_back(FinishAssessment{});
+        else if (last)
+            out.push_back(Navigate{flow::Back{}});
+        else
+            out.push_back(Navigate{flow::NextDomain{}});
+    }
+}
+
+}  // namespace
+
+void draw_matrix_screen(const present::MatrixView& v, Commands& out) {
+    begin_screen("##matrix");
+    const std::string subtitle = v.client_first_name + " \u00b7 " + v.kind + " \u00b7 " +
+                                 v.domain_of + " \u00b7 " + v.previous_line;
+    top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out);
+    domain_strip(v, out);
+    const float cards_h = ImGui::GetContentRegionAvail().y - bottom_bar_height() + dp(8);
+    ImGui::BeginChild("##cards", ImVec2(0, cards_h), false, ImGuiWindowFlags_NoScrollWithMouse);
+    drag_scroll();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(14)));
+    ImGui::Dummy(ImVec2(0, dp(2)));  // room for the badges on the first card's edge
+    if (!v.read_only_note.empty()) text(v.read_only_note, fonts().body_bold, color::muted);
+    if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger);
+    for (const auto& c : v.cards)
+        level_card(v, c, out);
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
+    bottom_bar(v, out);
+    end_screen();
+}
+
+}  // namespace kt::kiosk
