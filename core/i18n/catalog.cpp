@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace kt::i18n {
@@ -116,6 +118,20 @@ std::string Catalog::date(std::int64_t epoch_seconds) const {
     std::string s;
     out.toUTF8String(s);
     return s;
+}
+
+std::string Catalog::date_iso(std::string_view iso) const {
+    int y = 0, m = 0, d = 0;
+    const std::string text(iso);
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+        d > 31)
+        return text;
+    tm parts{};
+    parts.tm_year = y - 1900;
+    parts.tm_mon = m - 1;
+    parts.tm_mday = d;
+    parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
+    return date(static_cast<std::int64_t>(timegm(&parts)));
 }
 
 std::vector<std::string> Catalog::own_keys() const {

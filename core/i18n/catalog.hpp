@@ -32,6 +32,8 @@ class Catalog {
                        std::initializer_list<std::pair<std::string_view, Arg>> args) const;
     /// "24 november 2026" in the catalog's language.
     std::string date(std::int64_t epoch_seconds) const;
+    /// The same for an ISO "YYYY-MM-DD" date (birth dates); the input itself if malformed.
+    std::string date_iso(std::string_view iso) const;
     const std::string& locale() const { return m_locale; }
     /// Every key of the bundle itself (without root fallback), sorted; for checks.
     std::vector<std::string> own_keys() const;

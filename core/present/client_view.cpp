@@ -27,7 +27,8 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     const model::Client* c = s.client();
     if (c == nullptr) return v;
     v.name = model::full_name(*c);
-    if (!c->birth_date.empty()) v.born = cat.format("client.born", {{"date", c->birth_date}});
+    if (!c->birth_date.empty())
+        v.born = cat.format("client.born", {{"date", cat.date_iso(c->birth_date)}});
     bool draft_open = false, any_finished = false;
     for (const auto& a : s.client_assessments()) {
         v.lines.push_back(line_for(a, cat));

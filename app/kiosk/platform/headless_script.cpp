@@ -11,6 +11,7 @@
 
 #include "platform/frame_loop.hpp"
 #include "widgets/frame_record.hpp"
+#include "widgets/theme.hpp"
 
 namespace kt::kiosk {
 
@@ -61,6 +62,16 @@ const ui::Target* find_target(const std::string& label) {
         if (t.label == label) return &t;
     for (const auto& t : targets)
         if (t.label.find(label) != std::string::npos) return &t;
+    return nullptr;
+}
+
+// The first fully visible target smaller than `mm` in width or height, if any.
+const ui::Target* small_target(float mm) {
+    const float px = mm / 25.4f * ui::scale().dpi;
+    for (const auto& t : ui::last_frame().targets) {
+        if (t.clipped) continue;
+        if (t.max.x - t.min.x + 0.5f < px || t.max.y - t.min.y + 0.5f < px) return &t;
+    }
     return nullptr;
 }
 
@@ -176,6 +187,12 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "expect-text" && w.size() == 2) {
                 if (!text_drawn(w[1]))
                     return fail(kExitScriptExpectation, n, line, "text not drawn");
+            } else if (cmd == "expect-targets-min-mm" && w.size() == 2) {
+                if (const ui::Target* t = small_target(std::stof(w[1]))) {
+                    std::fprintf(stderr, "target %.0fx%.0f px: %s\n", t->max.x - t->min.x,
+                                 t->max.y - t->min.y, t->label.c_str());
+                    return fail(kExitScriptExpectation, n, line, "touch target too small");
+                }
             } else if (cmd == "kill" && w.size() == 1) {
                 std::raise(SIGKILL);  // a crash or power cut right now: tests durability
             } else {

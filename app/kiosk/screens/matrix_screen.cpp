@@ -13,43 +13,53 @@ using namespace kt::ui;
 
 namespace {
 
-// The 13-domain strip: domain number above a dot that holds the level (filled) or is empty.
+// One chip of the domain strip: the domain number above a dot holding the level (filled) or
+// an empty ring.
+void domain_chip(const present::DomainDot& dot, int i, float w, float h, Commands& out) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushID(i);
+    bool held = false;
+    if (tap_area("domain", dot.name, ImVec2(w, h), &held))
+        out.push_back(Navigate{flow::JumpToDomain{i}});
+    ImGui::PopID();
+    const ImVec2 e(p.x + w, p.y + h);
+    dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
+    dl->AddRect(p, e, dot.current ? color::accent : color::border, dp(8), 0,
+                dot.current ? dp(3) : dp(1));
+    const std::string num = std::to_string(i + 1);
+    const ImVec2 ns = text_size(fonts().small, num);
+    dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(p.x + (w - ns.x) / 2, p.y + dp(4)),
+                color::muted, num.c_str());
+    const ImVec2 c(p.x + w / 2, p.y + h - dp(24));
+    const float r = dp(17);
+    if (!dot.level) {
+        dl->AddCircle(c, r, color::muted, 0, dp(2));
+        return;
+    }
+    dl->AddCircleFilled(c, r, color::level(*dot.level));
+    const std::string d = std::to_string(*dot.level);
+    const ImVec2 ds = text_size(fonts().body_bold, d);
+    dl->AddText(fonts().body_bold, fonts().body_bold->FontSize,
+                ImVec2(c.x - ds.x / 2, c.y - ds.y / 2), color::on_level(*dot.level), d.c_str());
+}
+
+// The 13-domain strip; on a screen too narrow for 13 chips of 12 mm it wraps into rows.
 void domain_strip(const present::MatrixView& v, Commands& out) {
     const float gap = dp(8);
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float w = (avail - gap * (zrm::kDomainCount - 1)) / zrm::kDomainCount;
-    const float h = std::max(scale().min_target(), dp(72));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float min_w = scale().min_target();
+    const int per_row = std::clamp(int((avail + gap) / (min_w + gap)), 1, zrm::kDomainCount);
+    const int rows = (zrm::kDomainCount + per_row - 1) / per_row;
+    const int cols = (zrm::kDomainCount + rows - 1) / rows;  // balance the rows
+    const float w = (avail - gap * float(cols - 1)) / float(cols);
+    const float h = std::max(min_w, dp(72));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     for (int i = 0; i < zrm::kDomainCount; ++i) {
-        const auto& dot = v.strip[static_cast<std::size_t>(i)];
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::PushID(i);
-        bool held = false;
-        if (tap_area("domain", dot.name, ImVec2(w, h), &held))
-            out.push_back(Navigate{flow::JumpToDomain{i}});
-        ImGui::PopID();
-        const ImVec2 e(p.x + w, p.y + h);
-        dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
-        dl->AddRect(p, e, dot.current ? color::accent : color::border, dp(8), 0,
-                    dot.current ? dp(3) : dp(1));
-        const std::string num = std::to_string(i + 1);
-        const ImVec2 ns = text_size(fonts().small, num);
-        dl->AddText(fonts().small, fonts().small->FontSize,
-                    ImVec2(p.x + (w - ns.x) / 2, p.y + dp(4)), color::muted, num.c_str());
-        const ImVec2 c(p.x + w / 2, p.y + h - dp(24));
-        const float r = dp(17);
-        if (dot.level) {
-            dl->AddCircleFilled(c, r, color::level(*dot.level));
-            const std::string d = std::to_string(*dot.level);
-            const ImVec2 ds = text_size(fonts().body_bold, d);
-            dl->AddText(fonts().body_bold, fonts().body_bold->FontSize,
-                        ImVec2(c.x - ds.x / 2, c.y - ds.y / 2), color::on_level(*dot.level),
-                        d.c_str());
-        } else {
-            dl->AddCircle(c, r, color::muted, 0, dp(2));
-        }
-        if (i + 1 < zrm::kDomainCount) ImGui::SameLine(0, gap);
+        domain_chip(v.strip[std::size_t(i)], i, w, h, out);
+        if ((i + 1) % cols != 0 && i + 1 < zrm::kDomainCount) ImGui::SameLine();
     }
+    ImGui::PopStyleVar();
 }
 
 // A mark sitting on the card's top edge, right-aligned: "Gekozen", "Vorige keer", "acuut".

@@ -33,7 +33,8 @@ void record_target(const std::string& label, ImVec2 min, ImVec2 max) {
     const ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
     const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
     if (a.x >= b.x || a.y >= b.y) return;
-    g_current.targets.push_back({label, a, b});
+    const bool clipped = a.x != min.x || a.y != min.y || b.x != max.x || b.y != max.y;
+    g_current.targets.push_back({label, a, b, clipped});
 }
 
 }  // namespace kt::ui

@@ -11,7 +11,8 @@ namespace kt::ui {
 
 struct Target {
     std::string label;
-    ImVec2 min, max;
+    ImVec2 min, max;       // the visible part
+    bool clipped = false;  // partly scrolled out of view
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 

@@ -43,7 +43,7 @@ bool load_fonts() {
     g_fonts.body_bold = add(kBold, dp(22));
     g_fonts.card = add(kRegular, dp(24));
     g_fonts.heading = add(kBold, dp(32));
-    g_fonts.small = add(kRegular, dp(19));
+    g_fonts.small = add(kRegular, dp(20));
     g_fonts.digit = add(kBold, dp(40));
     io.FontDefault = g_fonts.body;
     return g_fonts.body_bold && g_fonts.card && g_fonts.heading && g_fonts.small && g_fonts.digit;

@@ -25,7 +25,7 @@ struct Fonts {
     ImFont* body_bold = nullptr;  // 22 dp bold
     ImFont* card = nullptr;       // 24 dp, descriptor text
     ImFont* heading = nullptr;    // 32 dp bold
-    ImFont* small = nullptr;      // 19 dp
+    ImFont* small = nullptr;      // 20 dp
     ImFont* digit = nullptr;      // 40 dp bold, level digits
 };
 const Fonts& fonts();

@@ -1,0 +1,65 @@
+// Touch rules on the real frames: 12 mm targets, drags never score, screenshots.
+#include <catch2/catch.hpp>
+
+#include "kiosk_runner.hpp"
+
+namespace kt::test {
+
+namespace {
+
+std::vector<std::string> visit_every_screen(const std::string& check) {
+    return {
+        check, "tap-text \"Dijk, IJsbrand van\"", check, "tap-text \"Voortgangsmeting starten\"",
+        check, "tap-text \"Vergrendelen\"",       check};
+}
+
+std::pair<unsigned, unsigned> png_size(const fs::path& png) {
+    const std::string b = read_bytes(png);
+    REQUIRE(b.size() > 24);
+    REQUIRE(b.substr(1, 3) == "PNG");
+    auto be32 = [&](std::size_t at) {
+        return (unsigned(std::uint8_t(b[at])) << 24) | (unsigned(std::uint8_t(b[at + 1])) << 16) |
+               (unsigned(std::uint8_t(b[at + 2])) << 8) | unsigned(std::uint8_t(b[at + 3]));
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("every touch target on every screen is at least 12 mm") {
+    DemoVault v;
+    // A 10-inch 1280x800 tablet, a 10-inch 1920x1200 one, and a small dense screen.
+    const auto screen = GENERATE(std::vector<std::string>{"--dpi", "150", "--size", "1280x800"},
+                                 std::vector<std::string>{"--dpi", "226", "--size", "1920x1200"},
+                                 std::vector<std::string>{"--dpi", "220", "--size", "1280x800"});
+    const auto r = run_kiosk(v, visit_every_screen("expect-targets-min-mm 12"), screen);
+    INFO(screen[1] << " dpi " << screen[3] << ": " << r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("the 12 mm check fails when asked for targets larger than the app draws") {
+    DemoVault v;
+    const auto r = run_kiosk(v, {"expect-targets-min-mm 40"});
+    CHECK(r.exit_code == 5);
+}
+
+TEST_CASE("a drag that starts on a level card scrolls and never scores") {
+    DemoVault v;
+    const auto r = run_kiosk(
+        v, {"tap-text \"Wójcik, Agnieszka\"", "tap-text \"Intake starten\"", "drag 700 420 700 200",
+            "drag 700 300 700 500", "expect-text \"0 van 13 gescoord\"", "tap 700 420",
+            "expect-text \"1 van 13 gescoord\""});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("a headless screenshot is a PNG of the requested size") {
+    DemoVault v;
+    const fs::path png = v.dir / "shot.png";
+    const auto r = run_kiosk(v, {"screenshot " + png.string()}, {"--size", "1024x768"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(png_size(png) == std::pair<unsigned, unsigned>(1024, 768));
+}
+
+}  // namespace kt::test

@@ -1,0 +1,31 @@
+// Helpers for the headless kiosk tests: a demo vault in a temp dir and a script runner.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "i18n/catalog.hpp"
+#include "support/test_support.hpp"
+
+namespace kt::test {
+
+/// A demo vault (fast KDF) with its passphrase file, in its own temp dir.
+struct DemoVault {
+    TempDir dir;
+    fs::path vault = dir / "demo.kt";
+    fs::path passphrase = dir / "pw";
+    DemoVault();
+};
+
+/// Runs `keukentafel --headless --vault V --passphrase-file P --script S` with the lines as
+/// the script. Extra arguments (e.g. --dpi) go before the script.
+ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,
+                        const std::vector<std::string>& extra = {}, bool unlock = true);
+
+/// The Dutch catalog of this build (for descriptor texts to tap).
+const i18n::Catalog& dutch();
+
+/// Opens the demo vault in-process.
+store::Vault open_demo(const DemoVault& v);
+
+}  // namespace kt::test
