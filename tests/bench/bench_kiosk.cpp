@@ -1,5 +1,6 @@
 // Kiosk figures: CPU time per frame of the matrix screen (real frames, offscreen GL) and the
 // idle CPU and memory of the real program in a window under Xvfb.
+#include <SDL_opengl.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -36,7 +37,8 @@ std::string make_demo(const std::string& path, const crypto::KdfParams& params) 
     return path;
 }
 
-pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env) {
+pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
+            const std::string& log = "/dev/null") {
     std::vector<char*> argv, envp;
     for (const auto& a : args)
         argv.push_back(const_cast<char*>(a.c_str()));
@@ -49,7 +51,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     pid_t pid = -1;
     if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) pid = -1;
     posix_spawn_file_actions_destroy(&fa);
@@ -97,16 +99,30 @@ void bench_frames(const std::string& dir) {
     app.unlock_with("bench wachtwoord");
     app.session().open_client(app.session().clients().front().id);
     app.session().start_assessment(model::AssessmentKind::intake);
-    std::vector<double> ms;
+    std::vector<double> total, ui;
     for (int i = 0; i < 300; ++i) {
-        kiosk::InjectedInput in;
-        in.pointer = ImVec2(200.0f + float(i % 100) * 9.0f, 250.0f + float(i % 50) * 7.0f);
+        const ImVec2 pointer(200.0f + float(i % 100) * 9.0f, 250.0f + float(i % 50) * 7.0f);
         const double t0 = process_cpu_seconds();
-        kiosk::run_frame(*window, app, &in);
-        if (i >= 20) ms.push_back((process_cpu_seconds() - t0) * 1000);
+        // The frame as run_frame() draws it, with the UI part timed on its own.
+        window->begin_frame();
+        ImGui::GetIO().MousePos = pointer;
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+        const double t1 = process_cpu_seconds();
+        window->render();
+        window->present();
+        glFinish();  // llvmpipe rasterises in threads: count this frame's work in this frame
+        app.apply();
+        if (i < 20) continue;
+        total.push_back((process_cpu_seconds() - t0) * 1000);
+        ui.push_back((t1 - t0) * 1000);
     }
-    row("CPU time per frame, matrix 1280x800 headless",
-        fmt("p50 %.1f ms, p95 %.1f ms", percentile(ms, 50), percentile(ms, 95)), "p95 <= 16.7 ms");
+    row("CPU per frame, matrix 1280x800, all (llvmpipe)",
+        fmt("p50 %.1f ms, p95 %.1f ms", percentile(total, 50), percentile(total, 95)),
+        "p95 <= 16.7 ms");
+    row("  of which building the UI (our code + ImGui)",
+        fmt("p50 %.2f ms, p95 %.2f ms", percentile(ui, 50), percentile(ui, 95)), "");
 }
 
 void bench_idle(const std::string& dir) {
@@ -135,6 +151,15 @@ void bench_idle(const std::string& dir) {
     std::this_thread::sleep_for(std::chrono::seconds(5));
     const double ticks = cpu_ticks(app) - before;
     const double rss = status_mib(app, "VmRSS"), peak = status_mib(app, "VmHWM");
+    int status = 0;
+    if (waitpid(app, &status, WNOHANG) == app) {
+        stop(xvfb);
+        std::ifstream log(dir + "/kiosk.log");
+        std::string first;
+        std::getline(log, first);
+        return row("idle CPU over 5 s (Xvfb window)", "kiosk exited: " + first.substr(0, 40),
+                   "0.0 %");
+    }
     stop(app);
     stop(xvfb);
     row("idle CPU over 5 s, nothing happening (Xvfb)",

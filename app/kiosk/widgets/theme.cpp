@@ -65,7 +65,9 @@ void apply_style() {
     s.ScrollbarSize = dp(6);  // a hint only: lists scroll by dragging anywhere
     s.TouchExtraPadding = ImVec2(0, 0);
     ImVec4* c = s.Colors;
-    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(color::background);
+    // glClear already paints the background; a transparent window saves one full-screen
+    // fill per frame (software GL on tablets without a GPU driver).
+    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(color::text);
     c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(color::surface);
