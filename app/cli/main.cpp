@@ -21,12 +21,18 @@ struct Args {
     std::map<std::string, std::string> opts;
 };
 
+// Only these options exist; anything else (say, a passphrase on the command line, where
+// it would land in the process list and shell history) is a usage error.
+bool known_option(const std::string& name) {
+    return name == "vault" || name == "passphrase-file" || name == "lang";
+}
+
 bool parse(int argc, char** argv, Args& out) {
     if (argc < 2) return false;
     out.command = argv[1];
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a.rfind("--", 0) != 0 || i + 1 >= argc) return false;
+        if (a.rfind("--", 0) != 0 || i + 1 >= argc || !known_option(a.substr(2))) return false;
         out.opts[a.substr(2)] = argv[++i];
     }
     return true;

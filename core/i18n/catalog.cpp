@@ -121,17 +121,22 @@ std::string Catalog::date(std::int64_t epoch_seconds) const {
 }
 
 std::string Catalog::date_iso(std::string_view iso) const {
-    int y = 0, m = 0, d = 0;
+    int y = 0, m = 0, d = 0, used = 0;
     const std::string text(iso);
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-        d > 31)
+    // The whole text must be the date: "14-03-1958" must not be read as year 14.
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
+        used != 10 || m < 1 || m > 12 || d < 1 || d > 31)
         return text;
     tm parts{};
     parts.tm_year = y - 1900;
     parts.tm_mon = m - 1;
     parts.tm_mday = d;
     parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
-    return date(static_cast<std::int64_t>(timegm(&parts)));
+    const time_t t = timegm(&parts);
+    // timegm normalises "1958-02-31" to 3 March; a day that does not exist is malformed.
+    tm back{};
+    if (gmtime_r(&t, &back) == nullptr || back.tm_mon != m - 1 || back.tm_mday != d) return text;
+    return date(static_cast<std::int64_t>(t));
 }
 
 std::vector<std::string> Catalog::own_keys() const {

@@ -1,0 +1,43 @@
+# Layering check (STYLE.md point 1): no ImGui, SDL or GL header in DIR, and DIR/CMakeLists.txt
+# links none of them.
+# Usage: cmake -DDIR=<dir> [-DEXPECT_LEAK=ON] -P check_core_includes.cmake
+# With EXPECT_LEAK=ON the result is inverted: the check must find a leak (proves it can fail).
+if(NOT IS_DIRECTORY "${DIR}")
+  message(FATAL_ERROR "DIR '${DIR}' is not a directory")
+endif()
+file(GLOB_RECURSE sources "${DIR}/*.cpp" "${DIR}/*.hpp" "${DIR}/*.h" "${DIR}/*.cc")
+list(LENGTH sources count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "no sources under ${DIR}: nothing was checked")
+endif()
+
+set(leaks "")
+foreach(f IN LISTS sources)
+  file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](imgui|SDL|GL/|backends/)")
+  foreach(h IN LISTS hits)
+    list(APPEND leaks "${f}: ${h}")
+  endforeach()
+endforeach()
+
+if(EXISTS "${DIR}/CMakeLists.txt")
+  file(STRINGS "${DIR}/CMakeLists.txt" lines)
+  foreach(l IN LISTS lines)
+    string(TOLOWER "${l}" lower)
+    if(NOT lower MATCHES "^[ \t]*#" AND lower MATCHES "(imgui|sdl2?[:_ )]|opengl|glew|glfw)")
+      list(APPEND leaks "${DIR}/CMakeLists.txt: ${l}")
+    endif()
+  endforeach()
+endif()
+
+list(LENGTH leaks leak_count)
+if(EXPECT_LEAK)
+  if(leak_count EQUAL 0)
+    message(FATAL_ERROR "expected the fixture's UI includes to be reported, found none")
+  endif()
+  message(STATUS "the check reports ${leak_count} UI include(s) in the fixture, as it should")
+elseif(leak_count GREATER 0)
+  string(REPLACE ";" "\n  " report "${leaks}")
+  message(FATAL_ERROR "core/ must not include or link ImGui, SDL or GL:\n  ${report}")
+else()
+  message(STATUS "${count} files in ${DIR}: no UI includes")
+endif()
