@@ -23,6 +23,7 @@ if [ ! -e "$vault" ]; then
 fi
 echo "Demokluis: $vault"
 echo "Wachtwoord van de demokluis: $passphrase"
+echo "Pincode (na een pauze): 123456"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display: run it headless, e.g. build/release/bin/keukentafel --headless --vault \"$vault\" --passphrase-file FILE --script FILE (README: Headless test mode), or under xvfb-run." >&2

@@ -1,6 +1,7 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
 // Links kt_core only. Never takes a passphrase on the command line.
-// Exit codes: 0 ok, 1 usage, 2 other error, 3 wrong passphrase, 4 not a vault or damaged.
+// Exit codes: 0 ok, 1 usage, 2 other error, 3 wrong passphrase, 4 not a vault, damaged, or
+// audit chain broken.
 #include <cstdio>
 #include <map>
 #include <string>
@@ -9,6 +10,7 @@
 #include "i18n/catalog.hpp"
 #include "store/demo_data.hpp"
 #include "store/vault.hpp"
+#include "store/vault_admin.hpp"
 #include "util/clock.hpp"
 #include "util/files.hpp"
 
@@ -24,7 +26,8 @@ struct Args {
 // Only these options exist; anything else (say, a passphrase on the command line, where
 // it would land in the process list and shell history) is a usage error.
 bool known_option(const std::string& name) {
-    return name == "vault" || name == "passphrase-file" || name == "lang";
+    return name == "vault" || name == "passphrase-file" || name == "lang" ||
+           name == "new-passphrase-file" || name == "out";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -87,11 +90,55 @@ int run_check(const kt::i18n::Catalog& cat, const std::string& vault,
     if (!v) return report(cat, v.error());
     auto c = v->check();
     if (!c) return report(cat, c.error());
+    if (v->audit_chain_broken()) {
+        std::fprintf(
+            stderr, "%s\n",
+            cat.format("error.audit.chain_broken", {{"seq", v->audit_break_seq()}}).c_str());
+        return 4;
+    }
     std::printf("%s\n", cat.format("cli.check_ok", {{"clients", c->clients},
                                                     {"assessments", c->assessments},
                                                     {"scores", c->scores}})
                             .c_str());
     return 0;
+}
+
+int run_passwd(const kt::i18n::Catalog& cat, const std::string& vault,
+               const kt::crypto::SecretBytes& old_pw, const std::string& new_file) {
+    auto new_pw = read_passphrase(new_file);
+    if (!new_pw) {
+        std::fprintf(stderr, "%s\n", cat.tr("cli.passphrase_file").c_str());
+        return 1;
+    }
+    if (auto s = kt::store::change_passphrase(vault, old_pw.text(), new_pw->text()); !s)
+        return report(cat, s.error());
+    std::printf("%s\n", cat.tr("cli.passwd_ok").c_str());
+    return 0;
+}
+
+int run_backup(const kt::i18n::Catalog& cat, const std::string& vault,
+               const kt::crypto::SecretBytes& pw, const std::string& out) {
+    auto dek = kt::store::Vault::unlock_data_key(vault, pw.text());
+    if (!dek) return report(cat, dek.error());
+    auto v = kt::store::Vault::open_with_data_key(vault, dek.value());
+    if (!v) return report(cat, v.error());
+    auto s = kt::store::backup_vault(v.value(), dek.value(), out, kt::SystemClock().now_utc());
+    if (!s && s.error().code == ErrorCode::already_exists) {
+        std::fprintf(stderr, "%s\n", cat.tr("error.backup.target_exists").c_str());
+        return 2;
+    }
+    if (!s) return report(cat, s.error());
+    std::printf("%s\n", cat.tr("cli.backup_ok").c_str());
+    return 0;
+}
+
+// The options each command needs beyond --vault and --passphrase-file.
+bool has_required(const Args& a) {
+    if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
+    if (a.command == "demo" || a.command == "check") return true;
+    if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
+    if (a.command == "backup") return a.opts.count("out") == 1;
+    return false;
 }
 
 }  // namespace
@@ -107,8 +154,7 @@ int main(int argc, char** argv) {
                      "keukentafel-cli: language bundles missing or --lang unknown (nl, en)\n");
         return cat.error().code == ErrorCode::usage ? 1 : 2;
     }
-    const bool known = args.command == "demo" || args.command == "check";
-    if (!parsed || !known || !args.opts.count("vault") || !args.opts.count("passphrase-file")) {
+    if (!parsed || !has_required(args)) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.usage").c_str());
         return 1;
     }
@@ -117,6 +163,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.passphrase_file").c_str());
         return 1;
     }
-    if (args.command == "demo") return run_demo(cat.value(), args.opts["vault"], pw.value());
-    return run_check(cat.value(), args.opts["vault"], pw.value());
+    const std::string& vault = args.opts["vault"];
+    if (args.command == "demo") return run_demo(cat.value(), vault, pw.value());
+    if (args.command == "passwd")
+        return run_passwd(cat.value(), vault, pw.value(), args.opts["new-passphrase-file"]);
+    if (args.command == "backup")
+        return run_backup(cat.value(), vault, pw.value(), args.opts["out"]);
+    return run_check(cat.value(), vault, pw.value());
 }

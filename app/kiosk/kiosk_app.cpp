@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include "present/views.hpp"
+#include "screens/client_form_logic.hpp"
 #include "screens/screens.hpp"
 
 namespace kt::kiosk {
@@ -18,7 +19,7 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
 // ImGui keeps its own copies of an active text field (UTF-16 and UTF-8). Zero them and drop
-// the focus so no passphrase bytes stay in the UI's memory.
+// the focus so no passphrase or PIN bytes stay in the UI's memory.
 void wipe_active_text_field() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiInputTextState& st = g.InputTextState;
@@ -32,21 +33,55 @@ void wipe_active_text_field() {
 }  // namespace
 
 KioskApp::KioskApp(const i18n::Catalog& catalog, const Clock& clock, std::filesystem::path vault)
-    : m_catalog(catalog), m_session(std::move(vault), clock), m_passphrase(256) {}
+    : m_catalog(catalog), m_clock(clock), m_session(std::move(vault), clock), m_passphrase(256) {
+    m_last_activity = clock.monotonic();
+}
+
+void KioskApp::note_activity() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool active = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||
+                  io.InputQueueCharacters.Size > 0;
+    for (bool k : io.KeysDown)
+        active = active || k;
+    if (active) m_last_activity = m_clock.monotonic();
+}
 
 void KioskApp::draw() {
-    switch (m_session.state().step) {
+    note_activity();
+    const auto& st = m_session.state();
+    const auto& cat = m_catalog;
+    if (st.mode == flow::Mode::locked) {
+        draw_lock_screen(present::lock_view(m_session, cat), m_pins, m_pending);
+        return;
+    }
+    switch (st.step) {
         case flow::Step::unlock:
-            draw_unlock_screen(present::unlock_view(m_session, m_catalog), m_passphrase, m_pending);
+            draw_unlock_screen(present::unlock_view(m_session, cat), m_passphrase, m_pending);
+            break;
+        case flow::Step::pin_setup:
+            draw_pin_setup_screen(present::pin_setup_view(m_session, cat), m_pins, m_pending);
             break;
         case flow::Step::clients:
-            draw_clients_screen(present::clients_view(m_session, m_catalog), m_pending);
+            draw_clients_screen(present::clients_view(m_session, cat, m_clients.query), m_clients,
+                                m_pending);
             break;
+        case flow::Step::client_form: {
+            auto v = present::client_form_view(m_session, cat);
+            if (!m_form.error_key.empty()) v.error = cat.tr(m_form.error_key);
+            draw_client_form_screen(v, m_form, m_pending);
+            break;
+        }
         case flow::Step::client:
-            draw_client_screen(present::client_view(m_session, m_catalog), m_pending);
+            draw_client_screen(present::client_view(m_session, cat), m_pending);
+            break;
+        case flow::Step::setup:
+            draw_setup_screen(present::setup_view(m_session, cat), m_setup, m_pending);
             break;
         case flow::Step::matrix:
-            draw_matrix_screen(present::matrix_view(m_session, m_catalog), m_pending);
+            draw_matrix_screen(present::matrix_view(m_session, cat), m_matrix, m_pending);
+            break;
+        case flow::Step::settings:
+            draw_settings_screen(present::settings_view(m_session, cat), m_settings, m_pending);
             break;
     }
 }
@@ -57,24 +92,76 @@ void KioskApp::submit_passphrase() {
     wipe_active_text_field();
 }
 
+double KioskApp::seconds_until_idle_lock() const {
+    const auto& st = m_session.state();
+    if (st.mode == flow::Mode::locked || st.step == flow::Step::unlock ||
+        st.step == flow::Step::pin_setup)
+        return 1e9;
+    const double idle = m_clock.monotonic() - m_last_activity;
+    return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
+}
+
+void KioskApp::on_step_entered() {
+    const auto& st = m_session.state();
+    m_pins.wipe();
+    if (st.step == flow::Step::client_form)
+        load_form(m_form, m_session.client() ? *m_session.client() : model::Client{}, "");
+    if (st.step == flow::Step::setup) {
+        m_setup = SetupState{};
+        m_setup.chosen.assign(std::size(model::kParticipantRoles), false);
+        m_setup.chosen[0] = true;  // the client is almost always there
+    }
+    if (st.step == flow::Step::settings) m_settings = SettingsState{};
+    if (st.step == flow::Step::clients && m_last_step == flow::Step::unlock)
+        m_clients = ClientsState{};
+}
+
 bool KioskApp::apply() {
-    if (m_pending.empty()) return false;
+    bool changed = false;
+    if (seconds_until_idle_lock() <= 0) {
+        m_session.idle_lock();
+        wipe_active_text_field();
+        changed = true;
+    }
     Commands commands;
     commands.swap(m_pending);
     for (const auto& c : commands) {
         std::visit(
             Overloaded{
                 [&](const SubmitPassphrase&) { submit_passphrase(); },
-                [&](const OpenClient& x) { m_session.open_client(x.client_id); },
-                [&](const StartAssessment& x) { m_session.start_assessment(x.kind); },
+                [&](const SubmitPin&) {
+                    m_session.enter_pin(m_pins.first.text());
+                    m_pins.wipe();
+                    wipe_active_text_field();
+                },
+                [&](const ChoosePin&) {
+                    m_session.choose_pin(m_pins.first.text(), m_pins.repeat.text());
+                    m_pins.wipe();
+                    wipe_active_text_field();
+                },
+                [&](const OpenClient& x) { m_session.navigate(flow::OpenClient{x.client_id}); },
+                [&](const SaveClient& x) { m_session.save_client(x.client); },
+                [&](const BeginAssessment& x) { m_session.begin_assessment(x.kind); },
+                [&](const StartAssessment& x) { m_session.start_assessment(x.present); },
                 [&](const ResumeAssessment& x) { m_session.resume_assessment(x.assessment_id); },
                 [&](const ScoreLevel& x) { m_session.score(x.level); },
+                [&](const SetDetail& x) { m_session.set_detail(x.detail); },
                 [&](const FinishAssessment&) { m_session.finish(); },
+                [&](const SaveSettings& x) { m_session.save_settings(x.settings); },
                 [&](const Navigate& x) { m_session.navigate(x.action); },
             },
             c);
+        changed = true;
     }
-    return true;
+    const auto& st = m_session.state();
+    if (st.step != m_last_step || st.mode != m_last_mode) {
+        if (st.mode == flow::Mode::worker) on_step_entered();
+        m_last_step = st.step;
+        m_last_mode = st.mode;
+        m_last_activity = m_clock.monotonic();
+        changed = true;
+    }
+    return changed;
 }
 
 }  // namespace kt::kiosk

@@ -1,5 +1,5 @@
-// KioskApp: one session, the screens, and the commands they emit. Drawing and applying are
-// separate: draw() fills the frame, apply() runs the commands after the frame is rendered.
+// KioskApp: one session, the screens, their UI state and the commands they emit. Drawing and
+// applying are separate: draw() fills the frame, apply() runs the commands after rendering.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include "i18n/catalog.hpp"
 #include "present/session.hpp"
 #include "screens/commands.hpp"
+#include "screens/ui_state.hpp"
 
 namespace kt::kiosk {
 
@@ -17,20 +18,34 @@ class KioskApp {
 
     /// Draws the screen of the current step (between ImGui::NewFrame and ImGui::Render).
     void draw();
-    /// Applies the commands of the last frame; returns true when anything was applied.
+    /// Applies the commands of the last frame and the idle lock; true when anything changed.
     bool apply();
-    /// Unlocks with a passphrase from elsewhere (--passphrase-file); wipes nothing it does not own.
+    /// Unlocks with a passphrase from elsewhere (--passphrase-file).
     void unlock_with(std::string_view passphrase) { m_session.unlock(passphrase); }
+    /// Seconds until the idle lock is due (a large number when nothing would lock).
+    double seconds_until_idle_lock() const;
 
     present::Session& session() { return m_session; }
 
   private:
     void submit_passphrase();
+    void on_step_entered();
+    void note_activity();
 
     const i18n::Catalog& m_catalog;
+    const Clock& m_clock;
     present::Session m_session;
     crypto::SecretBytes m_passphrase;  // the passphrase field's buffer, wiped after each try
+    PinFields m_pins;
+    ClientsState m_clients;
+    ClientForm m_form;
+    SetupState m_setup;
+    MatrixState m_matrix;
+    SettingsState m_settings;
     Commands m_pending;
+    flow::Step m_last_step = flow::Step::unlock;
+    flow::Mode m_last_mode = flow::Mode::worker;
+    double m_last_activity = 0;
 };
 
 }  // namespace kt::kiosk

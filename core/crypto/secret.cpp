@@ -6,10 +6,13 @@
 #include <cstring>
 #include <utility>
 
+#include "crypto/secure_heap.hpp"
+
 namespace kt::crypto {
 
 bool init() {
-    return sodium_init() >= 0;
+    if (sodium_init() < 0) return false;
+    return install_zeroing_allocators();
 }
 
 SecretBytes::SecretBytes(std::size_t size) : m_size(size) {

@@ -8,7 +8,9 @@
 
 namespace kt::crypto {
 
-/// Call once before any other crypto; safe to call again. Returns false if libsodium fails.
+/// Call once at start, before any SQLite or ICU use: initialises libsodium and installs the
+/// zeroing allocators (crypto/secure_heap.hpp). Safe to call again. Returns false if libsodium
+/// fails or SQLite was already in use (its freed memory would keep plaintext).
 bool init();
 
 class SecretBytes {

@@ -13,17 +13,26 @@ struct Overloaded : F... {
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
+State at(Step step, std::string client = {}) {
+    State s;
+    s.step = step;
+    s.client_id = std::move(client);
+    return s;
+}
+
 State on_back(const State& s) {
-    State n = s;
-    if (s.step == Step::matrix) {
-        n.step = Step::client;
-        n.assessment_id.clear();
-        n.domain = 0;
-    } else if (s.step == Step::client) {
-        n = State{};
-        n.step = Step::clients;
+    switch (s.step) {
+        case Step::matrix:
+        case Step::setup:
+            return at(Step::client, s.client_id);
+        case Step::client_form:
+            return s.client_id.empty() ? at(Step::clients) : at(Step::client, s.client_id);
+        case Step::client:
+        case Step::settings:
+            return at(Step::clients);
+        default:
+            return s;
     }
-    return n;
 }
 
 State with_domain(const State& s, int domain) {
@@ -33,40 +42,93 @@ State with_domain(const State& s, int domain) {
     return n;
 }
 
+// Worker-mode transitions; `s` is unlocked and in worker mode.
+State apply_worker(const State& s, const Action& action) {
+    return std::visit(
+        Overloaded{
+            [&](const Unlocked& a) {
+                if (s.step != Step::unlock) return s;
+                return at(a.needs_pin ? Step::pin_setup : Step::clients);
+            },
+            [&](const PinChosen&) { return s.step == Step::pin_setup ? at(Step::clients) : s; },
+            [&](const Lock&) { return State{}; },
+            [&](const IdleLock&) {
+                if (s.step == Step::unlock || s.step == Step::pin_setup) return s;
+                State n = s;
+                n.mode = Mode::locked;
+                return n;
+            },
+            [&](const PinAccepted&) { return s; },
+            [&](const NewClient&) { return s.step == Step::clients ? at(Step::client_form) : s; },
+            [&](const EditClient&) {
+                return s.step == Step::client ? at(Step::client_form, s.client_id) : s;
+            },
+            [&](const ClientSaved& a) {
+                return s.step == Step::client_form && !a.client_id.empty()
+                           ? at(Step::client, a.client_id)
+                           : s;
+            },
+            [&](const OpenClient& a) {
+                return s.step == Step::clients && !a.client_id.empty()
+                           ? at(Step::client, a.client_id)
+                           : s;
+            },
+            [&](const BeginAssessment& a) {
+                if (s.step != Step::client) return s;
+                State n = at(Step::setup, s.client_id);
+                n.kind = a.kind;
+                return n;
+            },
+            [&](const OpenAssessment& a) {
+                if ((s.step != Step::client && s.step != Step::setup) || a.assessment_id.empty())
+                    return s;
+                State n = at(Step::matrix, s.client_id);
+                n.assessment_id = a.assessment_id;
+                return with_domain(n, a.domain);
+            },
+            [&](const OpenSettings&) { return s.step == Step::clients ? at(Step::settings) : s; },
+            [&](const Back&) { return on_back(s); },
+            [&](const NextDomain&) { return with_domain(s, s.domain + 1); },
+            [&](const PrevDomain&) { return with_domain(s, s.domain - 1); },
+            [&](const JumpToDomain& a) { return with_domain(s, a.domain); },
+        },
+        action);
+}
+
 }  // namespace
 
 State apply(const State& s, const Action& action) {
-    return std::visit(Overloaded{
-                          [&](const Unlocked&) {
-                              return s.step == Step::unlock ? State{Step::clients, {}, {}, 0} : s;
-                          },
-                          [&](const Lock&) { return State{}; },
-                          [&](const OpenClient& a) {
-                              if (s.step != Step::clients || a.client_id.empty()) return s;
-                              return State{Step::client, a.client_id, {}, 0};
-                          },
-                          [&](const OpenAssessment& a) {
-                              if (s.step != Step::client || a.assessment_id.empty()) return s;
-                              return State{Step::matrix, s.client_id, a.assessment_id, 0};
-                          },
-                          [&](const Back&) { return on_back(s); },
-                          [&](const NextDomain&) { return with_domain(s, s.domain + 1); },
-                          [&](const PrevDomain&) { return with_domain(s, s.domain - 1); },
-                          [&](const JumpToDomain& a) { return with_domain(s, a.domain); },
-                      },
-                      action);
+    if (s.mode == Mode::locked) {
+        // Locked: nothing but the PIN or a full lock. The step stays where the worker was.
+        if (std::holds_alternative<Lock>(action)) return State{};
+        if (std::holds_alternative<PinAccepted>(action)) {
+            State n = s;
+            n.mode = Mode::worker;
+            return n;
+        }
+        return s;
+    }
+    return apply_worker(s, action);
 }
 
 std::string_view to_string(Step step) {
     switch (step) {
         case Step::unlock:
             return "unlock";
+        case Step::pin_setup:
+            return "pin_setup";
         case Step::clients:
             return "clients";
+        case Step::client_form:
+            return "client_form";
         case Step::client:
             return "client";
+        case Step::setup:
+            return "setup";
         case Step::matrix:
             return "matrix";
+        case Step::settings:
+            return "settings";
     }
     return "unlock";
 }

@@ -1,32 +1,55 @@
-// The conversation as a pure state machine: unlock -> clients -> client -> matrix.
-// One apply(state, action) holds every guard; actions that do not fit the step are ignored.
+// The conversation as a pure state machine. Steps: unlock -> clients -> client (-> client
+// form) -> setup (who is present) -> matrix, plus settings. An orthogonal mode: worker, or
+// locked (idle lock: the step is kept, nothing is shown, only the PIN or a full lock leads on).
+// One apply(state, action) holds every guard; actions that do not fit are ignored.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <variant>
 
+#include "model/assessment.hpp"
+
 namespace kt::flow {
 
-enum class Step { unlock, clients, client, matrix };
+enum class Step { unlock, pin_setup, clients, client_form, client, setup, matrix, settings };
+enum class Mode { worker, locked };
 
 struct State {
     Step step = Step::unlock;
-    std::string client_id;      // set from step client on
-    std::string assessment_id;  // set in step matrix
-    int domain = 0;             // 0..12, the domain shown in step matrix
+    Mode mode = Mode::worker;
+    std::string client_id;      // from step client on; empty in client_form for a new client
+    std::string assessment_id;  // in step matrix
+    model::AssessmentKind kind = model::AssessmentKind::intake;  // in step setup
+    int domain = 0;                                              // 0..12 in step matrix
 
     bool operator==(const State&) const = default;
 };
 
-struct Unlocked {};
-struct Lock {};
+/// The passphrase opened the vault; without a PIN yet, the worker chooses one first.
+struct Unlocked {
+    bool needs_pin = false;
+};
+struct PinChosen {};
+struct Lock {};      // full lock: the vault closes, the passphrase is needed
+struct IdleLock {};  // the screen locks; the PIN resumes
+struct PinAccepted {};
+struct NewClient {};
+struct EditClient {};
+struct ClientSaved {
+    std::string client_id;
+};
 struct OpenClient {
     std::string client_id;
 };
+struct BeginAssessment {
+    model::AssessmentKind kind;
+};
 struct OpenAssessment {
     std::string assessment_id;
+    int domain = 0;
 };
+struct OpenSettings {};
 struct Back {};
 struct NextDomain {};
 struct PrevDomain {};
@@ -34,10 +57,11 @@ struct JumpToDomain {
     int domain = 0;
 };
 
-using Action = std::variant<Unlocked, Lock, OpenClient, OpenAssessment, Back, NextDomain,
-                            PrevDomain, JumpToDomain>;
+using Action = std::variant<Unlocked, PinChosen, Lock, IdleLock, PinAccepted, NewClient, EditClient,
+                            ClientSaved, OpenClient, BeginAssessment, OpenAssessment, OpenSettings,
+                            Back, NextDomain, PrevDomain, JumpToDomain>;
 
-/// The state after `action`; the same state when the action is not allowed in this step.
+/// The state after `action`; the same state when the action is not allowed here.
 State apply(const State& state, const Action& action);
 
 std::string_view to_string(Step step);

@@ -1,3 +1,5 @@
+#include <ctime>
+
 #include "present/views.hpp"
 
 namespace kt::present {
@@ -15,6 +17,46 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
     return l;
 }
 
+std::string household_line(const model::Client& c, const i18n::Catalog& cat) {
+    if (c.household.empty()) return cat.tr("client.lives_alone");
+    std::string list;
+    for (const auto& m : c.household) {
+        if (!list.empty()) list += ", ";
+        list += cat.tr("relation." + std::string(model::to_string(m.relation))) + " (" +
+                std::to_string(m.age) + ")";
+    }
+    return cat.format("client.household",
+                      {{"list", list}, {"children", std::int64_t(c.children())}});
+}
+
+std::string consent_line(const model::Client& c, const i18n::Catalog& cat) {
+    std::string list;
+    for (auto p : model::kConsentPurposes) {
+        const model::Consent* k = c.consent(p);
+        if (!list.empty()) list += " \u00b7 ";
+        list += cat.tr("consent.short." + std::string(model::to_string(p))) + ": " +
+                cat.tr(!k         ? "consent.unknown"
+                       : k->given ? "consent.yes"
+                                  : "consent.no");
+    }
+    return cat.format("client.consent", {{"list", list}});
+}
+
+// The next measurement falls `interval` months after the latest finished one.
+std::string next_measure_line(const Session& s, const i18n::Catalog& cat) {
+    for (const auto& a : s.client_assessments()) {
+        if (a.status != model::AssessmentStatus::finished) continue;
+        const time_t t = static_cast<time_t>(a.started_at);
+        tm parts{};
+        gmtime_r(&t, &parts);
+        parts.tm_mon += s.settings().interval_months;
+        const auto due = static_cast<std::int64_t>(timegm(&parts));
+        const char* key = due < s.clock().now_utc() ? "client.next_overdue" : "client.next";
+        return cat.format(key, {{"date", cat.date(due)}});
+    }
+    return cat.tr("client.next_none");
+}
+
 }  // namespace
 
 ClientView client_view(const Session& s, const i18n::Catalog& cat) {
@@ -27,6 +69,11 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     const model::Client* c = s.client();
     if (c == nullptr) return v;
     v.name = model::full_name(*c);
+    v.edit = cat.tr("client.edit");
+    v.details = c->wijk + (c->team.empty() ? "" : " \u00b7 " + c->team);
+    v.household = household_line(*c, cat);
+    v.consent = consent_line(*c, cat);
+    v.next_measure = next_measure_line(s, cat);
     if (!c->birth_date.empty())
         v.born = cat.format("client.born", {{"date", cat.date_iso(c->birth_date)}});
     bool draft_open = false, any_finished = false;

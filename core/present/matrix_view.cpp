@@ -9,6 +9,8 @@ void fill_strip(MatrixView& v, const model::Assessment& a, const i18n::Catalog& 
         auto& dot = v.strip[static_cast<std::size_t>(i)];
         dot.name = cat.tr(zrm::domain_name_key(zrm::kDomains[static_cast<std::size_t>(i)]));
         dot.level = a.levels[static_cast<std::size_t>(i)];
+        dot.unscored =
+            a.details[static_cast<std::size_t>(i)].unscored != model::UnscoredReason::none;
         dot.current = i == v.domain;
     }
 }
@@ -36,6 +38,31 @@ void fill_cards(MatrixView& v, const model::Assessment& a, const model::Assessme
     }
 }
 
+DetailPanel panel_for(const model::DomainDetail& d, const i18n::Catalog& cat) {
+    DetailPanel p;
+    p.detail = d;
+    p.title = cat.tr("detail.title");
+    p.note = cat.tr("detail.note");
+    p.hulpvraag = cat.tr("detail.hulpvraag");
+    p.goal = cat.tr("detail.goal");
+    p.shares = cat.tr("detail.shares");
+    p.own = cat.tr("detail.own");
+    p.network = cat.tr("detail.network");
+    p.professional = cat.tr("detail.professional");
+    p.outcome = cat.tr("detail.outcome");
+    p.unscored = cat.tr("detail.unscored");
+    p.unscored_hint = cat.tr("detail.unscored_hint");
+    p.clear = cat.tr("detail.clear");
+    p.no_advice = cat.tr("detail.no_advice");
+    for (auto o : model::kOutcomes)
+        p.outcomes.push_back({std::string(model::to_string(o)),
+                              cat.tr("outcome." + std::string(model::to_string(o)))});
+    for (auto r : model::kUnscoredReasons)
+        p.reasons.push_back({std::string(model::to_string(r)),
+                             cat.tr("unscored." + std::string(model::to_string(r)))});
+    return p;
+}
+
 }  // namespace
 
 MatrixView matrix_view(const Session& s, const i18n::Catalog& cat) {
@@ -44,21 +71,30 @@ MatrixView matrix_view(const Session& s, const i18n::Catalog& cat) {
     const model::Client* c = s.client();
     if (a == nullptr || c == nullptr) return v;
     v.domain = s.state().domain;
+    v.assessment_id = a->id;
     v.client_first_name = c->given_name;
     v.kind = cat.tr(model::kind_name_key(a->kind));
     v.domain_of = cat.format("matrix.domain_of", {{"n", std::int64_t(v.domain + 1)}});
     v.domain_name = cat.tr(zrm::domain_name_key(zrm::kDomains[static_cast<std::size_t>(v.domain)]));
-    v.scored_line = cat.format("matrix.scored", {{"count", std::int64_t(a->scored_count())}});
+    v.scored_line = cat.format("matrix.scored", {{"count", std::int64_t(a->scored_count())},
+                                                 {"settled", std::int64_t(a->settled_count())}});
     v.previous_mark = cat.tr("matrix.previous");
     v.chosen_mark = cat.tr("matrix.chosen");
     v.acute_mark = cat.tr("matrix.acute");
     fill_strip(v, *a, cat);
     fill_cards(v, *a, s.previous(), cat);
+    const auto& detail = a->details[static_cast<std::size_t>(v.domain)];
+    v.panel = panel_for(detail, cat);
+    v.details_label = cat.tr("detail.title");
+    if (detail.unscored != model::UnscoredReason::none)
+        v.unscored_line = cat.format(
+            "matrix.unscored_line",
+            {{"reason", cat.tr("unscored." + std::string(model::to_string(detail.unscored)))}});
     v.read_only = a->status != model::AssessmentStatus::draft;
     if (v.read_only) v.read_only_note = cat.tr("matrix.finished_note");
     v.can_prev = v.domain > 0;
     const bool last = v.domain == zrm::kDomainCount - 1;
-    v.next_finishes = last && a->scored_count() == zrm::kDomainCount && !v.read_only;
+    v.next_finishes = last && a->complete() && !v.read_only;
     v.prev_label = cat.tr("matrix.prev");
     v.next_label = cat.tr(v.next_finishes || last ? "matrix.done" : "matrix.next");
     v.lock_label = cat.tr("nav.lock");

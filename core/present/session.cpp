@@ -1,5 +1,6 @@
 #include "present/session.hpp"
 
+#include "crypto/pin.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 
@@ -21,63 +22,80 @@ void Session::unlock(std::string_view passphrase) {
     }
     m_error_key.clear();
     m_vault.emplace(std::move(v.value()));
-    apply(flow::Unlocked{});
+    if (auto s = store::load_settings(m_vault->db())) m_settings = s.value();
+    m_pin_failures = 0;
+    apply(flow::Unlocked{m_settings.pin_hash.empty()});
 }
 
-void Session::lock() {
-    m_vault.reset();
+void Session::forget() {
     m_clients.clear();
     m_client.reset();
     m_assessments.clear();
     m_assessment.reset();
     m_previous.reset();
     m_error_key.clear();
+}
+
+void Session::lock() {
+    m_vault.reset();
+    m_settings = store::Settings{};
+    m_pin_failures = 0;
+    forget();
     m_state = flow::apply(m_state, flow::Lock{});
 }
 
-void Session::open_client(const std::string& client_id) {
-    apply(flow::OpenClient{client_id});
+void Session::idle_lock() {
+    const flow::State next = flow::apply(m_state, flow::IdleLock{});
+    if (next == m_state) return;
+    m_state = next;
+    forget();  // nothing about the client stays in the view model while locked
 }
 
-void Session::start_assessment(model::AssessmentKind kind) {
-    if (!m_vault || m_state.step != flow::Step::client) return;
-    auto id = store::start_assessment(m_vault->db(), m_state.client_id, kind, m_clock.now_utc());
-    if (!id) {
-        fail(id.error());
-        return;
-    }
-    apply(flow::OpenAssessment{id.value()});
-}
-
-void Session::resume_assessment(const std::string& assessment_id) {
-    apply(flow::OpenAssessment{assessment_id});
-}
-
-void Session::score(int level) {
-    if (!m_vault || m_state.step != flow::Step::matrix) return;
-    auto s = store::set_score(m_vault->db(), m_state.assessment_id, m_state.domain, level,
-                              m_clock.now_utc());
-    if (!s)
-        fail(s.error());
-    else
+void Session::enter_pin(std::string_view pin) {
+    if (m_state.mode != flow::Mode::locked) return;
+    if (crypto::verify_pin(m_settings.pin_hash, pin)) {
+        m_pin_failures = 0;
         m_error_key.clear();
-    reload();
+        m_state = flow::apply(m_state, flow::PinAccepted{});
+        reload();
+        return;
+    }
+    if (++m_pin_failures >= crypto::kMaxPinFailures) {
+        lock();
+        m_error_key = "lock.pin_exhausted";
+        return;
+    }
+    m_error_key = "lock.pin_wrong";
 }
 
-void Session::finish() {
-    if (!m_vault || !m_assessment || m_assessment->scored_count() < zrm::kDomainCount) return;
-    if (auto s = store::finish_assessment(m_vault->db(), m_assessment->id, m_clock.now_utc()); !s) {
+void Session::choose_pin(std::string_view pin, std::string_view repeated) {
+    if (!m_vault || m_state.step != flow::Step::pin_setup) return;
+    if (!crypto::valid_pin(pin)) {
+        m_error_key = "pin.invalid";
+        return;
+    }
+    if (pin != repeated) {
+        m_error_key = "pin.mismatch";
+        return;
+    }
+    store::Settings next = m_settings;
+    next.pin_hash = crypto::hash_pin(pin);
+    if (auto s = store::save_settings(m_vault->db(), next); !s) {
         fail(s.error());
         return;
     }
-    // Nothing finished may live only in the WAL (security-tests.md finding 2).
-    if (auto s = m_vault->checkpoint(); !s) fail(s.error());
-    apply(flow::Back{});
+    m_settings = next;
+    m_error_key.clear();
+    apply(flow::PinChosen{});
 }
 
 void Session::navigate(const flow::Action& action) {
     if (std::holds_alternative<flow::Lock>(action)) {
         lock();
+        return;
+    }
+    if (std::holds_alternative<flow::IdleLock>(action)) {
+        idle_lock();
         return;
     }
     m_error_key.clear();
@@ -92,7 +110,7 @@ void Session::apply(const flow::Action& action) {
 }
 
 void Session::reload() {
-    if (!m_vault) return;
+    if (!m_vault || m_state.mode == flow::Mode::locked) return;
     auto& db = m_vault->db();
     m_client.reset();
     m_assessment.reset();
@@ -103,9 +121,14 @@ void Session::reload() {
     else
         fail(list.error());
     if (m_state.client_id.empty()) return;
-    if (auto c = store::get_client(db, m_state.client_id)) m_client = std::move(c.value());
+    if (auto c = store::get_client(db, m_state.client_id))
+        m_client = std::move(c.value());
+    else
+        fail(c.error());
     if (auto list = store::assessments_of(db, m_state.client_id))
         m_assessments = std::move(list.value());
+    else
+        fail(list.error());
     if (m_state.assessment_id.empty()) return;
     for (const auto& a : m_assessments)
         if (a.id == m_state.assessment_id) m_assessment = a;

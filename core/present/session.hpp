@@ -10,6 +10,7 @@
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
+#include "store/settings.hpp"
 #include "store/vault.hpp"
 #include "util/clock.hpp"
 
@@ -19,18 +20,39 @@ class Session {
   public:
     Session(std::filesystem::path vault_path, const Clock& clock);
 
+    // ---- access (session.cpp) ----
     /// Opens the vault. On failure the error key says why and the step stays unlock.
     void unlock(std::string_view passphrase);
     /// Closes the vault and forgets everything shown.
     void lock();
-    void open_client(const std::string& client_id);
+    /// Locks the screen; the PIN resumes where the worker was.
+    void idle_lock();
+    /// Resumes after an idle lock. The fifth wrong PIN locks fully (passphrase needed).
+    void enter_pin(std::string_view pin);
+    /// Chooses the PIN at first unlock. Error when it is not 6 digits or the two differ.
+    void choose_pin(std::string_view pin, std::string_view repeated);
+    void navigate(const flow::Action& action);
+    int pin_failures() const { return m_pin_failures; }
+
+    // ---- records (session_records.cpp) ----
+    /// Adds or updates the client in the form (an empty id adds), then shows the client.
+    void save_client(const model::Client& client);
+    /// Goes to the setup step for a new assessment of this kind.
+    void begin_assessment(model::AssessmentKind kind);
+    /// Creates the assessment with who is present and opens the matrix (from step setup).
+    void start_assessment(const std::vector<model::Participant>& present);
+    /// From the client page: starts an assessment of this kind with the client present.
     void start_assessment(model::AssessmentKind kind);
+    void open_client(const std::string& client_id) { navigate(flow::OpenClient{client_id}); }
+    /// Opens an unfinished assessment at its first domain without score or reason.
     void resume_assessment(const std::string& assessment_id);
     /// Stores a level for the domain on screen, durably, in one transaction.
     void score(int level);
-    /// Finishes the assessment when all 13 domains are scored, then returns to the client.
+    /// Stores the details of the domain on screen.
+    void set_detail(const model::DomainDetail& detail);
+    /// Finishes when every domain is scored or has a reason, then returns to the client.
     void finish();
-    void navigate(const flow::Action& action);
+    void save_settings(const store::Settings& settings);
 
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
@@ -42,18 +64,22 @@ class Session {
     const std::vector<model::Assessment>& client_assessments() const { return m_assessments; }
     const model::Assessment* assessment() const { return m_assessment ? &*m_assessment : nullptr; }
     const model::Assessment* previous() const { return m_previous ? &*m_previous : nullptr; }
+    const store::Settings& settings() const { return m_settings; }
     const Clock& clock() const { return m_clock; }
 
   private:
     bool fail(const Error& e);
     void reload();
     void apply(const flow::Action& action);
+    void forget();
 
     std::filesystem::path m_path;
     const Clock& m_clock;
     std::optional<store::Vault> m_vault;
     flow::State m_state;
     std::string m_error_key;
+    int m_pin_failures = 0;
+    store::Settings m_settings;
     std::vector<model::Client> m_clients;
     std::optional<model::Client> m_client;
     std::vector<model::Assessment> m_assessments;

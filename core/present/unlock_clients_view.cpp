@@ -1,4 +1,8 @@
+#include <ctime>
+
+#include "crypto/pin.hpp"
 #include "i18n/collation.hpp"
+#include "i18n/names.hpp"
 #include "present/views.hpp"
 
 namespace kt::present {
@@ -13,17 +17,76 @@ UnlockView unlock_view(const Session& s, const i18n::Catalog& cat) {
     return v;
 }
 
-ClientsView clients_view(const Session& s, const i18n::Catalog& cat) {
+PinSetupView pin_setup_view(const Session& s, const i18n::Catalog& cat) {
+    PinSetupView v;
+    v.title = cat.tr("pin.title");
+    v.hint = cat.tr("pin.hint");
+    v.first_label = cat.tr("pin.first");
+    v.repeat_label = cat.tr("pin.repeat");
+    v.button = cat.tr("pin.button");
+    if (!s.error_key().empty()) v.error = cat.tr(s.error_key());
+    return v;
+}
+
+LockView lock_view(const Session& s, const i18n::Catalog& cat) {
+    LockView v;
+    v.app_name = cat.tr("app.name");
+    const time_t now = static_cast<time_t>(s.clock().now_utc());
+    tm parts{};
+    localtime_r(&now, &parts);
+    char hhmm[8];
+    std::strftime(hhmm, sizeof hhmm, "%H:%M", &parts);
+    v.time = hhmm;
+    v.prompt = cat.tr("lock.prompt");
+    v.button = cat.tr("lock.button");
+    v.full_lock = cat.tr("lock.full");
+    if (s.error_key() == "lock.pin_wrong") {
+        v.error = cat.format("lock.pin_wrong",
+                             {{"left", std::int64_t(crypto::kMaxPinFailures - s.pin_failures())}});
+    } else if (!s.error_key().empty()) {
+        v.error = cat.tr(s.error_key());
+    }
+    return v;
+}
+
+ClientsView clients_view(const Session& s, const i18n::Catalog& cat, std::string_view query) {
     ClientsView v;
     v.title = cat.tr("clients.title");
     v.count_line = cat.format("clients.count", {{"count", std::int64_t(s.clients().size())}});
     v.empty = cat.tr("clients.empty");
+    v.no_match = cat.tr("clients.no_match");
     v.lock = cat.tr("nav.lock");
+    v.search_hint = cat.tr("clients.search");
+    v.new_client = cat.tr("clients.new");
+    v.settings = cat.tr("settings.title");
     std::vector<std::string> keys;
     for (const auto& c : s.clients())
         keys.push_back(model::sort_name(c));
     for (std::size_t i : i18n::collation_order(keys, cat.locale()))
-        v.rows.push_back({s.clients()[i].id, keys[i]});
+        if (i18n::name_matches(query, s.clients()[i]))
+            v.rows.push_back({s.clients()[i].id, keys[i]});
+    return v;
+}
+
+SettingsView settings_view(const Session& s, const i18n::Catalog& cat) {
+    SettingsView v;
+    v.title = cat.tr("settings.title");
+    v.interval = cat.tr("settings.interval");
+    v.idle = cat.tr("settings.idle");
+    v.wijken = cat.tr("settings.wijken");
+    v.wijken_hint = cat.tr("settings.wijken_hint");
+    v.save = cat.tr("form.save");
+    v.back = cat.tr("nav.back");
+    v.lock = cat.tr("nav.lock");
+    v.saved = cat.tr("settings.saved");
+    for (int m : {3, 6})
+        v.intervals.push_back(
+            {std::to_string(m), cat.format("settings.months", {{"count", std::int64_t(m)}})});
+    for (int sec : {60, 120, 300, 600})
+        v.idle_options.push_back(
+            {std::to_string(sec),
+             cat.format("settings.minutes", {{"count", std::int64_t(sec / 60)}})});
+    v.current = s.settings();
     return v;
 }
 

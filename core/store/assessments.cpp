@@ -1,5 +1,7 @@
 #include "store/assessments.hpp"
 
+#include "store/audit.hpp"
+
 #include "util/ids.hpp"
 
 namespace kt::store {
@@ -37,6 +39,36 @@ Status load_levels(Database& db, model::Assessment& a) {
     }
 }
 
+Status load_details(Database& db, model::Assessment& a) {
+    auto st = db.prepare(
+        "SELECT domain, note, hulpvraag, goal, share_own, share_network, share_professional, "
+        "outcome, unscored_reason FROM domain_detail WHERE assessment_id = ?");
+    if (!st) return st.error();
+    st->bind(1, a.id);
+    for (auto row = st->step(); row; row = st->step()) {
+        if (!row.value()) break;
+        const auto index = zrm::domain_index(st->text(0));
+        if (!index) continue;
+        auto& d = a.details[std::size_t(*index)];
+        d.note = st->text(1);
+        d.hulpvraag = st->text(2);
+        d.goal = st->int64(3) != 0;
+        d.share_own = int(st->int64(4));
+        d.share_network = int(st->int64(5));
+        d.share_professional = int(st->int64(6));
+        d.outcome = model::outcome_from_string(st->text(7));
+        d.unscored = model::reason_from_string(st->text(8));
+    }
+    auto ps = db.prepare(
+        "SELECT role, detail FROM participant WHERE assessment_id = ? ORDER BY position");
+    if (!ps) return ps.error();
+    ps->bind(1, a.id);
+    for (auto row = ps->step(); row && row.value(); row = ps->step())
+        if (const auto role = model::role_from_string(ps->text(0)))
+            a.present.push_back({*role, ps->text(1)});
+    return {};
+}
+
 Result<std::vector<model::Assessment>> query_many(Database& db, const std::string& where,
                                                   std::string_view arg) {
     auto st = db.prepare(kSelect + where);
@@ -51,8 +83,10 @@ Result<std::vector<model::Assessment>> query_many(Database& db, const std::strin
         if (!a) return a.error();
         out.push_back(std::move(a.value()));
     }
-    for (auto& a : out)
+    for (auto& a : out) {
         if (auto s = load_levels(db, a); !s) return s.error();
+        if (auto s = load_details(db, a); !s) return s.error();
+    }
     return out;
 }
 
@@ -131,6 +165,72 @@ Status set_score(Database& db, std::string_view assessment_id, int domain_index,
         .bind(4, zrm::kInstrumentVersion)
         .bind(5, now);
     if (auto s = st->run(); !s) return s;
+    // A score settles the domain: any earlier "not scored" reason no longer applies.
+    auto clear = db.prepare(
+        "UPDATE domain_detail SET unscored_reason = '' WHERE assessment_id = ? AND domain = ?");
+    if (!clear) return clear.error();
+    clear->bind(1, assessment_id).bind(2, zrm::kDomains[static_cast<std::size_t>(domain_index)]);
+    if (auto s = clear->run(); !s) return s;
+    const std::string object = std::string(assessment_id) + ":" +
+                               std::string(zrm::kDomains[static_cast<std::size_t>(domain_index)]);
+    if (auto s = audit_event(db, "score_set", object, "ok", now); !s) return s;
+    return tx->commit();
+}
+
+Status set_domain_detail(Database& db, std::string_view assessment_id, int domain_index,
+                         const model::DomainDetail& d, std::int64_t now) {
+    if (domain_index < 0 || domain_index >= zrm::kDomainCount)
+        return make_error(ErrorCode::usage, "domain out of range");
+    const bool shares_ok = (d.share_own < 0 && d.share_network < 0 && d.share_professional < 0) ||
+                           (d.share_own >= 0 && d.share_network >= 0 && d.share_professional >= 0 &&
+                            d.share_own + d.share_network + d.share_professional == 100);
+    if (!shares_ok) return make_error(ErrorCode::usage, "shares must sum to 100");
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.error();
+    auto status = draft_status(db, assessment_id);
+    if (!status) return status.error();
+    if (status.value() != "draft")
+        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    const std::string_view domain = zrm::kDomains[static_cast<std::size_t>(domain_index)];
+    auto st = db.prepare(
+        "INSERT OR REPLACE INTO domain_detail (assessment_id, domain, note, hulpvraag, goal, "
+        "share_own, share_network, share_professional, outcome, unscored_reason, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!st) return st.error();
+    st->bind(1, assessment_id).bind(2, domain).bind(3, d.note).bind(4, d.hulpvraag);
+    st->bind(5, std::int64_t(d.goal)).bind(6, std::int64_t(d.share_own));
+    st->bind(7, std::int64_t(d.share_network)).bind(8, std::int64_t(d.share_professional));
+    st->bind(9, model::to_string(d.outcome)).bind(10, model::to_string(d.unscored)).bind(11, now);
+    if (auto s = st->run(); !s) return s;
+    if (d.unscored != model::UnscoredReason::none) {
+        auto del = db.prepare("DELETE FROM score WHERE assessment_id = ? AND domain = ?");
+        if (!del) return del.error();
+        if (auto s = del->bind(1, assessment_id).bind(2, domain).run(); !s) return s;
+    }
+    return tx->commit();
+}
+
+Status set_participants(Database& db, std::string_view assessment_id,
+                        const std::vector<model::Participant>& present) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.error();
+    auto status = draft_status(db, assessment_id);
+    if (!status) return status.error();
+    if (status.value() != "draft")
+        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    auto del = db.prepare("DELETE FROM participant WHERE assessment_id = ?");
+    if (!del) return del.error();
+    if (auto s = del->bind(1, assessment_id).run(); !s) return s;
+    auto ins = db.prepare(
+        "INSERT INTO participant (assessment_id, position, role, detail) VALUES (?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    for (std::size_t i = 0; i < present.size(); ++i) {
+        ins->reset();
+        ins->bind(1, assessment_id)
+            .bind(2, std::int64_t(i))
+            .bind(3, model::to_string(present[i].role));
+        if (auto s = ins->bind(4, present[i].detail).run(); !s) return s;
+    }
     return tx->commit();
 }
 
@@ -141,10 +241,15 @@ Status finish_assessment(Database& db, std::string_view assessment_id, std::int6
     if (!status) return status.error();
     if (status.value() != "draft")
         return make_error(ErrorCode::invalid_state, "assessment already finished");
+    auto current = load_assessment(db, assessment_id);
+    if (!current) return current.error();
+    if (!current->complete())
+        return make_error(ErrorCode::invalid_state, "a domain has neither score nor reason");
     auto st = db.prepare("UPDATE assessment SET status = 'finished', finished_at = ? WHERE id = ?");
     if (!st) return st.error();
     st->bind(1, now).bind(2, assessment_id);
     if (auto s = st->run(); !s) return s;
+    if (auto s = audit_event(db, "assessment_finished", assessment_id, "ok", now); !s) return s;
     return tx->commit();
 }
 

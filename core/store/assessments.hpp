@@ -28,7 +28,19 @@ Result<std::optional<model::Assessment>> previous_assessment(Database& db,
 Status set_score(Database& db, std::string_view assessment_id, int domain_index, int level,
                  std::int64_t now);
 
-/// Marks a draft finished. Errors: not_found, invalid_state.
+/// Stores a domain's note, hulpvraag, goal, shares, outcome and unscored reason in one
+/// transaction. A reason other than none removes the domain's score (a domain is scored or
+/// explains why not). Errors: usage (bad domain, shares not summing to 100), not_found,
+/// invalid_state (not a draft), storage errors.
+Status set_domain_detail(Database& db, std::string_view assessment_id, int domain_index,
+                         const model::DomainDetail& detail, std::int64_t now);
+
+/// Replaces who was present. Errors: not_found, invalid_state, storage errors.
+Status set_participants(Database& db, std::string_view assessment_id,
+                        const std::vector<model::Participant>& present);
+
+/// Marks a draft finished; every domain must be scored or have a reason.
+/// Errors: not_found, invalid_state (finished, or a domain still open).
 Status finish_assessment(Database& db, std::string_view assessment_id, std::int64_t now);
 
 }  // namespace kt::store

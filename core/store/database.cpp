@@ -1,7 +1,9 @@
 #include "store/database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <utility>
 
 namespace kt::store {
@@ -21,6 +23,8 @@ ErrorCode error_code_from_sqlite(int rc) {
             return ErrorCode::io;
         case SQLITE_CONSTRAINT:
             return ErrorCode::invalid_state;
+        case SQLITE_AUTH:
+            return ErrorCode::usage;  // refused by our authorizer (see vault_authorizer)
         default:
             return ErrorCode::internal;
     }
@@ -29,6 +33,9 @@ ErrorCode error_code_from_sqlite(int rc) {
 namespace {
 
 Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
+    // A function refused by the authorizer comes back as a plain SQLITE_ERROR.
+    if (db != nullptr && std::strncmp(sqlite3_errmsg(db), "not authorized", 14) == 0)
+        rc = SQLITE_AUTH;
     std::string detail(what);
     detail += ": ";
     detail += sqlite3_errstr(rc);
@@ -39,6 +46,40 @@ Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
         detail += ")";
     }
     return make_error(error_code_from_sqlite(rc), std::move(detail));
+}
+
+bool equals(const char* a, const char* b) {
+    return a != nullptr && sqlite3_stricmp(a, b) == 0;
+}
+
+// Every statement passes here. Refused: ATTACH/DETACH and sqlcipher_export (the ways to copy
+// the vault into a plaintext file), the key pragmas (PRAGMA rekey = '' would decrypt the vault
+// in place) and temp_store other than MEMORY (temp files are not encrypted in SQLCipher 3.4.1,
+// security-tests.md finding 1). Our code needs none of them; backups use the backup API.
+int vault_authorizer(void*, int action, const char* a3, const char* a4, const char*, const char*) {
+    switch (action) {
+        case SQLITE_ATTACH:
+        case SQLITE_DETACH:
+            return SQLITE_DENY;
+        case SQLITE_FUNCTION:
+            return equals(a4, "sqlcipher_export") ? SQLITE_DENY : SQLITE_OK;
+        case SQLITE_PRAGMA:
+            for (const char* p : {"key", "rekey", "hexkey", "hexrekey", "textkey", "textrekey"})
+                if (equals(a3, p)) return SQLITE_DENY;
+            if (equals(a3, "temp_store") && a4 != nullptr && !equals(a4, "memory") &&
+                !equals(a4, "2"))
+                return SQLITE_DENY;
+            return SQLITE_OK;
+        default:
+            return SQLITE_OK;
+    }
+}
+
+// "x'" + 64 lower-case hex digits + "'": SQLCipher's raw-key form. Anything else would be
+// run through SQLCipher's own (weak, 3.x) passphrase KDF, or be no key at all.
+bool is_raw_keyspec(std::string_view spec) {
+    if (spec.size() != 67 || spec.substr(0, 2) != "x'" || spec.back() != '\'') return false;
+    return spec.substr(2, 64).find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
 }  // namespace
@@ -126,10 +167,16 @@ Result<Database> Database::open(const std::filesystem::path& path, Mode mode) {
     const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
     if (rc != SQLITE_OK) return sqlite_error(impl->db, rc, "open");
     sqlite3_extended_result_codes(impl->db, 1);
+    // Another process (the CLI's backup, a second kiosk window) may hold the write lock for
+    // a moment; wait for it instead of failing a tap.
+    sqlite3_busy_timeout(impl->db, 5000);
+    sqlite3_set_authorizer(impl->db, vault_authorizer, nullptr);
     return Database(std::move(impl));
 }
 
 Status Database::key(const crypto::SecretBytes& keyspec) {
+    if (!is_raw_keyspec(keyspec.text()))
+        return make_error(ErrorCode::usage, "key is not the 67-byte raw key form");
     const int rc = sqlite3_key(m_impl->db, keyspec.data(), static_cast<int>(keyspec.text().size()));
     if (rc != SQLITE_OK) return sqlite_error(m_impl->db, rc, "key");
     return {};
@@ -169,6 +216,30 @@ Result<std::int64_t> Database::query_int(std::string_view sql) {
 
 std::int64_t Database::changes() const {
     return sqlite3_changes(m_impl->db);
+}
+
+bool Database::in_transaction() const {
+    return sqlite3_get_autocommit(m_impl->db) == 0;
+}
+
+Status Database::copy_to(Database& dest) {
+    sqlite3_backup* b = sqlite3_backup_init(dest.m_impl->db, "main", m_impl->db, "main");
+    if (b == nullptr) {
+        const int rc = sqlite3_errcode(dest.m_impl->db);
+        return sqlite_error(dest.m_impl->db, rc == SQLITE_OK ? SQLITE_ERROR : rc, "backup init");
+    }
+    // One step copies every page inside one read transaction: a consistent snapshot, while
+    // writers on other connections go on (WAL). A busy source is retried for a few seconds.
+    int rc = SQLITE_OK;
+    for (int attempt = 0; attempt < 500; ++attempt) {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+        ::usleep(10'000);
+    }
+    const int finish = sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return sqlite_error(dest.m_impl->db, rc, "backup step");
+    if (finish != SQLITE_OK) return sqlite_error(dest.m_impl->db, finish, "backup finish");
+    return {};
 }
 
 void Database::close() {

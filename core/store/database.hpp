@@ -53,14 +53,22 @@ class Database {
     ~Database();
 
     /// Hands SQLCipher a raw key spec ("x'<64 hex>'", 67 bytes). Nothing is read yet.
+    /// Errors: usage for anything but the raw form (an empty key, a passphrase).
     Status key(const crypto::SecretBytes& keyspec);
     /// Runs SQL without results (several statements allowed). Never pass untrusted SQL.
+    /// ATTACH, DETACH, sqlcipher_export, the key pragmas and temp_store other than MEMORY are
+    /// refused on every connection (usage): no plaintext copy can be made through here.
     Status exec(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
     /// First column of the first row as text ("" when no row): for PRAGMA reads.
     Result<std::string> query_text(std::string_view sql);
     Result<std::int64_t> query_int(std::string_view sql);
     std::int64_t changes() const;
+    /// True between BEGIN and COMMIT/ROLLBACK.
+    bool in_transaction() const;
+    /// Copies this database page by page into `dest` (SQLite's backup API) as one consistent
+    /// snapshot. `dest` must be keyed with the same key and settings. Errors: storage errors.
+    Status copy_to(Database& dest);
     void close();
 
   private:

@@ -2,8 +2,10 @@
 
 #include <array>
 
+#include "crypto/pin.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/settings.hpp"
 
 namespace kt::store {
 
@@ -17,24 +19,39 @@ struct DemoClient {
 
 const std::array<DemoClient, 8>& demo_clients() {
     static const std::array<DemoClient, 8> list = {{
-        {{"", "IJsbrand", "van", "Dijk", "1958-03-14", "Centrum"},
+        {{"", "IJsbrand", "van", "Dijk", "1958-03-14", "Centrum", "", {}, {}},
          182,
          {2, 3, 3, 4, 4, 3, 2, 5, 4, 3, 2, 3, 5}},
-        {{"", "Özlem", "", "Yılmaz", "1979-11-02", "Noord"},
+        {{"", "Özlem", "", "Yılmaz", "1979-11-02", "Noord", "", {}, {}},
          95,
          {1, 2, 3, 2, 3, 3, 4, 5, 5, 3, 3, 2, 5}},
-        {{"", "Agnieszka", "", "Wójcik", "1986-06-21", "Oost"}, 0, {}},
-        {{"", "Johannes", "de", "Vries", "1944-01-30", "West"},
+        {{"", "Agnieszka", "", "Wójcik", "1986-06-21", "Oost", "", {}, {}}, 0, {}},
+        {{"", "Johannes", "de", "Vries", "1944-01-30", "West", "", {}, {}},
          200,
          {4, 5, 3, 4, 5, 4, 2, 5, 3, 2, 3, 3, 5}},
-        {{"", "Fatima", "el", "Amrani", "1991-09-08", "Zuid"}, 0, {}},
-        {{"", "Ria", "ter", "Horst", "1950-12-12", "Centrum"},
+        {{"", "Fatima", "el", "Amrani", "1991-09-08", "Zuid", "", {}, {}}, 0, {}},
+        {{"", "Ria", "ter", "Horst", "1950-12-12", "Centrum", "", {}, {}},
          120,
          {3, 4, 2, 4, 3, 2, 3, 5, 4, 3, 1, 2, 5}},
-        {{"", "Sanne", "", "Bakker", "2001-04-17", "Noord"}, 0, {}},
-        {{"", "Mohamed", "", "Bouzid", "1969-07-05", "Oost"}, 0, {}},
+        {{"", "Sanne", "", "Bakker", "2001-04-17", "Noord", "", {}, {}}, 0, {}},
+        {{"", "Mohamed", "", "Bouzid", "1969-07-05", "Oost", "", {}, {}}, 0, {}},
     }};
     return list;
+}
+
+// Invented households: a partner, children of school age, a lodger.
+std::vector<model::HouseholdMember> demo_household(int n) {
+    using R = model::Relation;
+    switch (n % 4) {
+        case 0:
+            return {{R::partner, 67}};
+        case 1:
+            return {{R::child, 9}, {R::child, 12}, {R::partner, 44}};
+        case 2:
+            return {};
+        default:
+            return {{R::child, 16}, {R::housemate, 30}};
+    }
 }
 
 }  // namespace
@@ -42,9 +59,17 @@ const std::array<DemoClient, 8>& demo_clients() {
 Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
     DemoCounts counts;
     auto& db = vault.db();
+    int n = 0;
     for (const auto& d : demo_clients()) {
         const std::int64_t since = now - std::int64_t(d.intake_days_ago) * 86400;
-        auto id = add_client(db, d.client, d.intake_days_ago ? since - 86400 : now);
+        model::Client c = d.client;
+        c.team = n % 2 == 0 ? "Wijkteam 1" : "Wijkteam 2";
+        c.household = demo_household(n++);
+        c.consents = {
+            {model::ConsentPurpose::store_on_device, true, since, model::ConsentGiver::client},
+            {model::ConsentPurpose::send_to_municipality, true, since, model::ConsentGiver::client},
+            {model::ConsentPurpose::monitoring, n % 3 != 0, since, model::ConsentGiver::client}};
+        auto id = add_client(db, c, d.intake_days_ago ? since - 86400 : now);
         if (!id) return id.error();
         ++counts.clients;
         if (d.intake_days_ago == 0) continue;
@@ -56,6 +81,9 @@ Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
         if (auto s = finish_assessment(db, a.value(), since + 3600); !s) return s.error();
         ++counts.assessments;
     }
+    Settings settings;
+    settings.pin_hash = crypto::hash_pin(kDemoPin);
+    if (auto s = save_settings(db, settings); !s) return s.error();
     if (auto s = vault.checkpoint(); !s) return s.error();
     return counts;
 }

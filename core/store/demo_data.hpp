@@ -13,7 +13,10 @@ struct DemoCounts {
     int assessments = 0;
 };
 
-/// Fills an empty vault. Every name and score is invented.
+/// The demo vault's PIN (a real vault's PIN is chosen at first unlock).
+inline constexpr const char* kDemoPin = "123456";
+
+/// Fills an empty vault. Every name and score is invented; the PIN is kDemoPin.
 Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now);
 
 }  // namespace kt::store

@@ -10,7 +10,7 @@ namespace {
 
 // SQLite here is 3.15.2: no UPSERT, no RETURNING, no DROP COLUMN. Never FTS or RTREE
 // (security-tests.md finding 5). Append new patches; never edit a released one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
 CREATE TABLE client (
     id            TEXT PRIMARY KEY,
@@ -38,6 +38,66 @@ CREATE TABLE score (
     instrument    TEXT NOT NULL CHECK (instrument = 'ZRM-2017'),
     scored_at     INTEGER NOT NULL,
     PRIMARY KEY (assessment_id, domain)
+);
+)sql",
+    // 2: the whole conversation: team, household, consent, who was present, domain details,
+    // settings (wijk list, measurement interval, idle lock, PIN verifier).
+    R"sql(
+ALTER TABLE client ADD COLUMN team TEXT NOT NULL DEFAULT '';
+CREATE TABLE household_member (
+    client_id TEXT NOT NULL REFERENCES client(id),
+    position  INTEGER NOT NULL,
+    relation  TEXT NOT NULL,
+    age       INTEGER NOT NULL CHECK (age BETWEEN 0 AND 125),
+    PRIMARY KEY (client_id, position)
+);
+CREATE TABLE consent (
+    client_id   TEXT NOT NULL REFERENCES client(id),
+    purpose     TEXT NOT NULL,
+    given       INTEGER NOT NULL CHECK (given IN (0, 1)),
+    recorded_at INTEGER NOT NULL,
+    given_by    TEXT NOT NULL CHECK (given_by IN ('client', 'representative')),
+    PRIMARY KEY (client_id, purpose)
+);
+CREATE TABLE participant (
+    assessment_id TEXT NOT NULL REFERENCES assessment(id),
+    position      INTEGER NOT NULL,
+    role          TEXT NOT NULL,
+    detail        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (assessment_id, position)
+);
+CREATE TABLE domain_detail (
+    assessment_id      TEXT NOT NULL REFERENCES assessment(id),
+    domain             TEXT NOT NULL,
+    note               TEXT NOT NULL DEFAULT '',
+    hulpvraag          TEXT NOT NULL DEFAULT '',
+    goal               INTEGER NOT NULL DEFAULT 0,
+    share_own          INTEGER NOT NULL DEFAULT -1,
+    share_network      INTEGER NOT NULL DEFAULT -1,
+    share_professional INTEGER NOT NULL DEFAULT -1,
+    outcome            TEXT NOT NULL DEFAULT '',
+    unscored_reason    TEXT NOT NULL DEFAULT '',
+    updated_at         INTEGER NOT NULL,
+    PRIMARY KEY (assessment_id, domain)
+);
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
+    // 3: the hash-chained audit log (store/audit.hpp) and the vault's own metadata: the
+    // device's random actor id and the chain head (so a deleted last row shows too).
+    R"sql(
+CREATE TABLE kt_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO kt_meta (key, value) VALUES ('actor', 'device-' || lower(hex(randomblob(16))));
+INSERT INTO kt_meta (key, value)
+    VALUES ('audit_head', '0 0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY,
+    at        INTEGER NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    object_id TEXT NOT NULL DEFAULT '',
+    result    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
 );
 )sql",
 };

@@ -1,13 +1,16 @@
 #include "store/vault.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <system_error>
+#include <vector>
 
 #include "crypto/key_file.hpp"
 #include "store/migrations.hpp"
+#include "store/unlock_guard.hpp"
 #include "util/files.hpp"
 
 namespace kt::store {
@@ -18,9 +21,10 @@ namespace {
 
 constexpr char kPlainSqliteHeader[16] = "SQLite format 3";  // 15 chars + NUL
 
-// Cheap checks that need no key: an empty file, a plain SQLite file or a size that is no
-// whole number of pages is not (or no longer) a vault.
-Status precheck_vault_file(const fs::path& path) {
+// Cheap checks that need no key: an empty file or a plain SQLite file is not a vault; a size
+// that is no whole number of pages is a damaged one (asked for once the key file showed that
+// the file is meant to be a vault).
+Status precheck_vault_file(const fs::path& path, bool check_size = true) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return make_error(ErrorCode::not_found, "vault file missing");
     const auto size = fs::file_size(path, ec);
@@ -33,17 +37,9 @@ Status precheck_vault_file(const fs::path& path) {
     ::close(fd);
     if (n == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kPlainSqliteHeader, 16) == 0)
         return make_error(ErrorCode::not_a_vault, "plain SQLite database");
-    if (size % kCipherPageSize != 0)
+    if (check_size && size % kCipherPageSize != 0)
         return make_error(ErrorCode::damaged_vault, "vault size is not a whole number of pages");
     return {};
-}
-
-// Settings that SQLCipher 3.4.1 needs on every open, before the first read.
-Status apply_cipher_settings(Database& db, const crypto::SecretBytes& key) {
-    const crypto::SecretBytes spec = crypto::raw_keyspec(key);
-    if (auto s = db.key(spec); !s) return s;
-    if (auto s = db.exec("PRAGMA cipher_page_size = 4096"); !s) return s;
-    return db.exec("PRAGMA cipher_use_hmac = ON");
 }
 
 // Session settings, checked by reading them back (3.4.1 silently ignores unknown pragmas).
@@ -70,7 +66,37 @@ void remove_vault_files(const fs::path& path) {
         fs::remove(path.string() + suffix, ec);
 }
 
+// Creates the missing directories above a new vault with mode 0700 (the data dir holds
+// nothing for other users). Existing directories are left as they are.
+Status make_private_parents(const fs::path& path) {
+    std::vector<fs::path> missing;
+    std::error_code ec;
+    for (fs::path dir = path.parent_path(); !dir.empty() && !fs::exists(dir, ec);
+         dir = dir.parent_path()) {
+        missing.push_back(dir);
+        if (dir == dir.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it)
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST)
+            return make_error(error_code_from_errno(errno), "cannot create the data directory");
+    return {};
+}
+
 }  // namespace
+
+Result<Database> open_keyed_database(const fs::path& path, const crypto::SecretBytes& dek,
+                                     Database::Mode mode) {
+    if (dek.size() != crypto::kDataKeySize)
+        return make_error(ErrorCode::usage, "data key has the wrong size");
+    auto db = Database::open(path, mode);
+    if (!db) return db.error();
+    const crypto::SecretBytes spec = crypto::raw_keyspec(dek);
+    if (auto s = db->key(spec); !s) return s.error();
+    // SQLCipher 3.4.1 needs these on every open, before the first read.
+    if (auto s = db->exec("PRAGMA cipher_page_size = 4096"); !s) return s.error();
+    if (auto s = db->exec("PRAGMA cipher_use_hmac = ON"); !s) return s.error();
+    return std::move(db.value());
+}
 
 Result<Vault> Vault::create(const fs::path& path, std::string_view passphrase,
                             const crypto::KdfParams& params) {
@@ -79,6 +105,7 @@ Result<Vault> Vault::create(const fs::path& path, std::string_view passphrase,
     std::error_code ec;
     if (fs::exists(path, ec) || fs::exists(key_path, ec))
         return make_error(ErrorCode::already_exists, "vault or key file exists");
+    if (auto s = make_private_parents(path); !s) return s.error();
     // Claim the path exclusively so a concurrent create cannot share it.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -86,42 +113,38 @@ Result<Vault> Vault::create(const fs::path& path, std::string_view passphrase,
         return make_error(error_code_from_errno(errno), "cannot create vault file");
     }
     ::close(fd);
-
-    crypto::KeyFile kf;
-    kf.params = params;
-    kf.salt = crypto::random_salt();
-    auto key = crypto::derive_key(passphrase, kf.salt, params);
     auto fail = [&](Error e) -> Result<Vault> {
         remove_vault_files(path);
         return e;
     };
-    if (!key) return fail(key.error());
-    kf.key_check = crypto::key_check_value(key.value());
-
-    auto db = Database::open(path, Database::Mode::open_existing);
+    const crypto::SecretBytes dek = crypto::random_data_key();
+    auto kf = crypto::wrap_data_key(dek, passphrase, params);
+    if (!kf) return fail(kf.error());
+    auto db = open_keyed_database(path, dek, Database::Mode::open_existing);
     if (!db) return fail(db.error());
-    if (auto s = apply_cipher_settings(db.value(), key.value()); !s) return fail(s.error());
     if (auto s = db->exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !s)
         return fail(s.error());
     if (auto s = apply_session_settings(db.value()); !s) return fail(s.error());
     if (auto s = migrate(db.value()); !s) return fail(s.error());
-    if (auto s = crypto::write_key_file(key_path, kf); !s) return fail(s.error());
-    return Vault(path, std::move(db.value()));
+    if (auto s = crypto::write_key_file(key_path, kf.value()); !s) return fail(s.error());
+    Vault v(path, std::move(db.value()));
+    if (auto s = v.verify_audit(); !s) return fail(s.error());
+    return v;
 }
 
-Result<Vault> Vault::open(const fs::path& path, std::string_view passphrase) {
-    if (auto s = precheck_vault_file(path); !s) return s.error();
-    auto kf = crypto::read_key_file(crypto::key_file_path(path));
+Result<crypto::SecretBytes> Vault::unlock_data_key(const fs::path& vault,
+                                                   std::string_view passphrase) {
+    if (auto s = precheck_vault_file(vault, false); !s) return s.error();
+    auto kf = crypto::read_key_file(crypto::key_file_path(vault));
     if (!kf) return kf.error();
-    auto key = crypto::derive_key(passphrase, kf->salt, kf->params);
-    if (!key) return key.error();
-    const auto check = crypto::key_check_value(key.value());
-    if (!crypto::equal_constant_time(check.data(), kf->key_check.data(), check.size()))
-        return make_error(ErrorCode::wrong_passphrase, "key check mismatch");
+    if (auto s = precheck_vault_file(vault); !s) return s.error();
+    return crypto::unwrap_data_key(kf.value(), passphrase);
+}
 
-    auto db = Database::open(path, Database::Mode::open_existing);
+Result<Vault> Vault::open_with_data_key(const fs::path& path, const crypto::SecretBytes& dek) {
+    if (auto s = precheck_vault_file(path); !s) return s.error();
+    auto db = open_keyed_database(path, dek, Database::Mode::open_existing);
     if (!db) return db.error();
-    if (auto s = apply_cipher_settings(db.value(), key.value()); !s) return s.error();
     // First read: validates page 1's HMAC. Nothing has been written yet.
     auto app_id = db->query_int("PRAGMA application_id");
     if (!app_id) return app_id.error();
@@ -131,7 +154,38 @@ Result<Vault> Vault::open(const fs::path& path, std::string_view passphrase) {
         return make_error(ErrorCode::not_a_vault, "application id is not Keukentafel's");
     if (auto s = apply_session_settings(db.value()); !s) return s.error();
     if (auto s = migrate(db.value()); !s) return s.error();
-    return Vault(path, std::move(db.value()));
+    Vault v(path, std::move(db.value()));
+    if (auto s = v.verify_audit(); !s) return s.error();
+    v.audit_failed_unlocks();
+    return v;
+}
+
+Result<Vault> Vault::open(const fs::path& path, std::string_view passphrase) {
+    auto dek = unlock_data_key(path, passphrase);
+    if (!dek) return dek.error();
+    return open_with_data_key(path, dek.value());
+}
+
+Status Vault::verify_audit() {
+    auto verdict = verify_audit_chain(m_db);
+    if (!verdict) return verdict.error();
+    m_audit = std::move(verdict.value());
+    // Best effort: a read-only medium must not keep the vault from opening.
+    (void)remember_audit_break(m_db, m_audit);
+    return {};
+}
+
+// The failures counted while the vault was locked become audit rows now, then the count
+// starts again. If the rows cannot be written the state file keeps them for the next open.
+void Vault::audit_failed_unlocks() {
+    UnlockGuard guard = UnlockGuard::load(m_path);
+    if (guard.failures() == 0 && guard.pending().empty()) return;
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return;
+    for (const auto at : guard.pending())
+        if (!audit_event(m_db, "failed_unlock", "", "failed", at)) return;
+    if (!tx->commit()) return;
+    (void)guard.clear_pending();
 }
 
 Result<VaultCounts> Vault::check() {
@@ -139,19 +193,31 @@ Result<VaultCounts> Vault::check() {
     if (!ic) return ic.error();
     if (ic.value() != "ok") return make_error(ErrorCode::damaged_vault, "integrity_check failed");
     VaultCounts c;
-    // Reading every row touches every page, so each page's HMAC is verified.
-    for (auto [table, out] :
-         {std::pair{"client", &c.clients}, std::pair{"assessment", &c.assessments},
-          std::pair{"score", &c.scores}}) {
-        auto st = m_db.prepare(std::string("SELECT * FROM ") + table);
+    auto tables = m_db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
+    if (!tables) return tables.error();
+    std::vector<std::string> names;
+    for (;;) {
+        auto row = tables->step();
+        if (!row) return row.error();
+        if (!row.value()) break;
+        names.push_back(tables->text(0));
+    }
+    // Reading every row of every table touches every page, so each page's HMAC is verified.
+    for (const auto& table : names) {
+        auto st = m_db.prepare("SELECT * FROM \"" + table + "\"");
         if (!st) return st.error();
+        std::int64_t rows = 0;
         for (;;) {
             auto row = st->step();
             if (!row) return row.error();
             if (!row.value()) break;
-            ++*out;
+            ++rows;
         }
+        if (table == "client") c.clients = rows;
+        if (table == "assessment") c.assessments = rows;
+        if (table == "score") c.scores = rows;
     }
+    if (auto s = verify_audit(); !s) return s.error();
     return c;
 }
 

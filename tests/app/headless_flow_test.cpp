@@ -20,8 +20,8 @@ std::string descriptor(int domain, int level) {
 }
 
 std::vector<std::string> intake_for_wojcik() {
-    return {"expect-text \"Cliënten\"", "tap-text \"Wójcik, Agnieszka\"",
-            "tap-text \"Intake starten\""};
+    return {"expect-text \"Cliënten\"", "find-client \"wojcik\" \"Wójcik, Agnieszka\"",
+            "tap-text \"Intake starten\"", "tap-text \"Gesprek beginnen\""};
 }
 
 std::optional<model::Assessment> only_assessment_of(store::Vault& vault,
@@ -75,8 +75,9 @@ TEST_CASE("a score tapped right before the program is killed is there after a re
     REQUIRE(killed.exit_code == 128 + 9);
 
     const auto resumed = run_kiosk(
-        v, {"tap-text \"Wójcik, Agnieszka\"", "expect-text \"Bezig\"", "tap-text \"Verder\"",
-            "expect-text \"1 van 13 gescoord\"", "expect-text \"Gekozen\""});
+        v, {"find-client \"wojcik\" \"Wójcik, Agnieszka\"", "expect-text \"Bezig\"",
+            "tap-text \"Verder\"", "expect-text \"1 van 13 gescoord\"",
+            "expect-text \"Domein 2 van 13\"", "tap-text \"Vorige\"", "expect-text \"Gekozen\""});
     INFO(resumed.err);
     CHECK(resumed.exit_code == 0);
     auto vault = open_demo(v);
@@ -112,7 +113,8 @@ TEST_CASE("a progress measurement marks the level of the previous intake") {
     DemoVault v;
     const auto r =
         run_kiosk(v, {"tap-text \"Dijk, IJsbrand van\"", "tap-text \"Voortgangsmeting starten\"",
-                      "expect-text \"Vorige keer: 2 op\"", "expect-text \"Vorige keer\""});
+                      "tap-text \"Gesprek beginnen\"", "expect-text \"Vorige keer: 2 op\"",
+                      "expect-text \"Vorige keer\""});
     INFO(r.err);
     CHECK(r.exit_code == 0);
 }

@@ -8,9 +8,10 @@ namespace kt::test {
 namespace {
 
 std::vector<std::string> visit_every_screen(const std::string& check) {
-    return {
-        check, "tap-text \"Dijk, IJsbrand van\"", check, "tap-text \"Voortgangsmeting starten\"",
-        check, "tap-text \"Vergrendelen\"",       check};
+    return {check, "find-client \"dijk\" \"Dijk, IJsbrand van\"",
+            check, "tap-text \"Voortgangsmeting starten\"",
+            check, "tap-text \"Vergrendelen\"",
+            check};
 }
 
 std::pair<unsigned, unsigned> png_size(const fs::path& png) {
@@ -45,10 +46,11 @@ TEST_CASE("the 12 mm check fails when asked for targets larger than the app draw
 
 TEST_CASE("a drag that starts on a level card scrolls and never scores") {
     DemoVault v;
-    const auto r = run_kiosk(
-        v, {"tap-text \"Wójcik, Agnieszka\"", "tap-text \"Intake starten\"", "drag 700 420 700 200",
-            "drag 700 300 700 500", "expect-text \"0 van 13 gescoord\"", "tap 700 420",
-            "expect-text \"1 van 13 gescoord\""});
+    const auto r =
+        run_kiosk(v, {"find-client \"wojcik\" \"Wójcik, Agnieszka\"", "tap-text \"Intake starten\"",
+                      "tap-text \"Gesprek beginnen\"", "drag 700 420 700 200",
+                      "drag 700 300 700 500", "expect-text \"0 van 13 gescoord\"", "tap 700 420",
+                      "expect-text \"1 van 13 gescoord\""});
     INFO(r.err);
     CHECK(r.exit_code == 0);
 }

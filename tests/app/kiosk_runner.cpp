@@ -2,18 +2,30 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/settings.hpp"
+
 namespace kt::test {
+
+namespace {
+void append_line(std::string& text, const std::string& line);
+}
 
 namespace {
 constexpr const char* kPassphrase = "thee met de buurvrouw";
 }
 
-DemoVault::DemoVault() {
+DemoVault::DemoVault(bool with_pin) {
     use_fast_kdf_for_children();
     write_bytes(passphrase, std::string(kPassphrase) + "\n");
     const auto r = run_program({"keukentafel-cli", "demo", "--vault", vault.string(),
                                 "--passphrase-file", passphrase.string()});
     REQUIRE(r.exit_code == 0);
+    if (with_pin) return;
+    auto vault = open_demo(*this);
+    auto settings = store::load_settings(vault.db());
+    REQUIRE(settings.ok());
+    settings->pin_hash.clear();
+    REQUIRE(store::save_settings(vault.db(), settings.value()).ok());
 }
 
 ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,
@@ -21,7 +33,7 @@ ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& line
     const fs::path script = v.dir / "script.txt";
     std::string text;
     for (const auto& l : lines)
-        text += l + "\n";
+        append_line(text, l);
     write_bytes(script, text);
     std::vector<std::string> args = {"keukentafel", "--headless", "--vault", v.vault.string()};
     if (unlock) args.insert(args.end(), {"--passphrase-file", v.passphrase.string()});
@@ -29,6 +41,25 @@ ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& line
     args.insert(args.end(), {"--script", script.string()});
     return run_program(args, {{"SDL_VIDEODRIVER", "offscreen"}});
 }
+
+namespace {
+
+// find-client "QUERY" "ROW" -> four script lines.
+void append_line(std::string& text, const std::string& line) {
+    const std::string prefix = "find-client \"";
+    if (line.rfind(prefix, 0) != 0) {
+        text += line + "\n";
+        return;
+    }
+    const auto q_end = line.find('"', prefix.size());
+    const std::string query = line.substr(prefix.size(), q_end - prefix.size());
+    const auto r_start = line.find('"', q_end + 1) + 1;
+    const std::string row = line.substr(r_start, line.rfind('"') - r_start);
+    text += "tap-text \"Zoek op naam\"\ntype \"" + query + "\"\ntap-text \"Klaar\"\ntap-text \"" +
+            row + "\"\n";
+}
+
+}  // namespace
 
 const i18n::Catalog& dutch() {
     static const i18n::Catalog cat = [] {

@@ -14,11 +14,14 @@ struct DemoVault {
     TempDir dir;
     fs::path vault = dir / "demo.kt";
     fs::path passphrase = dir / "pw";
-    DemoVault();
+    /// With the demo PIN (store::kDemoPin), or without a PIN as a vault before first unlock.
+    explicit DemoVault(bool with_pin = true);
 };
 
 /// Runs `keukentafel --headless --vault V --passphrase-file P --script S` with the lines as
-/// the script. Extra arguments (e.g. --dpi) go before the script.
+/// the script. A line `find-client "QUERY" "ROW"` (this runner's, not the program's) becomes
+/// what a worker does: tap the search field, type QUERY, close the keyboard, tap ROW.
+/// Extra arguments (e.g. --dpi) go before the script.
 ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,
                         const std::vector<std::string>& extra = {}, bool unlock = true);
 

@@ -27,7 +27,7 @@ void bench_unlock(const std::string& dir) {
 void bench_tap_save(const std::string& dir) {
     auto v = store::Vault::create(dir + "/taps.kt", "wachtwoord", crypto::KdfParams::test_fast());
     if (!v) return row("tap save", "create failed", "");
-    auto client = store::add_client(v->db(), {"", "Test", "", "Persoon", "", ""}, 0);
+    auto client = store::add_client(v->db(), {"", "Test", "", "Persoon", "", "", "", {}, {}}, 0);
     auto a = store::start_assessment(v->db(), client.value(), model::AssessmentKind::intake, 0);
     std::vector<double> ms;
     for (int i = 0; i < 1000; ++i) {

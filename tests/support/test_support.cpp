@@ -24,6 +24,16 @@ extern char** environ;
 
 namespace kt::test {
 
+namespace {
+// Before any test touches SQLite: the zeroing allocators can only be installed first
+// (crypto::init), exactly as the kiosk and the CLI do at start.
+const bool g_security_initialised = crypto::init();
+}  // namespace
+
+bool security_initialised() {
+    return g_security_initialised;
+}
+
 // ---- TempDir ----
 
 TempDir::TempDir() {

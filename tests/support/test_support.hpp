@@ -16,6 +16,10 @@ namespace kt::test {
 
 namespace fs = std::filesystem;
 
+/// True when crypto::init() succeeded at load time, before any test used SQLite (so SQLite
+/// allocates through the zeroing allocator in every test process).
+bool security_initialised();
+
 /// A fresh directory under $TMPDIR (or /tmp), removed with everything in it at scope end.
 class TempDir {
   public:

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include "widgets/frame_record.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace kt::kiosk {
 
@@ -26,8 +27,10 @@ bool run_frame(Window& window, KioskApp& app, const InjectedInput* input,
                const std::string* screenshot, bool* screenshot_ok) {
     window.begin_frame();
     if (input) inject(*input);
+    ui::keyboard_before_new_frame(ui::keyboard_state());  // sees injected input too
     ImGui::NewFrame();
     app.draw();
+    ui::draw_keyboard(ui::keyboard_state());
     ImGui::Render();
     window.render();
     if (screenshot) {
@@ -46,8 +49,10 @@ void run_interactive(Window& window, KioskApp& app) {
     while (running) {
         SDL_Event e;
         if (frames_left <= 0) {
-            if (SDL_WaitEvent(&e) == 0) break;
-            running = window.handle_event(e);
+            // Sleep until an event or until the idle lock is due: 0 % CPU in between.
+            const double due = app.seconds_until_idle_lock();
+            const int timeout = due > 86400 ? -1 : static_cast<int>(due * 1000.0) + 50;
+            if (SDL_WaitEventTimeout(&e, timeout) != 0) running = window.handle_event(e);
             frames_left = kSettleFrames;
         }
         while (running && SDL_PollEvent(&e)) {

@@ -130,7 +130,7 @@ class Runner {
     }
     void advance_clock(double seconds) {
         m_clock.advance(seconds);
-        idle(1);
+        idle(3);  // a frame notices the deadline, the next ones show what followed
     }
 
   private:

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/secure_heap.hpp"
 #include "widgets/theme.hpp"
 
 namespace kt::kiosk {
@@ -23,6 +24,15 @@ const char* get_clipboard(void*) {
 }
 void set_clipboard(void*, const char* text) {
     g_clipboard = text ? text : "";
+}
+
+// ImGui keeps typed text and every label (client names) in its own heap blocks: zero them
+// when freed (security-tests.md finding 6, T-17).
+void* imgui_alloc(size_t size, void*) {
+    return crypto::zeroing_malloc(size);
+}
+void imgui_free(void* block, void*) {
+    crypto::zeroing_free(block);
 }
 
 float detect_dpi(float requested) {
@@ -71,6 +81,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     w->m_dpi = detect_dpi(o.dpi);
 
     IMGUI_CHECKVERSION();
+    ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free, nullptr);
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini: it could hold window titles

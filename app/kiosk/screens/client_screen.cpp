@@ -40,8 +40,23 @@ void assessment_line(const present::AssessmentLine& line, const std::string& res
 void draw_client_screen(const present::ClientView& v, Commands& out) {
     begin_screen("##client");
     top_bar(v.back, v.name, v.born, v.lock, out);
+    const float info_w = ImGui::GetContentRegionAvail().x - dp(300);
+    const float y = ImGui::GetCursorPosY();
+    ImGui::BeginGroup();
+    if (!v.details.empty()) text(v.details, fonts().body, color::text, info_w);
+    text(v.household, fonts().body, color::text, info_w);
+    text(v.consent, fonts().body, color::text, info_w);
+    text(v.next_measure, fonts().body_bold, color::accent, info_w);
+    ImGui::EndGroup();
+    const float after = ImGui::GetCursorPosY();
+    const float ew = dp(280);
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - ew - ImGui::GetStyle().WindowPadding.x, y));
+    if (button("client.edit", v.edit, ButtonKind::secondary, ew))
+        out.push_back(Navigate{flow::EditClient{}});
+    ImGui::SetCursorPosY(std::max(after, ImGui::GetCursorPosY()) + dp(8));
     text(v.heading, fonts().body_bold, color::text);
-    const float list_h = ImGui::GetContentRegionAvail().y - bottom_bar_height();
+    const float list_h = body_height();
     ImGui::BeginChild("##assessments", ImVec2(0, list_h), false,
                       ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
@@ -59,7 +74,7 @@ void draw_client_screen(const present::ClientView& v, Commands& out) {
         const auto& s = v.starts[i];
         const auto kind = i + 1 == v.starts.size() ? ButtonKind::primary : ButtonKind::secondary;
         ImGui::PushID(static_cast<int>(i));
-        if (button("start", s.label, kind)) out.push_back(StartAssessment{s.kind});
+        if (button("start", s.label, kind)) out.push_back(BeginAssessment{s.kind});
         ImGui::PopID();
         ImGui::SameLine(0, dp(16));
     }

@@ -4,6 +4,8 @@
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
+#include "widgets/form.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -32,14 +34,35 @@ void client_row(const present::ClientRow& row, Commands& out) {
     ImGui::Dummy(ImVec2(0, dp(4)));
 }
 
+// Search field, then "new client" and "settings" at the right, within thumb reach.
+void search_row(const present::ClientsView& v, ClientsState& st, Commands& out) {
+    const float new_w = text_size(fonts().body_bold, v.new_client).x + dp(64);
+    const float set_w = text_size(fonts().body, v.settings).x + dp(56);
+    const float field_w = ImGui::GetContentRegionAvail().x - new_w - set_w - dp(32);
+    const float y = ImGui::GetCursorPosY();
+    text_field("search", v.search_hint, &st.query, field_w);
+    const float button_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - new_w - set_w - dp(16) - ImGui::GetStyle().WindowPadding.x,
+               button_y));
+    if (button("settings.title", v.settings, ButtonKind::quiet, set_w))
+        out.push_back(Navigate{flow::OpenSettings{}});
+    ImGui::SameLine(0, dp(16));
+    if (button("clients.new", v.new_client, ButtonKind::primary, new_w))
+        out.push_back(Navigate{flow::NewClient{}});
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y) + dp(4));
+}
+
 }  // namespace
 
-void draw_clients_screen(const present::ClientsView& v, Commands& out) {
+void draw_clients_screen(const present::ClientsView& v, ClientsState& st, Commands& out) {
     begin_screen("##clients");
     top_bar("", v.title, v.count_line, v.lock, out);
-    ImGui::BeginChild("##list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    search_row(v, st, out);
+    ImGui::BeginChild("##list", ImVec2(0, ImGui::GetContentRegionAvail().y - keyboard_height()),
+                      false, ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
-    if (v.rows.empty()) text(v.empty, fonts().body, color::muted);
+    if (v.rows.empty()) text(st.query.empty() ? v.empty : v.no_match, fonts().body, color::muted);
     for (const auto& row : v.rows)
         client_row(row, out);
     ImGui::EndChild();

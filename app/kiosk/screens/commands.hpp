@@ -8,15 +8,25 @@
 
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
+#include "model/client.hpp"
+#include "store/settings.hpp"
 
 namespace kt::kiosk {
 
 struct SubmitPassphrase {};
+struct SubmitPin {};  // the lock screen's PIN field
+struct ChoosePin {};  // the PIN setup fields
 struct OpenClient {
     std::string client_id;
 };
-struct StartAssessment {
+struct SaveClient {
+    model::Client client;
+};
+struct BeginAssessment {
     model::AssessmentKind kind;
+};
+struct StartAssessment {
+    std::vector<model::Participant> present;
 };
 struct ResumeAssessment {
     std::string assessment_id;
@@ -24,13 +34,20 @@ struct ResumeAssessment {
 struct ScoreLevel {
     int level = 0;
 };
+struct SetDetail {
+    model::DomainDetail detail;
+};
 struct FinishAssessment {};
+struct SaveSettings {
+    store::Settings settings;
+};
 struct Navigate {
     flow::Action action;
 };
 
-using Command = std::variant<SubmitPassphrase, OpenClient, StartAssessment, ResumeAssessment,
-                             ScoreLevel, FinishAssessment, Navigate>;
+using Command = std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient,
+                             BeginAssessment, StartAssessment, ResumeAssessment, ScoreLevel,
+                             SetDetail, FinishAssessment, SaveSettings, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

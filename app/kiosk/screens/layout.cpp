@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -44,9 +45,11 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     ImGui::EndGroup();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - lock_w - ImGui::GetStyle().WindowPadding.x, y0));
-    if (button("nav.lock", lock_label, ButtonKind::quiet, lock_w))
+    if (!lock_label.empty() && button("nav.lock", lock_label, ButtonKind::quiet, lock_w))
         out.push_back(Navigate{flow::Lock{}});
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y0 + h + dp(10)));
+    // Back to the left edge: the body starts below the bar, whether or not a lock button was drawn.
+    ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x,
+                               std::max(ImGui::GetCursorPosY(), y0 + h + dp(10))));
     const float line_y = ImGui::GetCursorScreenPos().y - dp(5);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, line_y), ImVec2(ImGui::GetWindowWidth(), line_y),
                                         color::border, dp(1));
@@ -56,9 +59,13 @@ float bottom_bar_height() {
     return std::max(scale().min_target(), dp(72)) + dp(24);
 }
 
+float body_height() {
+    return ImGui::GetContentRegionAvail().y - bottom_bar_height() - keyboard_height();
+}
+
 void begin_bottom_bar() {
     const float h = bottom_bar_height();
-    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - h + dp(8));
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - keyboard_height() - h + dp(8));
 }
 
 }  // namespace kt::kiosk

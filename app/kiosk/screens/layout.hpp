@@ -18,6 +18,9 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
 
 /// Height of the bottom action bar; content above it should stop here.
 float bottom_bar_height();
+/// The height left for a screen's scrolling body: above the bottom bar and the on-screen
+/// keyboard (when it shows).
+float body_height();
 /// Places the cursor at the start of the bottom bar.
 void begin_bottom_bar();
 

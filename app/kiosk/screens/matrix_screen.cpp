@@ -4,6 +4,7 @@
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
+#include "widgets/form.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -35,6 +36,10 @@ void domain_chip(const present::DomainDot& dot, int i, float w, float h, Command
     const float r = dp(17);
     if (!dot.level) {
         dl->AddCircle(c, r, color::muted, 0, dp(2));
+        // Not scored, with a reason: a dash in the ring (shape, not colour alone).
+        if (dot.unscored)
+            dl->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x + r * 0.5f, c.y), color::muted,
+                        dp(3));
         return;
     }
     dl->AddCircleFilled(c, r, color::level(*dot.level));
@@ -133,14 +138,92 @@ void level_card(const present::MatrixView& v, const present::LevelCard& c, Comma
     card_badges(v, c, dl, p, w);
 }
 
-void bottom_bar(const present::MatrixView& v, Commands& out) {
+// One change to the domain's details, with the text buffers' current content.
+void emit_detail(const present::MatrixView& v, const MatrixState& st, model::DomainDetail d,
+                 Commands& out) {
+    d.note = st.note;
+    d.hulpvraag = st.hulpvraag;
+    if (d != v.panel.detail) out.push_back(SetDetail{d});
+}
+
+void shares(const present::DetailPanel& p, const present::MatrixView& v, const MatrixState& st,
+            Commands& out) {
+    section(p.shares);
+    model::DomainDetail d = p.detail;
+    if (!d.has_shares()) {
+        if (button("shares.start", p.shares, ButtonKind::secondary)) {
+            d.share_own = 50, d.share_network = 30, d.share_professional = 20;
+            emit_detail(v, st, d, out);
+        }
+        return;
+    }
+    int own = d.share_own, network = d.share_network;
+    const bool a = stepper("own", p.own, &own, 10, 0, 100 - network, "%");
+    const bool b = stepper("network", p.network, &network, 10, 0, 100 - own, "%");
+    text(p.professional + ": " + std::to_string(100 - own - network) + "%", fonts().body,
+         color::text);
+    if (a || b) {
+        d.share_own = own, d.share_network = network, d.share_professional = 100 - own - network;
+        emit_detail(v, st, d, out);
+    }
+    if (button("shares.clear", p.clear, ButtonKind::quiet)) {
+        d.share_own = d.share_network = d.share_professional = -1;
+        emit_detail(v, st, d, out);
+    }
+}
+
+template <typename E>
+void single_choice(const std::vector<present::Option>& options, const E* values, E current, E none,
+                   const char* id, const present::MatrixView& v, const MatrixState& st,
+                   model::DomainDetail d, E model::DomainDetail::*field, Commands& out) {
+    ImGui::PushID(id);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
+        if (chip(options[i].key.c_str(), options[i].label, current == values[i])) {
+            d.*field = current == values[i] ? none : values[i];  // tap again to clear
+            emit_detail(v, st, d, out);
+        }
+    }
+    ImGui::PopID();
+}
+
+void detail_panel(const present::MatrixView& v, MatrixState& st, Commands& out) {
+    const auto& p = v.panel;
+    drag_scroll();
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (v.read_only) ImGui::BeginDisabled();
+    if (text_field("note", p.note, &st.note, w, 4)) emit_detail(v, st, p.detail, out);
+    if (text_field("hulpvraag", p.hulpvraag, &st.hulpvraag, w, 3))
+        emit_detail(v, st, p.detail, out);
+    model::DomainDetail d = p.detail;
+    if (toggle("goal", p.goal, &d.goal, w)) emit_detail(v, st, d, out);
+    shares(p, v, st, out);
+    section(p.outcome);
+    single_choice(p.outcomes, model::kOutcomes, p.detail.outcome, model::Outcome::none, "outcome",
+                  v, st, p.detail, &model::DomainDetail::outcome, out);
+    section(p.unscored);
+    text(p.unscored_hint, fonts().small, color::muted, w);
+    single_choice(p.reasons, model::kUnscoredReasons, p.detail.unscored,
+                  model::UnscoredReason::none, "unscored", v, st, p.detail,
+                  &model::DomainDetail::unscored, out);
+    if (v.read_only) ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    text(p.no_advice, fonts().small, color::muted, w);
+}
+
+void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     begin_bottom_bar();
     const float y = ImGui::GetCursorPosY();
     const float bw = dp(220);
     if (button("matrix.prev", v.prev_label, ButtonKind::secondary, bw, v.can_prev, Icon::back))
         out.push_back(Navigate{flow::PrevDomain{}});
+    ImGui::SameLine(0, dp(16));
+    if (button("detail.title", v.details_label,
+               st.panel_open ? ButtonKind::primary : ButtonKind::quiet))
+        st.panel_open = !st.panel_open;
     const ImVec2 ss = text_size(fonts().body, v.scored_line);
-    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - ss.x) / 2, y + (dp(72) - ss.y) / 2));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - bw - ss.x - dp(56), y + (dp(72) - ss.y) / 2));
     text(v.scored_line, fonts().body, color::muted, ss.x + 1);
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, y));
@@ -158,24 +241,43 @@ void bottom_bar(const present::MatrixView& v, Commands& out) {
 
 }  // namespace
 
-void draw_matrix_screen(const present::MatrixView& v, Commands& out) {
+void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands& out) {
+    if (st.assessment_id != v.assessment_id || st.panel_domain != v.domain) {
+        st.assessment_id = v.assessment_id;
+        st.panel_domain = v.domain;
+        st.note = v.panel.detail.note;
+        st.hulpvraag = v.panel.detail.hulpvraag;
+    }
     begin_screen("##matrix");
     const std::string subtitle = v.client_first_name + " \u00b7 " + v.kind + " \u00b7 " +
                                  v.domain_of + " \u00b7 " + v.previous_line;
     top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out);
     domain_strip(v, out);
-    const float cards_h = ImGui::GetContentRegionAvail().y - bottom_bar_height() + dp(8);
-    ImGui::BeginChild("##cards", ImVec2(0, cards_h), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const float cards_h = body_height() + dp(8);
+    const float cards_w = st.panel_open ? ImGui::GetContentRegionAvail().x * 0.56f : 0.0f;
+    ImGui::BeginChild("##cards", ImVec2(cards_w, cards_h), false,
+                      ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(14)));
     ImGui::Dummy(ImVec2(0, dp(2)));  // room for the badges on the first card's edge
     if (!v.read_only_note.empty()) text(v.read_only_note, fonts().body_bold, color::muted);
     if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger);
+    if (!v.unscored_line.empty()) text(v.unscored_line, fonts().body_bold, color::muted);
     for (const auto& c : v.cards)
         level_card(v, c, out);
     ImGui::PopStyleVar();
     ImGui::EndChild();
-    bottom_bar(v, out);
+    if (st.panel_open) {
+        ImGui::SameLine(0, dp(16));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(color::surface));
+        ImGui::BeginChild(
+            "##details", ImVec2(0, cards_h), false,
+            ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+        detail_panel(v, st, out);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    bottom_bar(v, st, out);
     end_screen();
 }
 

@@ -5,6 +5,7 @@
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
 #include "widgets/frame_record.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -18,11 +19,17 @@ void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passp
     begin_screen("##unlock");
     const float w = std::min(dp(640), ImGui::GetWindowWidth() - dp(48));
     const float x = (ImGui::GetWindowWidth() - w) * 0.5f;
-    ImGui::SetCursorPos(ImVec2(x, ImGui::GetWindowHeight() * 0.18f));
+    // With the on-screen keyboard up the field and its button stay above it: start near the
+    // top, and a wrong try's message takes the hint's place.
+    const bool keyboard = keyboard_height() > 0;
+    ImGui::SetCursorPos(ImVec2(x, keyboard ? dp(24) : ImGui::GetWindowHeight() * 0.18f));
     ImGui::BeginGroup();
     text(v.app_name, fonts().heading, color::text, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
-    text(v.hint, fonts().body, color::muted, w);
+    if (keyboard && !v.error.empty())
+        text(v.error, fonts().body_bold, color::danger, w);
+    else
+        text(v.hint, fonts().body, color::muted, w);
     ImGui::Dummy(ImVec2(0, dp(16)));
     text(v.prompt, fonts().body_bold, color::text, w);
     ImGui::PushFont(fonts().card);
@@ -37,7 +44,7 @@ void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passp
     record_target(v.prompt, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleVar();
     ImGui::PopFont();
-    if (!v.error.empty()) {
+    if (!v.error.empty() && !keyboard) {
         ImGui::Dummy(ImVec2(0, dp(4)));
         text(v.error, fonts().body_bold, color::danger, w);
     }

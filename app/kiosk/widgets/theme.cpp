@@ -14,7 +14,7 @@ constexpr const char* kBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"
 
 // Latin, Latin-1, Latin Extended-A (Turkish and Polish letters), general punctuation,
 // the euro sign and arrows. Must outlive the atlas build.
-const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
 
 ImFont* add(const char* file, float px) {
     ImFontConfig cfg;

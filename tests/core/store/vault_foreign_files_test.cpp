@@ -1,6 +1,9 @@
 // Foreign, damaged and tampered files: a clear error, and never a change to the file
 // (T-07, T-10).
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -42,7 +45,7 @@ bool is_foreign_error(ErrorCode c) {
 
 }  // namespace
 
-TEST_CASE("foreign files are refused as not a vault or damaged and stay byte-identical",
+TEST_CASE("T-10 foreign files are refused as not a vault or damaged and stay byte-identical",
           "[security]") {
     TempDir sources;
     const std::string demo = demo_vault_bytes(sources);
@@ -125,7 +128,7 @@ TEST_CASE("a wrong passphrase on a foreign file with a key file says wrong passp
     CHECK(v.error().code == ErrorCode::wrong_passphrase);
 }
 
-TEST_CASE("a flipped byte in any data page is found by the full check", "[security]") {
+TEST_CASE("T-07 a flipped byte in every data page is found by the full check", "[security]") {
     TempDir sources;
     const std::string demo = demo_vault_bytes(sources);
     const std::size_t pages = demo.size() / 4096;
@@ -151,4 +154,91 @@ TEST_CASE("a flipped byte in any data page is found by the full check", "[securi
         }
         CHECK(kt::test::file_sha256(dir / "v.ktv") == sha);
     }
+}
+
+namespace {
+
+// A SQLCipher database that is not ours: its own key and cipher settings.
+std::string sqlcipher_bytes(const TempDir& dir, const char* name, const std::string& key,
+                            int page_size) {
+    sqlite3* db = nullptr;
+    const fs::path path = dir / name;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                            nullptr) == SQLITE_OK);
+    sqlite3_key(db, key.data(), static_cast<int>(key.size()));
+    const std::string sql =
+        "PRAGMA cipher_page_size = " + std::to_string(page_size) +
+        "; CREATE TABLE note (t TEXT); INSERT INTO note VALUES ('Boodschappen');";
+    CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    return kt::test::read_bytes(path);
+}
+
+std::string flip_hex_digit(std::string text, const std::string& field) {
+    const auto at = text.find("\n" + field + " ");
+    REQUIRE(at != std::string::npos);
+    char& c = text[at + field.size() + 2 + 7];
+    c = c == '0' ? '1' : '0';
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("T-10 SQLCipher files with other settings and damaged key files get the right code",
+          "[security]") {
+    TempDir sources;
+    const std::string demo = demo_vault_bytes(sources);
+    const std::string key_text = kt::test::read_bytes(sources / "demo.ktv.key");
+    auto dek = Vault::unlock_data_key(sources / "demo.ktv", kPass);
+    REQUIRE(dek.ok());
+    const std::string spec(kt::crypto::raw_keyspec(dek.value()).text());
+    kt::test::create_test_vault(sources / "other.ktv", "een ander wachtwoord");
+    struct Case {
+        const char* what;
+        std::string vault, key;
+        const char* pass;
+        ErrorCode code;
+    };
+    const auto n = ErrorCode::not_a_vault, d = ErrorCode::damaged_vault;
+    const std::vector<Case> cases = {
+        {"SQLCipher defaults, no key file", sqlcipher_bytes(sources, "a.db", kPass, 1024), "",
+         kPass, n},
+        {"SQLCipher defaults, with our key file", sqlcipher_bytes(sources, "b.db", kPass, 4096),
+         key_text, kPass, d},
+        {"our data key but page size 1024", sqlcipher_bytes(sources, "c.db", spec, 1024), key_text,
+         kPass, d},
+        {"our vault, wrapped key damaged", demo, flip_hex_digit(key_text, "key"), kPass, d},
+        {"our vault, salt damaged", demo, flip_hex_digit(key_text, "salt"), kPass, d},
+        {"our vault, key file cut short", demo, key_text.substr(0, 60), kPass, d},
+        {"our vault, key file empty", demo, "", kPass, n},
+        {"our vault, another vault's key file", demo,
+         kt::test::read_bytes(sources / "other.ktv.key"), "een ander wachtwoord", d},
+        {"our vault, key file of a foreign program", demo, "[keepass]\nkey=00\n", kPass, n},
+    };
+    int right = 0;
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        TempDir dir;
+        kt::test::write_bytes(dir / "v.ktv", c.vault);
+        kt::test::write_bytes(dir / "v.ktv.key", c.key);
+        const auto sha = kt::test::file_sha256(dir / "v.ktv");
+        const auto entries = dir.entries();
+        ErrorCode code = ErrorCode::internal;
+        {
+            auto v = Vault::open(dir / "v.ktv", c.pass);
+            if (!v.ok())
+                code = v.error().code;
+            else if (auto counts = v->check(); !counts.ok())
+                code = counts.error().code;
+        }
+        CHECK(code == c.code);
+        right += code == c.code;
+        CHECK(kt::test::file_sha256(dir / "v.ktv") == sha);
+        CHECK(kt::test::read_bytes(dir / "v.ktv.key") == c.key);
+        CHECK(dir.entries() == entries);
+    }
+    std::printf(
+        "T-10: %d/%zu foreign or damaged files got the right code, every vault sha256 "
+        "unchanged\n",
+        right, cases.size());
 }

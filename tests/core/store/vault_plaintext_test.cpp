@@ -20,8 +20,16 @@ constexpr const char* kPass = "Koffie met koek 2026";
 // Synthetic markers in every personal field of extra clients, on top of the demo names.
 const std::vector<kt::model::Client>& marker_clients() {
     static const std::vector<kt::model::Client> list = {
-        {"", "Markeerjantje", "van der", "Zwaluwstaart", "1970-01-01", "Wijkmarkeer-Oost"},
-        {"", "Şükrüİğdır", "", "Ćwierćmarker", "1980-02-02", "Grzegorzówka"},
+        {"",
+         "Markeerjantje",
+         "van der",
+         "Zwaluwstaart",
+         "1970-01-01",
+         "Wijkmarkeer-Oost",
+         "",
+         {},
+         {}},
+        {"", "Şükrüİğdır", "", "Ćwierćmarker", "1980-02-02", "Grzegorzówka", "", {}, {}},
     };
     return list;
 }
@@ -68,7 +76,7 @@ TEST_CASE("a plain SQLite file with the demo names is caught by the scanner") {
     }
 }
 
-TEST_CASE("no name from the vault appears in the vault, WAL or shm file", "[security]") {
+TEST_CASE("T-05 no demo name appears in the vault, WAL or shm file", "[security]") {
     TempDir dir;
     const fs::path path = dir / "v.ktv";
     const fs::path wal = path.string() + "-wal";

@@ -1,11 +1,12 @@
 // Vault create/open: pinned settings, the raw-key path, wrong passphrases and failed creates
-// (T-10, T-12, T-13). Foreign files and plaintext scans live in the sibling files.
+// (T-10, T-13). Foreign files and plaintext scans live in the sibling files.
 #include "store/vault.hpp"
 
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -60,7 +61,8 @@ TEST_CASE("a new vault opens again with the same passphrase and keeps its client
     std::string id;
     {
         auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
-        auto added = kt::store::add_client(v.db(), {"", "Özlem", "", "Yılmaz", "", "Noord"}, 1);
+        auto added =
+            kt::store::add_client(v.db(), {"", "Özlem", "", "Yılmaz", "", "Noord", "", {}, {}}, 1);
         REQUIRE(added.ok());
         id = added.value();
     }
@@ -73,7 +75,8 @@ TEST_CASE("a new vault opens again with the same passphrase and keeps its client
     CHECK(v->path() == dir / "v.ktv");
 }
 
-TEST_CASE("a created and a reopened vault run with the pinned SQLCipher settings", "[security]") {
+TEST_CASE("T-13 a created and a reopened vault run with the pinned SQLCipher settings",
+          "[security]") {
     TempDir dir;
     {
         auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
@@ -84,7 +87,7 @@ TEST_CASE("a created and a reopened vault run with the pinned SQLCipher settings
     check_pinned_settings(v->db());
 }
 
-TEST_CASE("the vault schema holds no FTS or RTREE tables", "[security]") {
+TEST_CASE("T-13 the vault schema holds no FTS or RTREE tables", "[security]") {
     TempDir dir;
     auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
     auto st = v.db().prepare("SELECT name, coalesce(sql, '') FROM sqlite_master");
@@ -106,27 +109,70 @@ TEST_CASE("the vault schema holds no FTS or RTREE tables", "[security]") {
     CHECK(objects >= 3);  // client, assessment, score: the scan really saw the schema
 }
 
-TEST_CASE("the passphrase itself does not open the vault as a SQLCipher passphrase", "[security]") {
+TEST_CASE("T-13 neither the passphrase nor its Argon2id key opens the vault, the raw data key does",
+          "[security]") {
     TempDir dir;
     { kt::test::create_test_vault(dir / "v.ktv", kPass); }
     CHECK(first_read_with_key(dir / "v.ktv", kPass) == SQLITE_NOTADB);
     CHECK(first_read_with_key(dir / "v.ktv", "") == SQLITE_NOTADB);
-    // Control: the Argon2id raw key from the key file does open it, so the probe can succeed.
+    // The passphrase's Argon2id key only wraps the data key; it is not the vault key.
     auto kf = kt::crypto::read_key_file(dir / "v.ktv.key");
     REQUIRE(kf.ok());
-    auto key = kt::crypto::derive_key(kPass, kf->salt, kf->params);
-    REQUIRE(key.ok());
-    const auto spec = kt::crypto::raw_keyspec(key.value());
+    auto kek = kt::crypto::derive_key(kPass, kf->salt, kf->params);
+    REQUIRE(kek.ok());
+    CHECK(first_read_with_key(dir / "v.ktv", kt::crypto::raw_keyspec(kek.value()).text()) ==
+          SQLITE_NOTADB);
+    // Control: the unwrapped data key in the 67-byte raw form opens it, so the probe can succeed.
+    auto dek = Vault::unlock_data_key(dir / "v.ktv", kPass);
+    REQUIRE(dek.ok());
+    const auto spec = kt::crypto::raw_keyspec(dek.value());
     REQUIRE(spec.text().size() == 67);
     CHECK(first_read_with_key(dir / "v.ktv", spec.text()) == SQLITE_OK);
+    // The same data key as a 64-hex passphrase (no x'...') is run through SQLCipher's KDF: no.
+    CHECK(first_read_with_key(dir / "v.ktv", spec.text().substr(2, 64)) == SQLITE_NOTADB);
 }
 
-TEST_CASE("a wrong passphrase leaves the vault and key file byte-for-byte unchanged",
+TEST_CASE("T-13 our wrapper keys SQLCipher only with the 67-byte raw form", "[security]") {
+    TempDir dir;
+    { kt::test::create_test_vault(dir / "v.ktv", kPass); }
+    auto dek = Vault::unlock_data_key(dir / "v.ktv", kPass);
+    REQUIRE(dek.ok());
+    const std::string good(kt::crypto::raw_keyspec(dek.value()).text());
+    std::string upper = good;
+    for (auto& c : upper)
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+    const std::vector<std::string> refused = {
+        "",
+        kPass,
+        good.substr(0, 66),
+        good + "0",
+        good.substr(2, 64),
+        "x'" + good.substr(3),
+        upper.find_first_of("ABCDEF") == std::string::npos ? "x'zz" + good.substr(4) : upper};
+    for (const auto& spec : refused) {
+        CAPTURE(spec.size());
+        auto db =
+            kt::store::Database::open(dir / "v.ktv", kt::store::Database::Mode::open_existing);
+        REQUIRE(db.ok());
+        auto s = db->key(kt::crypto::SecretBytes::from(spec));
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == ErrorCode::usage);
+    }
+    auto db = kt::store::Database::open(dir / "v.ktv", kt::store::Database::Mode::open_existing);
+    REQUIRE(db.ok());
+    CHECK(db->key(kt::crypto::SecretBytes::from(good)).ok());
+    CHECK_FALSE(kt::store::open_keyed_database(dir / "v.ktv", kt::crypto::SecretBytes(16),
+                                               kt::store::Database::Mode::open_existing)
+                    .ok());
+}
+
+TEST_CASE("T-10 a wrong passphrase leaves the vault and key file byte-for-byte unchanged",
           "[security]") {
     TempDir dir;
     {
         auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
-        REQUIRE(kt::store::add_client(v.db(), {"", "Sanne", "", "Bakker", "", ""}, 1).ok());
+        REQUIRE(
+            kt::store::add_client(v.db(), {"", "Sanne", "", "Bakker", "", "", "", {}, {}}, 1).ok());
     }
     const auto vault_sha = kt::test::file_sha256(dir / "v.ktv");
     const auto key_sha = kt::test::file_sha256(dir / "v.ktv.key");
@@ -135,15 +181,20 @@ TEST_CASE("a wrong passphrase leaves the vault and key file byte-for-byte unchan
                                       std::string(kPass).substr(1), "x'00'"};
     for (int i = 0; i < 20; ++i)
         wrong.push_back(kt::test::random_bytes(12));
+    int refused = 0;
     for (const auto& pw : wrong) {
         auto v = Vault::open(dir / "v.ktv", pw);
         REQUIRE_FALSE(v.ok());
         CHECK(v.error().code == ErrorCode::wrong_passphrase);
+        refused += v.error().code == ErrorCode::wrong_passphrase;
     }
-    CHECK(kt::test::file_sha256(dir / "v.ktv") == vault_sha);
+    const bool unchanged = kt::test::file_sha256(dir / "v.ktv") == vault_sha;
+    CHECK(unchanged);
     CHECK(kt::test::file_sha256(dir / "v.ktv.key") == key_sha);
     CHECK(dir.entries() == entries);
     CHECK(Vault::open(dir / "v.ktv", kPass).ok());
+    std::printf("T-10: %zu wrong passphrases, %d refused as wrong_passphrase, vault sha256 %s\n",
+                wrong.size(), refused, unchanged ? "unchanged" : "CHANGED");
 }
 
 TEST_CASE("create refuses a path where a file already exists and leaves it unchanged",
@@ -219,7 +270,8 @@ TEST_CASE("check counts every client and is clean on a fresh vault") {
     TempDir dir;
     auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
     for (int i = 0; i < 3; ++i)
-        REQUIRE(kt::store::add_client(v.db(), {"", "Ria", "ter", "Horst", "", ""}, i).ok());
+        REQUIRE(
+            kt::store::add_client(v.db(), {"", "Ria", "ter", "Horst", "", "", "", {}, {}}, i).ok());
     auto counts = v.check();
     REQUIRE(counts.ok());
     CHECK(counts->clients == 3);

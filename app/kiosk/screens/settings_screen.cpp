@@ -1,0 +1,81 @@
+// Settings: measurement interval, idle lock, the wijk list.
+#include <imgui.h>
+
+#include <sstream>
+
+#include "screens/layout.hpp"
+#include "screens/screens.hpp"
+#include "widgets/form.hpp"
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+namespace {
+
+void choose(const std::vector<present::Option>& options, int* value, const char* id) {
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, dp(8));
+        ImGui::PushID(id);
+        ImGui::PushID(int(i));
+        const int v = std::stoi(options[i].key);
+        if (chip("opt", options[i].label, *value == v)) *value = v;
+        ImGui::PopID();
+        ImGui::PopID();
+    }
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+}  // namespace
+
+void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Commands& out) {
+    begin_screen("##settings");
+    top_bar(v.back, v.title, "", v.lock, out);
+    if (!st.loaded) {
+        st.edit = v.current;
+        st.wijken_text.clear();
+        for (const auto& w : v.current.wijken)
+            st.wijken_text += w + "\n";
+        st.loaded = true;
+    }
+    const float body_h = body_height();
+    ImGui::BeginChild("##settings_body", ImVec2(0, body_h), false,
+                      ImGuiWindowFlags_NoScrollWithMouse);
+    drag_scroll();
+    section(v.interval);
+    choose(v.intervals, &st.edit.interval_months, "interval");
+    section(v.idle);
+    choose(v.idle_options, &st.edit.idle_lock_seconds, "idle");
+    section(v.wijken);
+    text_field("wijken", v.wijken_hint, &st.wijken_text,
+               std::min(dp(560), ImGui::GetContentRegionAvail().x), 6);
+    ImGui::EndChild();
+    begin_bottom_bar();
+    if (st.saved) text(v.saved, fonts().body_bold, color::accent, dp(400));
+    const float bw = dp(240);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x,
+                               ImGui::GetWindowHeight() - bottom_bar_height() + dp(8)));
+    if (button("settings.save", v.save, ButtonKind::primary, bw)) {
+        store::Settings next = st.edit;
+        next.pin_hash = v.current.pin_hash;
+        const auto wijken = lines_of(st.wijken_text);
+        if (!wijken.empty()) next.wijken = wijken;
+        out.push_back(SaveSettings{next});
+        st.saved = true;
+    }
+    end_screen();
+}
+
+}  // namespace kt::kiosk

@@ -1,0 +1,56 @@
+// Per-screen UI state that is not domain data: form buffers, the search text, whether the
+// details panel is open. The app resets a screen's state when its step is entered.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "crypto/secret.hpp"
+#include "model/assessment.hpp"
+#include "model/client.hpp"
+#include "store/settings.hpp"
+
+namespace kt::kiosk {
+
+/// PIN fields live in wiped memory like the passphrase.
+struct PinFields {
+    crypto::SecretBytes first{16};
+    crypto::SecretBytes repeat{16};
+    void wipe() {
+        first.wipe();
+        repeat.wipe();
+    }
+};
+
+struct ClientsState {
+    std::string query;
+};
+
+struct ClientForm {
+    std::string id;  // empty for a new client
+    std::string given, tussenvoegsel, family, birth, team, wijk;
+    std::vector<model::HouseholdMember> household;
+    std::vector<model::Consent> consents;
+    std::string error_key;  // form-level problems found before saving
+    bool loaded = false;
+};
+
+struct SetupState {
+    std::vector<bool> chosen;  // per model::kParticipantRoles
+    std::string representative_role, professional_role;
+};
+
+struct MatrixState {
+    bool panel_open = false;
+    int panel_domain = -1;      // the domain the text buffers belong to
+    std::string assessment_id;  // ... of this assessment
+    std::string note, hulpvraag;
+};
+
+struct SettingsState {
+    store::Settings edit;
+    std::string wijken_text;
+    bool loaded = false, saved = false;
+};
+
+}  // namespace kt::kiosk

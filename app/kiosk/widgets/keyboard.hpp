@@ -1,0 +1,70 @@
+// The on-screen keyboard: Dutch QWERTY with a digits row and a layer of accented letters,
+// shown at the bottom while a text field is active on a touch screen. It hit-tests itself
+// before ImGui::NewFrame, because in ImGui 1.86 any click outside the active InputText
+// ends it: a tap on a key must never reach ImGui.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace kt::ui {
+
+/// Words on the keys that are not letters, also their tap-text names. Dutch until the
+/// catalog has keyboard keys; the app may replace them.
+struct KeyboardLabels {
+    std::string done = "Klaar";
+    std::string space = "spatie";
+    std::string backspace = "Wissen";
+    std::string shift = "Hoofdletter";
+    std::string accents = "ëé";   // on the letters layer: switches to the accents
+    std::string letters = "abc";  // on the accents layer: switches back
+};
+
+enum class KeyboardLayer { letters, accents };
+struct KeyboardKey;  // one key of the layout (keyboard.cpp)
+
+struct KeyboardState {
+    /// False hides the keyboard (a worker with a physical keyboard); typing keeps working.
+    bool enabled = true;
+    KeyboardLabels labels;
+    KeyboardLayer layer = KeyboardLayer::letters;
+    bool shift = false;  // one-shot: the next key types its capital
+
+    // Written by draw_keyboard: what was drawn in the last frame, in screen pixels.
+    struct Placed {
+        const KeyboardKey* key;
+        ImVec2 min, max;
+    };
+    std::vector<Placed> placed;
+    ImVec2 area_min{0, 0}, area_max{0, 0};
+    float height = 0.0f;  // 0 while hidden
+
+    // Written by keyboard_before_new_frame: a press that started on the keyboard owns the
+    // pointer until it is released, whatever happens to the keyboard meanwhile.
+    bool captured = false;
+    const KeyboardKey* pressed = nullptr;  // null once the finger slid off its key
+    bool was_down = false;
+    int held_scancode = -1;  // a key we set in io.KeysDown last frame, released next frame
+};
+
+/// The app's one keyboard.
+KeyboardState& keyboard_state();
+
+/// Call after the backends' NewFrame (and after injected input) and before
+/// ImGui::NewFrame(). While the pointer is over the keyboard drawn last frame, or a press
+/// began there, hides it from ImGui; a key activates on release when the finger stayed on
+/// it, as characters (io.AddInputCharactersUTF8) or a key press (Backspace, Enter).
+void keyboard_before_new_frame(KeyboardState& kb);
+
+/// Call after the screen is drawn and before ImGui::Render(). Draws the keyboard on the
+/// foreground draw list when a text field is active, records its keys for headless
+/// scripts, and returns its height (0 when hidden).
+float draw_keyboard(KeyboardState& kb);
+
+/// The height of the keyboard drawn in the last frame (0 when hidden): screens keep their
+/// text field and its button above it.
+float keyboard_height();
+
+}  // namespace kt::ui
