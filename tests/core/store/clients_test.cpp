@@ -93,7 +93,8 @@ TEST_CASE_METHOD(Fixture, "a given id is kept and a second client with that id i
         store::add_client(vault.db(), {fixed, "Ria", "ter", "Horst", "", "", "", {}, {}}, 1);
     REQUIRE(first.ok());
     CHECK(first.value() == fixed);
-    auto second = store::add_client(vault.db(), {fixed, "Sanne", "", "Bakker", "", "", "", {}, {}}, 2);
+    auto second =
+        store::add_client(vault.db(), {fixed, "Sanne", "", "Bakker", "", "", "", {}, {}}, 2);
     REQUIRE_FALSE(second.ok());
     CHECK(second.error().code == ErrorCode::invalid_state);
     CHECK(count() == 1);
@@ -102,7 +103,8 @@ TEST_CASE_METHOD(Fixture, "a given id is kept and a second client with that id i
 
 TEST_CASE_METHOD(Fixture, "a name full of SQL and quotes is stored literally") {
     const std::string evil = "Robert'); DROP TABLE client;--";
-    auto id = store::add_client(vault.db(), {"", evil, "", "O'Neill \"Bobby\"", "", "", "", {}, {}}, 1);
+    auto id =
+        store::add_client(vault.db(), {"", evil, "", "O'Neill \"Bobby\"", "", "", "", {}, {}}, 1);
     REQUIRE(id.ok());
     auto c = store::get_client(vault.db(), id.value());
     REQUIRE(c.ok());
