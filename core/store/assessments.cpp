@@ -100,6 +100,15 @@ Result<std::string> draft_status(Database& db, std::string_view id) {
     return st->text(0);
 }
 
+// Only a draft may change. Errors: not_found, invalid_state, storage errors.
+Status require_draft(Database& db, std::string_view id) {
+    auto status = draft_status(db, id);
+    if (!status) return status.error();
+    if (status.value() != "draft")
+        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    return {};
+}
+
 }  // namespace
 
 Result<std::string> start_assessment(Database& db, std::string_view client_id,
@@ -151,10 +160,7 @@ Status set_score(Database& db, std::string_view assessment_id, int domain_index,
         return make_error(ErrorCode::usage, "domain or level out of range");
     auto tx = Transaction::begin(db);
     if (!tx) return tx.error();
-    auto status = draft_status(db, assessment_id);
-    if (!status) return status.error();
-    if (status.value() != "draft")
-        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    if (auto s = require_draft(db, assessment_id); !s) return s;
     auto st = db.prepare(
         "INSERT OR REPLACE INTO score (assessment_id, domain, level, instrument, scored_at) "
         "VALUES (?, ?, ?, ?, ?)");
@@ -187,10 +193,7 @@ Status set_domain_detail(Database& db, std::string_view assessment_id, int domai
     if (!shares_ok) return make_error(ErrorCode::usage, "shares must sum to 100");
     auto tx = Transaction::begin(db);
     if (!tx) return tx.error();
-    auto status = draft_status(db, assessment_id);
-    if (!status) return status.error();
-    if (status.value() != "draft")
-        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    if (auto s = require_draft(db, assessment_id); !s) return s;
     const std::string_view domain = zrm::kDomains[static_cast<std::size_t>(domain_index)];
     auto st = db.prepare(
         "INSERT OR REPLACE INTO domain_detail (assessment_id, domain, note, hulpvraag, goal, "
@@ -214,10 +217,7 @@ Status set_participants(Database& db, std::string_view assessment_id,
                         const std::vector<model::Participant>& present) {
     auto tx = Transaction::begin(db);
     if (!tx) return tx.error();
-    auto status = draft_status(db, assessment_id);
-    if (!status) return status.error();
-    if (status.value() != "draft")
-        return make_error(ErrorCode::invalid_state, "assessment is finished");
+    if (auto s = require_draft(db, assessment_id); !s) return s;
     auto del = db.prepare("DELETE FROM participant WHERE assessment_id = ?");
     if (!del) return del.error();
     if (auto s = del->bind(1, assessment_id).run(); !s) return s;
