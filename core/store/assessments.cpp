@@ -1,6 +1,7 @@
 #include "store/assessments.hpp"
 
 #include "store/audit.hpp"
+#include "store/network.hpp"
 
 #include "util/ids.hpp"
 
@@ -100,7 +101,8 @@ Result<std::string> draft_status(Database& db, std::string_view id) {
     return st->text(0);
 }
 
-// Only a draft may change. Errors: not_found, invalid_state, storage errors.
+}  // namespace
+
 Status require_draft(Database& db, std::string_view id) {
     auto status = draft_status(db, id);
     if (!status) return status.error();
@@ -108,8 +110,6 @@ Status require_draft(Database& db, std::string_view id) {
         return make_error(ErrorCode::invalid_state, "assessment is finished");
     return {};
 }
-
-}  // namespace
 
 Result<std::string> start_assessment(Database& db, std::string_view client_id,
                                      model::AssessmentKind kind, std::int64_t now) {
@@ -129,6 +129,7 @@ Result<std::string> start_assessment(Database& db, std::string_view client_id,
     st->bind(1, id).bind(2, client_id).bind(3, model::to_string(kind));
     st->bind(4, zrm::kInstrumentVersion).bind(5, now);
     if (auto s = st->run(); !s) return s.error();
+    if (auto s = prefill_network_from_previous(db, id, now); !s) return s.error();
     if (auto s = tx->commit(); !s) return s.error();
     return id;
 }

@@ -9,7 +9,8 @@
 
 namespace kt::store {
 
-/// Starts a draft assessment for a client; returns its id. Errors: not_found (client).
+/// Starts a draft assessment for a client; returns its id. The network map of the client's
+/// latest earlier map is copied onto it (store/network.hpp). Errors: not_found (client).
 Result<std::string> start_assessment(Database& db, std::string_view client_id,
                                      model::AssessmentKind kind, std::int64_t now);
 
@@ -38,6 +39,10 @@ Status set_domain_detail(Database& db, std::string_view assessment_id, int domai
 /// Replaces who was present. Errors: not_found, invalid_state, storage errors.
 Status set_participants(Database& db, std::string_view assessment_id,
                         const std::vector<model::Participant>& present);
+
+/// Only a draft may change: ok for a draft. Errors: not_found, invalid_state (finished),
+/// storage errors. For the repositories of an assessment's parts (scores, network map).
+Status require_draft(Database& db, std::string_view assessment_id);
 
 /// Marks a draft finished; every domain must be scored or have a reason.
 /// Errors: not_found, invalid_state (finished, or a domain still open).

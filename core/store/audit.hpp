@@ -14,9 +14,10 @@
 
 namespace kt::store {
 
-inline constexpr std::array<std::string_view, 10> kAuditActions = {
-    "unlock",    "failed_unlock",       "lock",   "client_created", "client_changed",
-    "score_set", "assessment_finished", "export", "backup",         "passphrase_changed"};
+inline constexpr std::array<std::string_view, 11> kAuditActions = {
+    "unlock",         "failed_unlock",       "lock",   "client_created", "client_changed",
+    "score_set",      "assessment_finished", "export", "backup",         "passphrase_changed",
+    "network_changed"};
 inline constexpr std::array<std::string_view, 3> kAuditResults = {"ok", "failed", "refused"};
 
 /// Appends one event. Inside the caller's open transaction it commits or rolls back with the

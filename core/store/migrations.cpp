@@ -10,7 +10,7 @@ namespace {
 
 // SQLite here is 3.15.2: no UPSERT, no RETURNING, no DROP COLUMN. Never FTS or RTREE
 // (security-tests.md finding 5). Append new patches; never edit a released one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
 CREATE TABLE client (
     id            TEXT PRIMARY KEY,
@@ -99,6 +99,32 @@ CREATE TABLE audit (
     prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
 );
+)sql",
+    // 4: the network map (netwerkkaart) per assessment: the reasons for not asking more, a
+    // note, and the people on it (first name or role only, ring 0 closest .. 2 farthest).
+    R"sql(
+CREATE TABLE network_map (
+    assessment_id TEXT PRIMARY KEY REFERENCES assessment(id),
+    reasons       TEXT NOT NULL DEFAULT '',
+    other_reason  TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT '',
+    updated_at    INTEGER NOT NULL
+);
+CREATE TABLE network_person (
+    id            TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL REFERENCES network_map(assessment_id),
+    position      INTEGER NOT NULL,
+    label         TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    ring          INTEGER NOT NULL CHECK (ring BETWEEN 0 AND 2),
+    gives         TEXT NOT NULL DEFAULT '',
+    frequency     TEXT NOT NULL DEFAULT '',
+    could_do_more INTEGER NOT NULL DEFAULT 0 CHECK (could_do_more IN (0, 1)),
+    hinders       INTEGER NOT NULL DEFAULT 0 CHECK (hinders IN (0, 1)),
+    carer_load    TEXT NOT NULL DEFAULT '',
+    updated_at    INTEGER NOT NULL
+);
+CREATE INDEX network_person_by_map ON network_person(assessment_id, position);
 )sql",
 };
 

@@ -10,6 +10,7 @@
 
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/network.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault_admin.hpp"
 #include "support/test_support.hpp"
@@ -53,6 +54,9 @@ fs::path drive_every_event(const TempDir& dir) {
         REQUIRE(a.ok());
         for (int d = 0; d < kt::zrm::kDomainCount; ++d)
             REQUIRE(store::set_score(db, a.value(), d, 1 + d % 5, 1004 + d).ok());
+        kt::model::NetworkPerson daughter;
+        daughter.label = "Netwerkmarkeer-dochter";
+        REQUIRE(store::add_person(db, a.value(), daughter, 1050).ok());
         REQUIRE(store::finish_assessment(db, a.value(), 1100).ok());
         REQUIRE(store::audit_event(db, "export", a.value(), "ok", 1101).ok());
         REQUIRE(store::audit_event(db, "lock", "", "ok", 1102).ok());
@@ -128,8 +132,9 @@ TEST_CASE("T-35 every event type is logged with actor, object, result and time, 
     CHECK(per_action["score_set"] == kt::zrm::kDomainCount);
     CHECK(per_action["failed_unlock"] == 2);
     const auto c = marker_client();
-    for (const auto& m : {c.given_name, c.family_name, c.wijk, c.birth_date,
-                          std::string("Wijkmarkeer-Zuid"), std::string(kPass)}) {
+    for (const auto& m :
+         {c.given_name, c.family_name, c.wijk, c.birth_date, std::string("Wijkmarkeer-Zuid"),
+          std::string("Netwerkmarkeer"), std::string(kPass)}) {
         CAPTURE(m);
         CHECK(kt::test::count_in_bytes(all_text, m) == 0);
     }
