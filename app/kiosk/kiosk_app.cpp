@@ -3,6 +3,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "present/views.hpp"
 #include "screens/client_form_logic.hpp"
 #include "screens/screens.hpp"
@@ -101,6 +104,13 @@ double KioskApp::seconds_until_idle_lock() const {
     return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
 }
 
+double KioskApp::seconds_until_redraw() const {
+    const double wait = m_session.unlock_wait_seconds();
+    if (wait <= 0) return seconds_until_idle_lock();
+    const double tick = wait - std::floor(wait);  // the shown whole seconds change then
+    return std::min(seconds_until_idle_lock(), tick > 0 ? tick : 1.0);
+}
+
 void KioskApp::on_step_entered() {
     const auto& st = m_session.state();
     m_pins.wipe();
@@ -111,7 +121,12 @@ void KioskApp::on_step_entered() {
         m_setup.chosen.assign(std::size(model::kParticipantRoles), false);
         m_setup.chosen[0] = true;  // the client is almost always there
     }
-    if (st.step == flow::Step::settings) m_settings = SettingsState{};
+    if (st.step == flow::Step::settings) {
+        m_settings.passphrase.wipe();
+        m_settings.edit = store::Settings{};
+        m_settings.wijken_text.clear();
+        m_settings.loaded = m_settings.saved = false;
+    }
     if (st.step == flow::Step::clients && m_last_step == flow::Step::unlock)
         m_clients = ClientsState{};
 }
@@ -148,6 +163,13 @@ bool KioskApp::apply() {
                 [&](const SetDetail& x) { m_session.set_detail(x.detail); },
                 [&](const FinishAssessment&) { m_session.finish(); },
                 [&](const SaveSettings& x) { m_session.save_settings(x.settings); },
+                [&](const ChangePassphrase&) {
+                    auto& f = m_settings.passphrase;
+                    m_session.change_passphrase(f.old_pass.text(), f.new_pass.text(),
+                                                f.repeat.text());
+                    f.wipe();
+                    wipe_active_text_field();
+                },
                 [&](const Navigate& x) { m_session.navigate(x.action); },
             },
             c);

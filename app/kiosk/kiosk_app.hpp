@@ -24,6 +24,9 @@ class KioskApp {
     void unlock_with(std::string_view passphrase) { m_session.unlock(passphrase); }
     /// Seconds until the idle lock is due (a large number when nothing would lock).
     double seconds_until_idle_lock() const;
+    /// Seconds until the screen must be drawn again without input: the idle lock, or the
+    /// next second of a passphrase delay's countdown.
+    double seconds_until_redraw() const;
 
     present::Session& session() { return m_session; }
 

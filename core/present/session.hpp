@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "crypto/secret.hpp"
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
 #include "store/settings.hpp"
+#include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
 #include "util/clock.hpp"
 
@@ -20,19 +22,34 @@ class Session {
   public:
     Session(std::filesystem::path vault_path, const Clock& clock);
 
-    // ---- access (session.cpp) ----
-    /// Opens the vault. On failure the error key says why and the step stays unlock.
+    // ---- access (session_access.cpp) ----
+    /// Opens the vault. On failure the error key says why and the step stays unlock. A wrong
+    /// passphrase is counted (store::UnlockGuard); from the sixth the next try must wait.
     void unlock(std::string_view passphrase);
-    /// Closes the vault and forgets everything shown.
+    /// Closes the vault, drops the data key and forgets everything shown.
     void lock();
-    /// Locks the screen; the PIN resumes where the worker was.
+    /// Locks the screen and closes the vault; the data key stays (in locked memory) so the
+    /// PIN can reopen it and resume where the worker was.
     void idle_lock();
     /// Resumes after an idle lock. The fifth wrong PIN locks fully (passphrase needed).
     void enter_pin(std::string_view pin);
     /// Chooses the PIN at first unlock. Error when it is not 6 digits or the two differ.
     void choose_pin(std::string_view pin, std::string_view repeated);
-    void navigate(const flow::Action& action);
+    /// Re-wraps the data key under a new passphrase (settings). A wrong old passphrase counts
+    /// as a failed unlock. Sets passphrase_changed() on success.
+    void change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
+                           std::string_view repeated);
+    /// Seconds before the next passphrase try is allowed (T-15); 0 when allowed now.
+    double unlock_wait_seconds() const;
     int pin_failures() const { return m_pin_failures; }
+    bool passphrase_changed() const { return m_passphrase_changed; }
+    /// The audit row where the chain was found broken at unlock (0 when intact).
+    std::int64_t audit_break_seq() const { return m_audit_break_seq; }
+    /// The shortest new passphrase accepted.
+    static constexpr std::size_t kMinPassphraseLength = 12;
+
+    // ---- navigation (session.cpp) ----
+    void navigate(const flow::Action& action);
 
     // ---- records (session_records.cpp) ----
     /// Adds or updates the client in the form (an empty id adds), then shows the client.
@@ -57,7 +74,10 @@ class Session {
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
-    bool is_unlocked() const { return m_vault.has_value(); }
+    /// True while the data key is held: worker mode, or an idle lock the PIN can lift.
+    bool is_unlocked() const { return m_dek.has_value(); }
+    /// True while the vault file is open (worker mode only; an idle lock closes it).
+    bool vault_open() const { return m_vault.has_value(); }
 
     const std::vector<model::Client>& clients() const { return m_clients; }
     const model::Client* client() const { return m_client ? &*m_client : nullptr; }
@@ -72,10 +92,17 @@ class Session {
     void reload();
     void apply(const flow::Action& action);
     void forget();
+    bool open_vault();
+    void audit(std::string_view action, std::string_view result);
+    void count_failed_passphrase();
 
     std::filesystem::path m_path;
     const Clock& m_clock;
+    std::optional<crypto::SecretBytes> m_dek;
     std::optional<store::Vault> m_vault;
+    store::UnlockGuard m_guard;
+    std::int64_t m_audit_break_seq = 0;
+    bool m_passphrase_changed = false;
     flow::State m_state;
     std::string m_error_key;
     int m_pin_failures = 0;

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <ctime>
 
 #include "crypto/pin.hpp"
@@ -7,13 +8,26 @@
 
 namespace kt::present {
 
+std::string error_text(const Session& s, const i18n::Catalog& cat) {
+    const double wait = s.unlock_wait_seconds();
+    if (wait > 0 &&
+        (s.error_key() == "error.unlock.wait" || s.error_key() == "error.vault.wrong_passphrase" ||
+         s.error_key() == "settings.passphrase.wrong_old"))
+        return cat.format("error.unlock.wait", {{"seconds", std::int64_t(std::ceil(wait))}});
+    if (s.error_key() == "settings.passphrase.too_short")
+        return cat.format(s.error_key(), {{"min", std::int64_t(Session::kMinPassphraseLength)}});
+    if (s.error_key().empty() || s.error_key() == "error.unlock.wait") return {};
+    return cat.tr(s.error_key());
+}
+
 UnlockView unlock_view(const Session& s, const i18n::Catalog& cat) {
     UnlockView v;
     v.app_name = cat.tr("app.name");
     v.prompt = cat.tr("unlock.prompt");
     v.hint = cat.tr("unlock.hint");
     v.button = cat.tr("unlock.button");
-    if (!s.error_key().empty()) v.error = cat.tr(s.error_key());
+    v.waiting = s.unlock_wait_seconds() > 0;
+    v.error = error_text(s, cat);
     return v;
 }
 
@@ -59,6 +73,8 @@ ClientsView clients_view(const Session& s, const i18n::Catalog& cat, std::string
     v.search_hint = cat.tr("clients.search");
     v.new_client = cat.tr("clients.new");
     v.settings = cat.tr("settings.title");
+    if (s.audit_break_seq() > 0)
+        v.warning = cat.format("error.audit.chain_broken", {{"seq", s.audit_break_seq()}});
     std::vector<std::string> keys;
     for (const auto& c : s.clients())
         keys.push_back(model::sort_name(c));
@@ -87,6 +103,16 @@ SettingsView settings_view(const Session& s, const i18n::Catalog& cat) {
             {std::to_string(sec),
              cat.format("settings.minutes", {{"count", std::int64_t(sec / 60)}})});
     v.current = s.settings();
+    v.passphrase_title = cat.tr("settings.passphrase.title");
+    v.passphrase_hint = cat.format("settings.passphrase.hint",
+                                   {{"min", std::int64_t(Session::kMinPassphraseLength)}});
+    v.old_passphrase = cat.tr("settings.passphrase.old");
+    v.new_passphrase = cat.tr("settings.passphrase.new");
+    v.repeat_passphrase = cat.tr("settings.passphrase.repeat");
+    v.change_passphrase = cat.tr("settings.passphrase.button");
+    if (s.passphrase_changed()) v.passphrase_done = cat.tr("settings.passphrase.done");
+    v.passphrase_error = error_text(s, cat);
+    v.passphrase_waiting = s.unlock_wait_seconds() > 0;
     return v;
 }
 

@@ -16,6 +16,7 @@ namespace kt::present {
 
 struct UnlockView {
     std::string app_name, prompt, hint, button, error;
+    bool waiting = false;  // too many wrong tries: the button is off until the delay is over
 };
 
 struct PinSetupView {
@@ -49,6 +50,10 @@ struct SetupView {
 
 struct SettingsView {
     std::string title, interval, idle, wijken, wijken_hint, save, back, lock, saved;
+    // Changing the passphrase: its own section with its own button and messages.
+    std::string passphrase_title, passphrase_hint, old_passphrase, new_passphrase,
+        repeat_passphrase, change_passphrase, passphrase_done, passphrase_error;
+    bool passphrase_waiting = false;
     std::vector<Option> intervals, idle_options;
     store::Settings current;
 };
@@ -60,6 +65,7 @@ struct ClientRow {
 
 struct ClientsView {
     std::string title, count_line, empty, lock, search_hint, new_client, settings, no_match;
+    std::string warning;          // the audit chain was found broken at unlock (empty when intact)
     std::vector<ClientRow> rows;  // Dutch collation order of family name
 };
 
@@ -126,6 +132,8 @@ struct MatrixView {
     int domain = 0;
 };
 
+/// The session's error in words; the passphrase delay with the seconds left.
+std::string error_text(const Session& s, const i18n::Catalog& cat);
 UnlockView unlock_view(const Session& s, const i18n::Catalog& cat);
 PinSetupView pin_setup_view(const Session& s, const i18n::Catalog& cat);
 LockView lock_view(const Session& s, const i18n::Catalog& cat);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk_runner.hpp"
+#include "store/clients.hpp"
 
 namespace kt::test {
 
@@ -62,6 +63,34 @@ TEST_CASE("a headless screenshot is a PNG of the requested size") {
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(png_size(png) == std::pair<unsigned, unsigned>(1024, 768));
+}
+
+}  // namespace kt::test
+
+namespace kt::test {
+
+// A long caseload: a flick carries the list on after the finger lifts (momentum); the same
+// short movement as a placed drag moves it only as far as the finger went.
+TEST_CASE("a flicked list glides on after the finger lifts but a placed drag does not") {
+    DemoVault v;
+    {
+        auto vault = open_demo(v);
+        for (int i = 1; i <= 30; ++i) {
+            model::Client c;
+            c.given_name = "Test";
+            c.family_name = "Aa" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+            REQUIRE(store::add_client(vault.db(), c, 1'790'000'000).ok());
+        }
+    }
+    const std::string far_row = "expect-target \"Aa08, Test\"";
+    const auto dragged = run_kiosk(v, {"expect-target \"Aa01, Test\"", "drag 640 700 640 600",
+                                       "expect-target \"Aa02, Test\"", far_row});
+    INFO(dragged.err);
+    CHECK(dragged.exit_code == 5);  // the far row is not reached
+    CHECK(dragged.err.find("line 4:") != std::string::npos);
+    const auto flicked = run_kiosk(v, {"fling 640 700 640 600", far_row});
+    INFO(flicked.err);
+    CHECK(flicked.exit_code == 0);
 }
 
 }  // namespace kt::test

@@ -4,6 +4,7 @@
 
 #include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
+#include "widgets/touch.hpp"
 
 namespace kt::kiosk {
 
@@ -49,8 +50,9 @@ void run_interactive(Window& window, KioskApp& app) {
     while (running) {
         SDL_Event e;
         if (frames_left <= 0) {
-            // Sleep until an event or until the idle lock is due: 0 % CPU in between.
-            const double due = app.seconds_until_idle_lock();
+            // Sleep until an event, the idle lock or the next second of a passphrase delay:
+            // 0 % CPU in between.
+            const double due = app.seconds_until_redraw();
             const int timeout = due > 86400 ? -1 : static_cast<int>(due * 1000.0) + 50;
             if (SDL_WaitEventTimeout(&e, timeout) != 0) running = window.handle_event(e);
             frames_left = kSettleFrames;
@@ -60,7 +62,7 @@ void run_interactive(Window& window, KioskApp& app) {
             frames_left = kSettleFrames;
         }
         if (!running) break;
-        if (run_frame(window, app, nullptr)) frames_left = kSettleFrames;
+        if (run_frame(window, app, nullptr) || ui::scroll_gliding()) frames_left = kSettleFrames;
         --frames_left;
     }
 }

@@ -12,6 +12,7 @@
 #include "platform/frame_loop.hpp"
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
 
 namespace kt::kiosk {
 
@@ -102,13 +103,22 @@ class Runner {
         idle(2);  // commands applied; let the new state settle
     }
 
-    void drag(ImVec2 a, ImVec2 b) {
-        constexpr int kSteps = 12;
+    // A placed drag: the finger moves, rests a moment, then lifts (no glide after).
+    void drag(ImVec2 a, ImVec2 b) { move(a, b, 12, 8); }
+    // A flick: the finger lifts while moving fast; the list glides until it rests.
+    void fling(ImVec2 a, ImVec2 b) {
+        move(a, b, 6, 0);
+        for (int i = 0; i < 600 && ui::scroll_gliding(); ++i)
+            idle(1);
+    }
+
+    void move(ImVec2 a, ImVec2 b, int steps, int rest) {
         frames(1, {a, false, {}, -1});
-        for (int i = 0; i <= kSteps; ++i) {
-            const float t = static_cast<float>(i) / kSteps;
+        for (int i = 0; i <= steps; ++i) {
+            const float t = static_cast<float>(i) / steps;
             frames(1, {ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t), true, {}, -1});
         }
+        frames(rest, {b, true, {}, -1});
         m_pointer = b;
         frames(1, {b, false, {}, -1});
         idle(2);
@@ -174,6 +184,9 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "drag" && w.size() == 5) {
                 r.drag(ImVec2(std::stof(w[1]), std::stof(w[2])),
                        ImVec2(std::stof(w[3]), std::stof(w[4])));
+            } else if (cmd == "fling" && w.size() == 5) {
+                r.fling(ImVec2(std::stof(w[1]), std::stof(w[2])),
+                        ImVec2(std::stof(w[3]), std::stof(w[4])));
             } else if (cmd == "type" && w.size() == 2) {
                 r.type(w[1]);
             } else if (cmd == "key" && w.size() == 2 && scancode_for(w[1]) >= 0) {
@@ -187,6 +200,10 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "expect-text" && w.size() == 2) {
                 if (!text_drawn(w[1]))
                     return fail(kExitScriptExpectation, n, line, "text not drawn");
+            } else if (cmd == "expect-target" && w.size() == 2) {
+                const ui::Target* t = find_target(w[1]);
+                if (!t || t->clipped)
+                    return fail(kExitScriptExpectation, n, line, "no fully visible target");
             } else if (cmd == "expect-targets-min-mm" && w.size() == 2) {
                 if (const ui::Target* t = small_target(std::stof(w[1]))) {
                     std::fprintf(stderr, "target %.0fx%.0f px: %s\n", t->max.x - t->min.x,

@@ -58,6 +58,7 @@ void search_row(const present::ClientsView& v, ClientsState& st, Commands& out) 
 void draw_clients_screen(const present::ClientsView& v, ClientsState& st, Commands& out) {
     begin_screen("##clients");
     top_bar("", v.title, v.count_line, v.lock, out);
+    if (!v.warning.empty()) notice_band(v.warning);
     search_row(v, st, out);
     ImGui::BeginChild("##list", ImVec2(0, ImGui::GetContentRegionAvail().y - keyboard_height()),
                       false, ImGuiWindowFlags_NoScrollWithMouse);

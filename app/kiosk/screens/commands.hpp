@@ -14,8 +14,9 @@
 namespace kt::kiosk {
 
 struct SubmitPassphrase {};
-struct SubmitPin {};  // the lock screen's PIN field
-struct ChoosePin {};  // the PIN setup fields
+struct SubmitPin {};         // the lock screen's PIN field
+struct ChoosePin {};         // the PIN setup fields
+struct ChangePassphrase {};  // the settings' three passphrase fields
 struct OpenClient {
     std::string client_id;
 };
@@ -47,7 +48,7 @@ struct Navigate {
 
 using Command = std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient,
                              BeginAssessment, StartAssessment, ResumeAssessment, ScoreLevel,
-                             SetDetail, FinishAssessment, SaveSettings, Navigate>;
+                             SetDetail, FinishAssessment, SaveSettings, ChangePassphrase, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

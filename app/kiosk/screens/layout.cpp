@@ -68,4 +68,21 @@ void begin_bottom_bar() {
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - keyboard_height() - h + dp(8));
 }
 
+void notice_band(const std::string& message) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float pad = dp(16);
+    const ImVec2 ts = text_size(fonts().body, message, w - 2 * pad - dp(8));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 e(p.x + w, p.y + ts.y + 2 * pad);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, e, color::surface, dp(8));
+    dl->AddRect(p, e, color::danger, dp(8), 0, dp(2));
+    dl->AddRectFilled(p, ImVec2(p.x + dp(8), e.y), color::danger, dp(8),
+                      ImDrawFlags_RoundCornersLeft);
+    draw_text(dl, fonts().body, ImVec2(p.x + pad + dp(8), p.y + pad), color::text, message,
+              w - 2 * pad - dp(8));
+    ImGui::Dummy(ImVec2(w, e.y - p.y));
+    ImGui::Dummy(ImVec2(0, dp(8)));
+}
+
 }  // namespace kt::kiosk

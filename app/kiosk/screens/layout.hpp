@@ -16,6 +16,10 @@ void end_screen();
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
              const std::string& lock_label, Commands& out);
 
+/// A calm full-width band with a left stripe for something the worker must know (not an error
+/// of their own making), e.g. a broken audit chain.
+void notice_band(const std::string& message);
+
 /// Height of the bottom action bar; content above it should stop here.
 float bottom_bar_height();
 /// The height left for a screen's scrolling body: above the bottom bar and the on-screen

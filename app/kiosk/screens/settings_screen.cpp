@@ -1,6 +1,7 @@
 // Settings: measurement interval, idle lock, the wijk list.
 #include <imgui.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "screens/layout.hpp"
@@ -38,6 +39,29 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
+// Current, new and repeated passphrase, then the button (Enter in a field does the same).
+void passphrase_section(const present::SettingsView& v, PassphraseFields& f, Commands& out) {
+    section(v.passphrase_title);
+    const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
+    text(v.passphrase_hint, fonts().body, color::muted, w);
+    // The outcome stands above the fields, where the eye is after the keyboard's Klaar.
+    if (!v.passphrase_error.empty())
+        text(v.passphrase_error, fonts().body_bold, color::danger, w);
+    else if (!v.passphrase_done.empty())
+        text(v.passphrase_done, fonts().body_bold, color::accent, w);
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    bool enter =
+        secret_field("pass_old", v.old_passphrase, f.old_pass.chars(), f.old_pass.size(), w);
+    enter |= secret_field("pass_new", v.new_passphrase, f.new_pass.chars(), f.new_pass.size(), w);
+    enter |= secret_field("pass_repeat", v.repeat_passphrase, f.repeat.chars(), f.repeat.size(), w);
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    const bool ready = !f.old_pass.text().empty() && !f.new_pass.text().empty() &&
+                       !f.repeat.text().empty() && !v.passphrase_waiting;
+    const bool tap =
+        button("settings.passphrase.button", v.change_passphrase, ButtonKind::secondary, w, ready);
+    if ((tap || enter) && ready) out.push_back(ChangePassphrase{});
+}
+
 }  // namespace
 
 void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Commands& out) {
@@ -54,6 +78,11 @@ void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Com
     ImGui::BeginChild("##settings_body", ImVec2(0, body_h), false,
                       ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
+    // Two columns on a landscape tablet (the passphrase has its own button, apart from
+    // Opslaan); one below the other on narrow screens.
+    const bool columns = ImGui::GetContentRegionAvail().x >= dp(560) * 2 + dp(64) &&
+                         ImGui::BeginTable("##columns", 2);
+    if (columns) ImGui::TableNextColumn();
     section(v.interval);
     choose(v.intervals, &st.edit.interval_months, "interval");
     section(v.idle);
@@ -61,6 +90,10 @@ void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Com
     section(v.wijken);
     text_field("wijken", v.wijken_hint, &st.wijken_text,
                std::min(dp(560), ImGui::GetContentRegionAvail().x), 6);
+    if (columns) ImGui::TableNextColumn();
+    passphrase_section(v, st.passphrase, out);
+    if (columns) ImGui::EndTable();
+    ImGui::Dummy(ImVec2(0, dp(24)));
     ImGui::EndChild();
     begin_bottom_bar();
     if (st.saved) text(v.saved, fonts().body_bold, color::accent, dp(400));

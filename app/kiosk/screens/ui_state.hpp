@@ -47,10 +47,23 @@ struct MatrixState {
     std::string note, hulpvraag;
 };
 
+/// The passphrase-change fields, in wiped memory like the unlock field.
+struct PassphraseFields {
+    crypto::SecretBytes old_pass{256};
+    crypto::SecretBytes new_pass{256};
+    crypto::SecretBytes repeat{256};
+    void wipe() {
+        old_pass.wipe();
+        new_pass.wipe();
+        repeat.wipe();
+    }
+};
+
 struct SettingsState {
     store::Settings edit;
     std::string wijken_text;
     bool loaded = false, saved = false;
+    PassphraseFields passphrase;
 };
 
 }  // namespace kt::kiosk

@@ -49,9 +49,9 @@ void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passp
         text(v.error, fonts().body_bold, color::danger, w);
     }
     ImGui::Dummy(ImVec2(0, dp(16)));
-    const bool tap =
-        button("unlock.button", v.button, ButtonKind::primary, w, !passphrase.text().empty());
-    if ((enter || tap) && !passphrase.text().empty()) out.push_back(SubmitPassphrase{});
+    const bool ready = !passphrase.text().empty() && !v.waiting;
+    const bool tap = button("unlock.button", v.button, ButtonKind::primary, w, ready);
+    if ((enter || tap) && ready) out.push_back(SubmitPassphrase{});
     ImGui::EndGroup();
     end_screen();
 }

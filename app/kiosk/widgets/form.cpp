@@ -56,6 +56,24 @@ bool text_field(const char* id, const std::string& label, std::string* value, fl
     return done;
 }
 
+bool secret_field(const char* id, const std::string& label, char* buffer, std::size_t size,
+                  float width) {
+    text(label, fonts().small, color::muted, width);
+    ImGui::PushID(id);
+    ImGui::PushFont(fonts().card);
+    const float pad_y = (target_h() - fonts().card->FontSize) * 0.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(dp(16), pad_y));
+    ImGui::SetNextItemWidth(width);
+    const bool enter = ImGui::InputText(
+        "##s", buffer, size, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    record_target(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsItemActivated()) ImGui::SetScrollHereY(0.25f);  // keep it above the keyboard
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    ImGui::PopID();
+    return enter;
+}
+
 void chip_flow(float next_width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float x = ImGui::GetItemRectMax().x + dp(8);

@@ -13,6 +13,11 @@ namespace kt::ui {
 bool text_field(const char* id, const std::string& label, std::string* value, float width,
                 int lines = 1, ImGuiInputTextFlags flags = 0);
 
+/// A labelled password field over a fixed buffer in wiped memory (crypto::SecretBytes): the
+/// text never lands in a std::string. Returns true on Enter.
+bool secret_field(const char* id, const std::string& label, char* buffer, std::size_t size,
+                  float width);
+
 /// A choice chip; returns true when tapped. `selected` draws it filled, with a check mark.
 bool chip(const char* id, const std::string& label, bool selected);
 

@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
@@ -93,11 +94,45 @@ bool button(const char* id, const std::string& label, ButtonKind kind, float wid
     return hit;
 }
 
+namespace {
+int g_glide_frame = -1;  // the last frame in which a list glided
+}
+
+bool scroll_gliding() {
+    return g_glide_frame >= ImGui::GetFrameCount() - 1;
+}
+
+// The finger's speed is smoothed over the last frames of the drag; after release it decays
+// with a time constant of ~0.33 s (as touch platforms do), and stops at either end.
 void drag_scroll() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!ImGui::IsMouseDown(0) || !ImGui::IsMouseDragging(0)) return;
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID id = ImGui::GetID("##glide");
+    float speed = store->GetFloat(id, 0.0f);  // px per second, + scrolls down
+    const float dt = std::max(io.DeltaTime, 1.0f / 240.0f);
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (ImGui::IsMouseDown(0)) {
+        if (hovered && ImGui::IsMouseDragging(0)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+            speed = 0.5f * speed + 0.5f * (-io.MouseDelta.y / dt);
+        } else {
+            speed = 0.0f;  // a finger down stops the glide
+        }
+        store->SetFloat(id, speed);
+        return;
+    }
+    constexpr float kTimeConstant = 0.33f;
+    if (std::abs(speed) < dp(40)) {
+        store->SetFloat(id, 0.0f);
+        return;
+    }
+    const float max = ImGui::GetScrollMaxY();
+    const float next = std::clamp(ImGui::GetScrollY() + speed * dt, 0.0f, max);
+    ImGui::SetScrollY(next);
+    speed *= std::exp(-dt / kTimeConstant);
+    if (next <= 0.0f || next >= max) speed = 0.0f;
+    store->SetFloat(id, speed);
+    g_glide_frame = ImGui::GetFrameCount();
 }
 
 }  // namespace kt::ui

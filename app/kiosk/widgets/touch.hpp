@@ -29,7 +29,10 @@ float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std
                 float wrap_width);
 ImVec2 text_size(ImFont* font, const std::string& s, float wrap_width = 0.0f);
 
-/// Call inside a child window: dragging anywhere in it scrolls it.
+/// Call inside a child window: dragging anywhere in it scrolls it; let go while moving and it
+/// glides on and slows down (momentum), a finger put down stops it.
 void drag_scroll();
+/// True when some list glided in the last frame: the frame loop keeps drawing until it rests.
+bool scroll_gliding();
 
 }  // namespace kt::ui
