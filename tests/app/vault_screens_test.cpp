@@ -48,15 +48,10 @@ TEST_CASE("the settings screen changes the passphrase and the old one opens noth
     DemoVault v;
     const std::string next = "koffie met de wijkagent";
     const std::vector<std::string> s = {
-        "tap-text \"Instellingen\"",
-        "tap-text \"Huidig wachtwoord\"",
-        std::string("type \"") + kDemoPassphrase + "\"",
-        "tap-text \"Klaar\"",
-        "tap-text \"Nieuw wachtwoord\"",
-        "type \"" + next + "\"",
-        "tap-text \"Klaar\"",
-        "tap-text \"Herhaal het nieuwe wachtwoord\"",
-        "type \"" + next + "\"",
+        "tap-text \"Instellingen\"", "tap-text \"Huidig wachtwoord\"",
+        std::string("type \"") + kDemoPassphrase + "\"", "tap-text \"Klaar\"",
+        "tap-text \"Nieuw wachtwoord\"", "type \"" + next + "\"", "tap-text \"Klaar\"",
+        "tap-text \"Herhaal het nieuwe wachtwoord\"", "type \"" + next + "\"",
         // Klaar (Enter) in the last field changes it, as the button would.
         "tap-text \"Klaar\"",
         "expect-text \"Wachtwoord gewijzigd. Het oude wachtwoord opent de kluis niet meer.\""};
