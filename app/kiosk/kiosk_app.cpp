@@ -86,6 +86,20 @@ void KioskApp::draw() {
         case flow::Step::settings:
             draw_settings_screen(present::settings_view(m_session, cat), m_settings, m_pending);
             break;
+        case flow::Step::network:
+            draw_network_screen(
+                [&](const present::NetworkCanvas& c) {
+                    return present::network_view(m_session, cat, c);
+                },
+                m_network, m_pending);
+            break;
+        case flow::Step::overview:
+            draw_overview_screen(
+                [&](const present::Rect& r, present::MeasureText m) {
+                    return present::overview_view(m_session, cat, r, m);
+                },
+                m_pending);
+            break;
     }
 }
 
@@ -170,6 +184,14 @@ bool KioskApp::apply() {
                     f.wipe();
                     wipe_active_text_field();
                 },
+                [&](const AddPerson& x) { m_session.add_person(x.person); },
+                [&](const UpdatePerson& x) { m_session.update_person(x.person); },
+                [&](const MovePerson& x) { m_session.move_person(x.person_id, x.ring); },
+                [&](const RemovePerson& x) { m_session.remove_person(x.person_id); },
+                [&](const SetNetworkReasons& x) {
+                    m_session.set_network_reasons(x.reasons, x.other);
+                },
+                [&](const SetNetworkNote& x) { m_session.set_network_note(x.note); },
                 [&](const Navigate& x) { m_session.navigate(x.action); },
             },
             c);

@@ -45,6 +45,7 @@ class KioskApp {
     SetupState m_setup;
     MatrixState m_matrix;
     SettingsState m_settings;
+    NetworkState m_network;
     Commands m_pending;
     flow::Step m_last_step = flow::Step::unlock;
     flow::Mode m_last_mode = flow::Mode::worker;

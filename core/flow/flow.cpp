@@ -30,6 +30,12 @@ State on_back(const State& s) {
         case Step::client:
         case Step::settings:
             return at(Step::clients);
+        case Step::network:
+        case Step::overview: {
+            State n = s;
+            n.step = Step::matrix;
+            return n;
+        }
         default:
             return s;
     }
@@ -39,6 +45,13 @@ State with_domain(const State& s, int domain) {
     if (s.step != Step::matrix || domain < 0 || domain >= zrm::kDomainCount) return s;
     State n = s;
     n.domain = domain;
+    return n;
+}
+
+State from_matrix(const State& s, Step to) {
+    if (s.step != Step::matrix) return s;
+    State n = s;
+    n.step = to;
     return n;
 }
 
@@ -87,6 +100,8 @@ State apply_worker(const State& s, const Action& action) {
                 return with_domain(n, a.domain);
             },
             [&](const OpenSettings&) { return s.step == Step::clients ? at(Step::settings) : s; },
+            [&](const OpenNetwork&) { return from_matrix(s, Step::network); },
+            [&](const OpenOverview&) { return from_matrix(s, Step::overview); },
             [&](const Back&) { return on_back(s); },
             [&](const NextDomain&) { return with_domain(s, s.domain + 1); },
             [&](const PrevDomain&) { return with_domain(s, s.domain - 1); },
@@ -129,6 +144,10 @@ std::string_view to_string(Step step) {
             return "matrix";
         case Step::settings:
             return "settings";
+        case Step::network:
+            return "network";
+        case Step::overview:
+            return "overview";
     }
     return "unlock";
 }

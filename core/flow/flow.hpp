@@ -12,14 +12,25 @@
 
 namespace kt::flow {
 
-enum class Step { unlock, pin_setup, clients, client_form, client, setup, matrix, settings };
+enum class Step {
+    unlock,
+    pin_setup,
+    clients,
+    client_form,
+    client,
+    setup,
+    matrix,
+    settings,
+    network,  // the network map of the open assessment (from the matrix)
+    overview  // the radar chart of the open assessment (from the matrix)
+};
 enum class Mode { worker, locked };
 
 struct State {
     Step step = Step::unlock;
     Mode mode = Mode::worker;
     std::string client_id;      // from step client on; empty in client_form for a new client
-    std::string assessment_id;  // in step matrix
+    std::string assessment_id;  // in steps matrix, network and overview
     model::AssessmentKind kind = model::AssessmentKind::intake;  // in step setup
     int domain = 0;                                              // 0..12 in step matrix
 
@@ -50,6 +61,8 @@ struct OpenAssessment {
     int domain = 0;
 };
 struct OpenSettings {};
+struct OpenNetwork {};   // from the matrix; Back returns to the same domain
+struct OpenOverview {};  // from the matrix; Back returns to the same domain
 struct Back {};
 struct NextDomain {};
 struct PrevDomain {};
@@ -59,7 +72,7 @@ struct JumpToDomain {
 
 using Action = std::variant<Unlocked, PinChosen, Lock, IdleLock, PinAccepted, NewClient, EditClient,
                             ClientSaved, OpenClient, BeginAssessment, OpenAssessment, OpenSettings,
-                            Back, NextDomain, PrevDomain, JumpToDomain>;
+                            OpenNetwork, OpenOverview, Back, NextDomain, PrevDomain, JumpToDomain>;
 
 /// The state after `action`; the same state when the action is not allowed here.
 State apply(const State& state, const Action& action);

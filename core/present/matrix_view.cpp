@@ -1,3 +1,4 @@
+#include "present/network_summary.hpp"
 #include "present/views.hpp"
 
 namespace kt::present {
@@ -100,6 +101,12 @@ MatrixView matrix_view(const Session& s, const i18n::Catalog& cat) {
     v.lock_label = cat.tr("nav.lock");
     v.back_label = cat.tr("nav.back");
     if (!s.error_key().empty()) v.error = cat.tr(s.error_key());
+    v.network_domain = zrm::kDomains[static_cast<std::size_t>(v.domain)] == "sociaal_netwerk";
+    if (v.network_domain) {
+        v.network_summary = network_summary_line(cat, model::summarise(s.network()));
+        v.network_open = cat.tr("network.screen.open");
+    }
+    v.overview_open = cat.tr("overview.open");
     return v;
 }
 

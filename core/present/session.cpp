@@ -2,6 +2,7 @@
 
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/network.hpp"
 
 namespace kt::present {
 
@@ -19,6 +20,7 @@ void Session::forget() {
     m_assessments.clear();
     m_assessment.reset();
     m_previous.reset();
+    m_network = model::NetworkMap{};
     m_error_key.clear();
 }
 
@@ -48,6 +50,7 @@ void Session::reload() {
     m_client.reset();
     m_assessment.reset();
     m_previous.reset();
+    m_network = model::NetworkMap{};
     m_assessments.clear();
     if (auto list = store::list_clients(db))
         m_clients = std::move(list.value());
@@ -65,8 +68,12 @@ void Session::reload() {
     if (m_state.assessment_id.empty()) return;
     for (const auto& a : m_assessments)
         if (a.id == m_state.assessment_id) m_assessment = a;
-    if (m_assessment)
-        if (auto p = store::previous_assessment(db, *m_assessment)) m_previous = p.value();
+    if (!m_assessment) return;
+    if (auto p = store::previous_assessment(db, *m_assessment)) m_previous = p.value();
+    if (auto n = store::load_network(db, m_assessment->id))
+        m_network = std::move(n.value());
+    else
+        fail(n.error());
 }
 
 }  // namespace kt::present

@@ -11,6 +11,7 @@
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
+#include "model/network.hpp"
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
@@ -71,6 +72,16 @@ class Session {
     void finish();
     void save_settings(const store::Settings& settings);
 
+    // ---- network map (session_network.cpp), from step network; each stored at once ----
+    /// Adds a person; returns the new id ("" on failure, with the error key set).
+    std::string add_person(const model::NetworkPerson& person);
+    void update_person(const model::NetworkPerson& person);
+    /// Moves a person to ring 0 (closest) .. 2 (farthest): the finger's drag.
+    void move_person(const std::string& person_id, int ring);
+    void remove_person(const std::string& person_id);
+    void set_network_reasons(unsigned reasons, const std::string& other_reason);
+    void set_network_note(const std::string& note);
+
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
@@ -84,6 +95,8 @@ class Session {
     const std::vector<model::Assessment>& client_assessments() const { return m_assessments; }
     const model::Assessment* assessment() const { return m_assessment ? &*m_assessment : nullptr; }
     const model::Assessment* previous() const { return m_previous ? &*m_previous : nullptr; }
+    /// The open assessment's network map (empty map when nobody was added yet).
+    const model::NetworkMap& network() const { return m_network; }
     const store::Settings& settings() const { return m_settings; }
     const Clock& clock() const { return m_clock; }
 
@@ -95,6 +108,8 @@ class Session {
     bool open_vault();
     void audit(std::string_view action, std::string_view result);
     void count_failed_passphrase();
+    bool network_step() const;
+    void after_network_change(const Status& s);
 
     std::filesystem::path m_path;
     const Clock& m_clock;
@@ -112,6 +127,7 @@ class Session {
     std::vector<model::Assessment> m_assessments;
     std::optional<model::Assessment> m_assessment;
     std::optional<model::Assessment> m_previous;
+    model::NetworkMap m_network;
 };
 
 }  // namespace kt::present

@@ -9,6 +9,8 @@
 
 #include "i18n/catalog.hpp"
 #include "model/assessment.hpp"
+#include "present/network_geometry.hpp"
+#include "present/radar_geometry.hpp"
 #include "present/session.hpp"
 #include "store/settings.hpp"
 
@@ -130,6 +132,9 @@ struct MatrixView {
     bool next_finishes = false;  // last domain and every domain settled: "Klaar" finishes
     bool read_only = false;
     int domain = 0;
+    // On Sociaal netwerk the map's summary stands beside the cards, with a way to the map.
+    bool network_domain = false;
+    std::string network_summary, network_open, overview_open;
 };
 
 /// The session's error in words; the passphrase delay with the seconds left.
@@ -144,5 +149,66 @@ SetupView setup_view(const Session& s, const i18n::Catalog& cat);
 SettingsView settings_view(const Session& s, const i18n::Catalog& cat);
 ClientView client_view(const Session& s, const i18n::Catalog& cat);
 MatrixView matrix_view(const Session& s, const i18n::Catalog& cat);
+
+// ---- network map and overview (network_view.cpp, overview_view.cpp) ----
+
+/// Where the screen draws the map, in pixels; the view lays the people out inside it.
+struct NetworkCanvas {
+    Vec2 centre;
+    float radius = 0;      // of the outer ring
+    float marker = 0;      // a person's round touch target (>= 12 mm)
+    float min_marker = 0;  // the smallest it may shrink to when a ring is crowded
+};
+
+struct NetworkPersonView {
+    model::NetworkPerson person;
+    std::string kind_label;  // "buurvrouw" is the label; "buren" the kind
+    std::string details;     // "praktisch, emotioneel · wekelijks"
+    bool supportive = false, overloaded = false, heavy = false;
+    Vec2 pos;
+};
+
+struct NetworkView {
+    std::string title, subtitle, back, lock, summary, client_label, read_only_note, error;
+    std::string add_title, label_field, label_hint, add_button, kind_title, drag_hint;
+    std::string gives_title, frequency_title, could_do_more, hinders, carer_title, remove, done;
+    std::string reasons_title, other_reason, note_title;
+    std::array<std::string, model::kRingCount> ring_names;
+    std::vector<Option> kinds, gives, frequencies, carer_loads, reasons;
+    std::vector<NetworkPersonView> people;
+    NetworkLayout layout;
+    model::NetworkMap map;
+    bool read_only = false;
+};
+
+/// Measures a text as the screen will draw it (radar labels).
+using MeasureText = Size (*)(const std::string& text);
+
+struct OverviewGoal {
+    std::string domain, hulpvraag;
+};
+
+struct OverviewChange {
+    std::string domain;
+    std::string text;    // "3 → 4" or "nu niet gescoord"
+    std::string word;    // "hoger", "gelijk", "lager", ""
+    int direction = 0;   // +1 up, 0 same, -1 down
+    bool known = false;  // both measurements have a score
+};
+
+struct OverviewView {
+    std::string title, subtitle, back, lock, caption, legend_now, legend_previous;
+    std::string goals_title, no_goals, changes_title, no_previous, unscored_line;
+    std::array<std::string, zrm::kDomainCount> labels;  // domain names around the chart
+    RadarGeometry radar;
+    std::vector<OverviewGoal> goals;
+    std::vector<OverviewChange> changes;  // empty without a previous measurement
+    bool has_previous = false;
+};
+
+NetworkView network_view(const Session& s, const i18n::Catalog& cat, const NetworkCanvas& canvas);
+/// `bounds` is the chart's area; `measure` gives each domain name's drawn size.
+OverviewView overview_view(const Session& s, const i18n::Catalog& cat, const Rect& bounds,
+                           MeasureText measure);
 
 }  // namespace kt::present

@@ -184,6 +184,10 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "drag" && w.size() == 5) {
                 r.drag(ImVec2(std::stof(w[1]), std::stof(w[2])),
                        ImVec2(std::stof(w[3]), std::stof(w[4])));
+            } else if (cmd == "drag-text" && w.size() == 4) {
+                const ui::Target* t = find_target(w[1]);
+                if (!t) return fail(kExitScriptExpectation, n, line, "no touch target");
+                r.drag(t->centre(), ImVec2(std::stof(w[2]), std::stof(w[3])));
             } else if (cmd == "fling" && w.size() == 5) {
                 r.fling(ImVec2(std::stof(w[1]), std::stof(w[2])),
                         ImVec2(std::stof(w[3]), std::stof(w[4])));

@@ -9,6 +9,7 @@
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
+#include "model/network.hpp"
 #include "store/settings.hpp"
 
 namespace kt::kiosk {
@@ -42,13 +43,35 @@ struct FinishAssessment {};
 struct SaveSettings {
     store::Settings settings;
 };
+struct AddPerson {
+    model::NetworkPerson person;
+};
+struct UpdatePerson {
+    model::NetworkPerson person;
+};
+struct MovePerson {
+    std::string person_id;
+    int ring = 0;
+};
+struct RemovePerson {
+    std::string person_id;
+};
+struct SetNetworkReasons {
+    unsigned reasons = 0;
+    std::string other;
+};
+struct SetNetworkNote {
+    std::string note;
+};
 struct Navigate {
     flow::Action action;
 };
 
-using Command = std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient,
-                             BeginAssessment, StartAssessment, ResumeAssessment, ScoreLevel,
-                             SetDetail, FinishAssessment, SaveSettings, ChangePassphrase, Navigate>;
+using Command =
+    std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient, BeginAssessment,
+                 StartAssessment, ResumeAssessment, ScoreLevel, SetDetail, FinishAssessment,
+                 SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
+                 SetNetworkReasons, SetNetworkNote, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

@@ -211,6 +211,17 @@ void detail_panel(const present::MatrixView& v, MatrixState& st, Commands& out) 
     text(p.no_advice, fonts().small, color::muted, w);
 }
 
+// Sociaal netwerk: the network map's summary beside the cards, and the way to the map.
+void network_band(const present::MatrixView& v, Commands& out) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float bw = text_size(fonts().body_bold, v.network_open).x + dp(56);
+    const float y = ImGui::GetCursorPosY();
+    text(v.network_summary, fonts().body_bold, color::text, w - bw - dp(16));
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + w - bw, y));
+    if (button("network.screen.open", v.network_open, ButtonKind::secondary, bw))
+        out.push_back(Navigate{flow::OpenNetwork{}});
+}
+
 void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     begin_bottom_bar();
     const float y = ImGui::GetCursorPosY();
@@ -221,6 +232,9 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     if (button("detail.title", v.details_label,
                st.panel_open ? ButtonKind::primary : ButtonKind::quiet))
         st.panel_open = !st.panel_open;
+    ImGui::SameLine(0, dp(16));
+    if (button("overview.open", v.overview_open, ButtonKind::quiet))
+        out.push_back(Navigate{flow::OpenOverview{}});
     const ImVec2 ss = text_size(fonts().body, v.scored_line);
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - bw - ss.x - dp(56), y + (dp(72) - ss.y) / 2));
@@ -263,6 +277,7 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
     if (!v.read_only_note.empty()) text(v.read_only_note, fonts().body_bold, color::muted);
     if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger);
     if (!v.unscored_line.empty()) text(v.unscored_line, fonts().body_bold, color::muted);
+    if (v.network_domain) network_band(v, out);
     for (const auto& c : v.cards)
         level_card(v, c, out);
     ImGui::PopStyleVar();

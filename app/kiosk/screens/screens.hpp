@@ -1,6 +1,8 @@
 // One function per screen: draw(view model, its UI state) -> commands.
 #pragma once
 
+#include <functional>
+
 #include "crypto/secret.hpp"
 #include "present/views.hpp"
 #include "screens/commands.hpp"
@@ -18,5 +20,13 @@ void draw_client_screen(const present::ClientView& v, Commands& out);
 void draw_setup_screen(const present::SetupView& v, SetupState& st, Commands& out);
 void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands& out);
 void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Commands& out);
+/// The network map; `view_for` builds the view for the canvas the screen lays out.
+void draw_network_screen(
+    const std::function<present::NetworkView(const present::NetworkCanvas&)>& view_for,
+    NetworkState& st, Commands& out);
+void draw_overview_screen(
+    const std::function<present::OverviewView(const present::Rect&, present::MeasureText)>&
+        view_for,
+    Commands& out);
 
 }  // namespace kt::kiosk

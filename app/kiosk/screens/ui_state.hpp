@@ -59,6 +59,16 @@ struct PassphraseFields {
     }
 };
 
+struct NetworkState {
+    std::string assessment_id;  // the map the buffers belong to
+    std::string selected;       // the person being edited ("" shows the add form)
+    std::string new_label;
+    int new_kind = 0;   // index into model::kPersonKinds
+    int dragging = -1;  // the person under the finger while it moves
+    bool panel_to_top = false;
+    std::string other_reason, note;
+};
+
 struct SettingsState {
     store::Settings edit;
     std::string wijken_text;

@@ -37,14 +37,17 @@ State start_of(Step step) {
             return s;
         }
         case Step::matrix:
+        case Step::network:
+        case Step::overview:
             return make(step, "c1", "a1", 5);
         default:
             return make(step);
     }
 }
 
-const std::vector<Step> kSteps = {Step::unlock, Step::pin_setup, Step::clients, Step::client_form,
-                                  Step::client, Step::setup,     Step::matrix,  Step::settings};
+const std::vector<Step> kSteps = {Step::unlock,  Step::pin_setup, Step::clients, Step::client_form,
+                                  Step::client,  Step::setup,     Step::matrix,  Step::settings,
+                                  Step::network, Step::overview};
 
 struct Named {
     const char* name;
@@ -69,6 +72,8 @@ const std::vector<Named>& all_actions() {
         {"OpenAssessment a2@3", OpenAssessment{"a2", 3}},
         {"OpenAssessment empty", OpenAssessment{"", 0}},
         {"OpenSettings", OpenSettings{}},
+        {"OpenNetwork", OpenNetwork{}},
+        {"OpenOverview", OpenOverview{}},
         {"Back", Back{}},
         {"NextDomain", NextDomain{}},
         {"PrevDomain", PrevDomain{}},
@@ -127,6 +132,14 @@ const std::vector<Row>& changes() {
         {Step::matrix, "NextDomain", make(Step::matrix, "c1", "a1", 6)},
         {Step::matrix, "PrevDomain", make(Step::matrix, "c1", "a1", 4)},
         {Step::matrix, "JumpToDomain 9", make(Step::matrix, "c1", "a1", 9)},
+        {Step::matrix, "OpenNetwork", make(Step::network, "c1", "a1", 5)},
+        {Step::matrix, "OpenOverview", make(Step::overview, "c1", "a1", 5)},
+        {Step::network, "Lock", unlock},
+        {Step::network, "IdleLock", locked(start_of(Step::network))},
+        {Step::network, "Back", make(Step::matrix, "c1", "a1", 5)},
+        {Step::overview, "Lock", unlock},
+        {Step::overview, "IdleLock", locked(start_of(Step::overview))},
+        {Step::overview, "Back", make(Step::matrix, "c1", "a1", 5)},
         {Step::settings, "Lock", unlock},
         {Step::settings, "IdleLock", locked(start_of(Step::settings))},
         {Step::settings, "Back", make(Step::clients)},

@@ -1,0 +1,183 @@
+// Drawing the network map with ImDrawList: rings, the client, lines and people. Every person
+// has a colour AND a shape for their kind; a hindering contact has a broken line and a broken
+// outline, an overloaded carer a thick outer ring: never colour alone.
+#include "screens/network_map_draw.hpp"
+
+#include <cmath>
+
+#include "widgets/theme.hpp"
+#include "widgets/touch.hpp"
+
+namespace kt::kiosk {
+
+using namespace kt::ui;
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+ImVec2 im(present::Vec2 v) {
+    return ImVec2(v.x, v.y);
+}
+
+ImU32 kind_colour(model::PersonKind k) {
+    switch (k) {
+        case model::PersonKind::partner:
+            return color::rgb(0xA23B72);
+        case model::PersonKind::child:
+            return color::rgb(0xC05A00);
+        case model::PersonKind::other_family:
+            return color::rgb(0x8E5B00);
+        case model::PersonKind::friend_:
+            return color::rgb(0x2E7D32);
+        case model::PersonKind::neighbour:
+            return color::rgb(0x00796B);
+        case model::PersonKind::volunteer:
+            return color::rgb(0x5E35B1);
+        case model::PersonKind::professional:
+            return color::rgb(0x1F5FAD);
+        case model::PersonKind::other:
+            return color::rgb(0x57606A);
+    }
+    return color::muted;
+}
+
+void star(ImDrawList* dl, ImVec2 c, float r, ImU32 col) {
+    ImVec2 pts[10];
+    for (int i = 0; i < 10; ++i) {
+        const float a = -kPi / 2 + float(i) * kPi / 5;
+        const float rr = (i % 2 == 0) ? r : r * 0.45f;
+        pts[i] = ImVec2(c.x + rr * std::cos(a), c.y + rr * std::sin(a));
+    }
+    for (int i = 0; i < 10; i += 2)  // five kite-shaped arms: concave fill done as triangles
+        dl->AddTriangleFilled(c, pts[i], pts[(i + 9) % 10], col),
+            dl->AddTriangleFilled(c, pts[i], pts[i + 1], col);
+}
+
+// The kind's icon in white inside the marker.
+void kind_icon(ImDrawList* dl, model::PersonKind k, ImVec2 c, float r) {
+    const ImU32 w = color::on_accent;
+    const float s = r * 0.5f;
+    switch (k) {
+        case model::PersonKind::partner:  // two linked rings
+            dl->AddCircle(ImVec2(c.x - s * 0.45f, c.y), s * 0.6f, w, 24, dp(3));
+            dl->AddCircle(ImVec2(c.x + s * 0.45f, c.y), s * 0.6f, w, 24, dp(3));
+            break;
+        case model::PersonKind::child:  // a small figure: head and body
+            dl->AddCircleFilled(ImVec2(c.x, c.y - s * 0.55f), s * 0.35f, w);
+            dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.2f),
+                                  ImVec2(c.x - s * 0.5f, c.y + s * 0.7f),
+                                  ImVec2(c.x + s * 0.5f, c.y + s * 0.7f), w);
+            break;
+        case model::PersonKind::other_family:  // a square
+            dl->AddRectFilled(ImVec2(c.x - s * 0.6f, c.y - s * 0.6f),
+                              ImVec2(c.x + s * 0.6f, c.y + s * 0.6f), w);
+            break;
+        case model::PersonKind::friend_:  // a diamond
+            dl->AddQuadFilled(ImVec2(c.x, c.y - s * 0.8f), ImVec2(c.x + s * 0.8f, c.y),
+                              ImVec2(c.x, c.y + s * 0.8f), ImVec2(c.x - s * 0.8f, c.y), w);
+            break;
+        case model::PersonKind::neighbour:  // a house
+            dl->AddRectFilled(ImVec2(c.x - s * 0.55f, c.y - s * 0.05f),
+                              ImVec2(c.x + s * 0.55f, c.y + s * 0.7f), w);
+            dl->AddTriangleFilled(ImVec2(c.x - s * 0.8f, c.y), ImVec2(c.x, c.y - s * 0.75f),
+                                  ImVec2(c.x + s * 0.8f, c.y), w);
+            break;
+        case model::PersonKind::volunteer:  // a star
+            star(dl, c, s * 0.85f, w);
+            break;
+        case model::PersonKind::professional:  // a plus
+            dl->AddRectFilled(ImVec2(c.x - s * 0.2f, c.y - s * 0.7f),
+                              ImVec2(c.x + s * 0.2f, c.y + s * 0.7f), w);
+            dl->AddRectFilled(ImVec2(c.x - s * 0.7f, c.y - s * 0.2f),
+                              ImVec2(c.x + s * 0.7f, c.y + s * 0.2f), w);
+            break;
+        case model::PersonKind::other:  // an open circle
+            dl->AddCircle(c, s * 0.6f, w, 24, dp(3));
+            break;
+    }
+}
+
+void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness) {
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    const float dash = dp(10), gap = dp(8);
+    for (float t = 0; t < len; t += dash + gap) {
+        const float e = std::min(len, t + dash);
+        dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
+                    ImVec2(a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len), col,
+                    thickness);
+    }
+}
+
+void dashed_circle(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thickness) {
+    constexpr int kDashes = 12;
+    for (int i = 0; i < kDashes; ++i) {
+        const float a0 = float(i) * 2 * kPi / kDashes;
+        dl->PathArcTo(c, r, a0, a0 + kPi / kDashes, 6);
+        dl->PathStroke(col, 0, thickness);
+    }
+}
+
+// The person's name on a white pill under the marker, readable over the rings.
+void name_tag(ImDrawList* dl, const std::string& label, ImVec2 c, float r, bool selected) {
+    const ImVec2 ts = text_size(fonts().small, label);
+    const ImVec2 p(c.x - ts.x / 2, c.y + r + dp(4));
+    dl->AddRectFilled(ImVec2(p.x - dp(6), p.y - dp(1)), ImVec2(p.x + ts.x + dp(6), p.y + ts.y),
+                      selected ? color::accent_soft : color::surface, dp(8));
+    draw_text(dl, fonts().small, p, color::text, label, 0);
+}
+
+}  // namespace
+
+void draw_rings(ImDrawList* dl, const present::NetworkLayout& l,
+                const std::array<std::string, model::kRingCount>& names) {
+    const ImU32 fills[] = {color::rgb(0xE8EEF6), color::rgb(0xF0F3F8), color::rgb(0xF8F9FB)};
+    for (int r = model::kRingCount - 1; r >= 0; --r) {
+        const auto& band = l.rings[std::size_t(r)];
+        dl->AddCircleFilled(im(l.centre), band.outer, fills[r], 96);
+        dl->AddCircle(im(l.centre), band.outer, color::border, 96, dp(1.5f));
+    }
+    for (int r = 0; r < model::kRingCount; ++r) {
+        const auto& band = l.rings[std::size_t(r)];
+        const std::string& name = names[std::size_t(r)];
+        const ImVec2 ts = text_size(fonts().small, name);
+        draw_text(dl, fonts().small, ImVec2(l.centre.x - ts.x / 2, l.centre.y - band.outer + dp(4)),
+                  color::muted, name, 0);
+    }
+}
+
+void draw_client(ImDrawList* dl, const present::NetworkLayout& l, const std::string& label) {
+    dl->AddCircleFilled(im(l.centre), l.client_radius, color::text, 48);
+    const ImVec2 ts = text_size(fonts().small, label);
+    draw_text(dl, fonts().small, ImVec2(l.centre.x - ts.x / 2, l.centre.y - ts.y / 2),
+              color::on_accent, label, 0);
+}
+
+void draw_tie(ImDrawList* dl, const present::NetworkLayout& l, const present::NetworkPersonView& p,
+              ImVec2 at) {
+    if (p.person.hinders)
+        dashed_line(dl, im(l.centre), at, color::danger, dp(3));
+    else
+        dl->AddLine(im(l.centre), at, p.supportive ? color::accent : color::border,
+                    p.supportive ? dp(3) : dp(1.5f));
+}
+
+void draw_person(ImDrawList* dl, const present::NetworkPersonView& p, ImVec2 c, float r,
+                 bool selected) {
+    if (p.overloaded || p.heavy)
+        dl->AddCircle(c, r + dp(5), color::rgb(0xC05A00), 48, p.overloaded ? dp(5) : dp(2.5f));
+    dl->AddCircleFilled(c, r, kind_colour(p.person.kind), 48);
+    if (p.person.hinders)
+        dashed_circle(dl, c, r - dp(2), color::surface, dp(3));
+    else
+        dl->AddCircle(c, r - dp(1), color::surface, 48, dp(2));
+    if (selected) dl->AddCircle(c, r + dp(9), color::accent, 48, dp(3));
+    kind_icon(dl, p.person.kind, c, r);
+}
+
+void draw_person_name(ImDrawList* dl, const present::NetworkPersonView& p, ImVec2 c, float r,
+                      bool selected) {
+    name_tag(dl, p.person.label, c, r, selected);
+}
+
+}  // namespace kt::kiosk
