@@ -101,6 +101,15 @@ State apply_worker(const State& s, const Action& action) {
             },
             [&](const OpenSettings&) { return s.step == Step::clients ? at(Step::settings) : s; },
             [&](const OpenNetwork&) { return from_matrix(s, Step::network); },
+            [&](const HandOver& a) {
+                if (s.step != Step::client || a.assessment_id.empty()) return s;
+                State n = at(Step::review, s.client_id);
+                n.assessment_id = a.assessment_id;
+                n.client = true;
+                return n;
+            },
+            [&](const ToSigning&) { return s; },
+            [&](const ReturnToWorker&) { return s; },
             [&](const OpenOverview&) { return from_matrix(s, Step::overview); },
             [&](const Back&) { return on_back(s); },
             [&](const NextDomain&) { return with_domain(s, s.domain + 1); },
@@ -110,9 +119,59 @@ State apply_worker(const State& s, const Action& action) {
         action);
 }
 
+State review_at(const State& s, Step step, int domain) {
+    State n = s;
+    n.step = step;
+    n.domain = domain;
+    return n;
+}
+
+// Client mode: the review of one assessment, its signing, the lock. Nothing else.
+State apply_client(const State& s, const Action& action) {
+    constexpr int kLast = zrm::kDomainCount - 1;
+    return std::visit(Overloaded{
+                          [&](const Lock&) { return State{}; },
+                          [&](const IdleLock&) {
+                              State n = s;
+                              n.mode = Mode::locked;
+                              return n;
+                          },
+                          [&](const ReturnToWorker&) { return at(Step::client, s.client_id); },
+                          [&](const NextDomain&) {
+                              if (s.step != Step::review) return s;
+                              return s.domain < kLast ? review_at(s, Step::review, s.domain + 1)
+                                                      : review_at(s, Step::review_more, 0);
+                          },
+                          [&](const PrevDomain&) {
+                              if (s.step == Step::review_more)
+                                  return review_at(s, Step::review, kLast);
+                              if (s.step == Step::review && s.domain > 0)
+                                  return review_at(s, Step::review, s.domain - 1);
+                              return s;
+                          },
+                          [&](const JumpToDomain& a) {
+                              if (s.step != Step::review || a.domain < 0 || a.domain > kLast)
+                                  return s;
+                              return review_at(s, Step::review, a.domain);
+                          },
+                          [&](const ToSigning&) {
+                              return s.step == Step::review_more ? review_at(s, Step::sign, 0) : s;
+                          },
+                          [&](const Back&) {
+                              if (s.step == Step::sign) return review_at(s, Step::review_more, 0);
+                              if (s.step == Step::review_more)
+                                  return review_at(s, Step::review, kLast);
+                              return s;
+                          },
+                          [&](const auto&) { return s; },
+                      },
+                      action);
+}
+
 }  // namespace
 
 State apply(const State& s, const Action& action) {
+    if (s.client && s.mode == Mode::worker) return apply_client(s, action);
     if (s.mode == Mode::locked) {
         // Locked: nothing but the PIN or a full lock. The step stays where the worker was.
         if (std::holds_alternative<Lock>(action)) return State{};
@@ -148,6 +207,12 @@ std::string_view to_string(Step step) {
             return "network";
         case Step::overview:
             return "overview";
+        case Step::review:
+            return "review";
+        case Step::review_more:
+            return "review_more";
+        case Step::sign:
+            return "sign";
     }
     return "unlock";
 }

@@ -1,6 +1,8 @@
 // The conversation as a pure state machine. Steps: unlock -> clients -> client (-> client
 // form) -> setup (who is present) -> matrix, plus settings. An orthogonal mode: worker, or
 // locked (idle lock: the step is kept, nothing is shown, only the PIN or a full lock leads on).
+// Handed to the client (State::client), only the review and signing steps of one assessment
+// are reachable, with the lock; only ReturnToWorker (after the worker's PIN) leads out.
 // One apply(state, action) holds every guard; actions that do not fit are ignored.
 #pragma once
 
@@ -21,8 +23,11 @@ enum class Step {
     setup,
     matrix,
     settings,
-    network,  // the network map of the open assessment (from the matrix)
-    overview  // the radar chart of the open assessment (from the matrix)
+    network,      // the network map of the open assessment (from the matrix)
+    overview,     // the radar chart of the open assessment (from the matrix)
+    review,       // client mode: one domain at a time in the client's words (domain 0..12)
+    review_more,  // client mode: the network summary and the goals
+    sign          // client mode: both signatures, then the seal
 };
 enum class Mode { worker, locked };
 
@@ -33,6 +38,7 @@ struct State {
     std::string assessment_id;  // in steps matrix, network and overview
     model::AssessmentKind kind = model::AssessmentKind::intake;  // in step setup
     int domain = 0;                                              // 0..12 in step matrix
+    bool client = false;  // handed to the client: only review, review_more and sign
 
     bool operator==(const State&) const = default;
 };
@@ -64,6 +70,12 @@ struct OpenSettings {};
 struct OpenNetwork {};   // from the matrix; Back returns to the same domain
 struct OpenOverview {};  // from the matrix; Back returns to the same domain
 struct Back {};
+/// Hands the tablet to the client for this finished assessment (from the client page).
+struct HandOver {
+    std::string assessment_id;
+};
+struct ToSigning {};       // review_more -> sign
+struct ReturnToWorker {};  // out of client mode; the session sends it only after the PIN
 struct NextDomain {};
 struct PrevDomain {};
 struct JumpToDomain {
@@ -72,7 +84,8 @@ struct JumpToDomain {
 
 using Action = std::variant<Unlocked, PinChosen, Lock, IdleLock, PinAccepted, NewClient, EditClient,
                             ClientSaved, OpenClient, BeginAssessment, OpenAssessment, OpenSettings,
-                            OpenNetwork, OpenOverview, Back, NextDomain, PrevDomain, JumpToDomain>;
+                            OpenNetwork, OpenOverview, HandOver, ToSigning, ReturnToWorker, Back,
+                            NextDomain, PrevDomain, JumpToDomain>;
 
 /// The state after `action`; the same state when the action is not allowed here.
 State apply(const State& state, const Action& action);

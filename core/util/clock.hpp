@@ -23,19 +23,30 @@ class SystemClock final : public Clock {
     double monotonic() const override;
 };
 
-/// A clock that runs on from the system clock plus an offset that tests move forward.
+/// A clock that runs on from the system clock plus an offset that tests move forward. Frozen,
+/// it stands still except when advanced: headless scripts repeat exactly on a busy machine.
 class OffsetClock final : public Clock {
   public:
     explicit OffsetClock(const Clock& base) : m_base(base) {}
     void advance(double seconds) { m_offset += seconds; }
-    std::int64_t now_utc() const override {
-        return m_base.now_utc() + static_cast<std::int64_t>(m_offset);
+    void freeze() {
+        m_frozen_utc = m_base.now_utc();
+        m_frozen_mono = m_base.monotonic();
+        m_frozen = true;
     }
-    double monotonic() const override { return m_base.monotonic() + m_offset; }
+    std::int64_t now_utc() const override {
+        return (m_frozen ? m_frozen_utc : m_base.now_utc()) + static_cast<std::int64_t>(m_offset);
+    }
+    double monotonic() const override {
+        return (m_frozen ? m_frozen_mono : m_base.monotonic()) + m_offset;
+    }
 
   private:
     const Clock& m_base;
     double m_offset = 0.0;
+    bool m_frozen = false;
+    std::int64_t m_frozen_utc = 0;
+    double m_frozen_mono = 0.0;
 };
 
 /// "2026-11-24" for a UTC epoch second, in the local time zone.

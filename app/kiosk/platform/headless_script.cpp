@@ -163,6 +163,7 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
         std::fprintf(stderr, "keukentafel: cannot read script %s\n", path.c_str());
         return 2;
     }
+    clock.freeze();  // time moves only with advance-clock: runs repeat on a busy machine
     Runner r(window, app, clock);
     r.idle(2);  // the first frame lays out; targets exist from the second
     std::string line;

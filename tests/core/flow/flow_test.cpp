@@ -74,6 +74,10 @@ const std::vector<Named>& all_actions() {
         {"OpenSettings", OpenSettings{}},
         {"OpenNetwork", OpenNetwork{}},
         {"OpenOverview", OpenOverview{}},
+        {"HandOver a2", HandOver{"a2"}},
+        {"HandOver empty", HandOver{""}},
+        {"ToSigning", ToSigning{}},
+        {"ReturnToWorker", ReturnToWorker{}},
         {"Back", Back{}},
         {"NextDomain", NextDomain{}},
         {"PrevDomain", PrevDomain{}},
@@ -90,6 +94,11 @@ struct Row {
 
 State locked(State s) {
     s.mode = Mode::locked;
+    return s;
+}
+
+State handed_over(State s) {
+    s.client = true;
     return s;
 }
 
@@ -122,6 +131,7 @@ const std::vector<Row>& changes() {
          with_kind(make(Step::setup, "c1"), AssessmentKind::afsluiting)},
         {Step::client, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3)},
         {Step::client, "Back", make(Step::clients)},
+        {Step::client, "HandOver a2", handed_over(make(Step::review, "c1", "a2", 0))},
         {Step::setup, "Lock", unlock},
         {Step::setup, "IdleLock", locked(start_of(Step::setup))},
         {Step::setup, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3)},
@@ -208,4 +218,85 @@ TEST_CASE("opening an assessment lands on the requested domain, within bounds", 
     const State client = make(Step::client, "c1");
     CHECK(apply(client, OpenAssessment{"a1", 7}).domain == 7);
     CHECK(apply(client, OpenAssessment{"a1", 99}).domain == 0);
+}
+
+namespace {
+
+// Every state the client can be in: each review domain, the network and goals, signing.
+std::vector<State> client_states() {
+    std::vector<State> out;
+    for (int d = 0; d < kt::zrm::kDomainCount; ++d)
+        out.push_back(handed_over(make(Step::review, "c1", "a1", d)));
+    out.push_back(handed_over(make(Step::review_more, "c1", "a1", 0)));
+    out.push_back(handed_over(make(Step::sign, "c1", "a1", 0)));
+    return out;
+}
+
+bool is_client_step(Step s) {
+    return s == Step::review || s == Step::review_more || s == Step::sign;
+}
+
+// The T-38 invariant for one transition out of client mode state `from`.
+bool stays_with_the_client(const State& from, const Action& a, const State& to) {
+    if (std::holds_alternative<Lock>(a)) return to == make(Step::unlock);
+    if (std::holds_alternative<ReturnToWorker>(a)) return to == make(Step::client, "c1");
+    if (to.mode == Mode::locked) return std::holds_alternative<IdleLock>(a) && to.client;
+    return to.client && to.mode == Mode::worker && is_client_step(to.step) &&
+           to.client_id == from.client_id && to.assessment_id == from.assessment_id;
+}
+
+}  // namespace
+
+TEST_CASE("T-38 client mode: no action leads to another client, the list, settings or export",
+          "[flow][security]") {
+    int transitions = 0, escapes = 0;
+    for (const State& from : client_states()) {
+        for (const auto& a : all_actions()) {
+            CAPTURE(to_string(from.step), from.domain, a.name);
+            const State to = kt::flow::apply(from, a.action);
+            ++transitions;
+            if (!stays_with_the_client(from, a.action, to)) ++escapes;
+            CHECK(stays_with_the_client(from, a.action, to));
+        }
+    }
+    // Random walks: long sequences of any action except the PIN exit never leave client mode.
+    std::uint32_t seed = 12345;
+    const auto& actions = all_actions();
+    for (int walk = 0; walk < 500; ++walk) {
+        State s = client_states()[walk % client_states().size()];
+        for (int step = 0; step < 60; ++step) {
+            seed = seed * 1664525u + 1013904223u;
+            const auto& a = actions[(seed >> 8) % actions.size()];
+            if (std::holds_alternative<ReturnToWorker>(a.action) ||
+                std::holds_alternative<Lock>(a.action))
+                continue;
+            const State next = kt::flow::apply(s, a.action);
+            ++transitions;
+            const bool ok = next.client && next.client_id == "c1" && next.assessment_id == "a1" &&
+                            is_client_step(next.step);
+            if (!ok) ++escapes;
+            REQUIRE(ok);
+            s = next;
+        }
+    }
+    std::printf("T-38: %d client-mode transitions tried, %d left the assessment\n", transitions,
+                escapes);
+}
+
+TEST_CASE("client mode walks the 13 domains, then network and goals, then signing", "[flow]") {
+    State s = apply(make(Step::client, "c1"), HandOver{"a1"});
+    REQUIRE(s.step == Step::review);
+    for (int i = 0; i < 12; ++i)
+        s = apply(s, NextDomain{});
+    CHECK(s.domain == 12);
+    s = apply(s, NextDomain{});
+    CHECK(s.step == Step::review_more);
+    s = apply(s, ToSigning{});
+    CHECK(s.step == Step::sign);
+    s = apply(s, Back{});
+    CHECK(s.step == Step::review_more);
+    // Idle lock and PIN keep the client mode and the place.
+    const State locked_here = apply(s, IdleLock{});
+    CHECK(apply(locked_here, PinAccepted{}) == s);
+    CHECK(apply(s, ReturnToWorker{}) == make(Step::client, "c1"));
 }
