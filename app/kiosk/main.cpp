@@ -13,6 +13,7 @@
 #include "platform/process.hpp"
 #include "platform/window.hpp"
 #include "util/files.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace {
 
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     kt::SystemClock system_clock;
     kt::OffsetClock clock(system_clock);
     kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
+    kt::ui::keyboard_state().labels = kt::ui::keyboard_labels(catalog.value());
     if (!o.passphrase_file.empty()) unlock_from_file(app, o.passphrase_file);
     if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);
     kt::kiosk::run_interactive(*window, app);

@@ -6,6 +6,19 @@ namespace kt::present {
 
 namespace {
 
+// "Aanwezig: cliënt, vertegenwoordiger of zaakwaarnemer (bewindvoerder)"; the role words are
+// the setup screen's own (role.*), the detail the worker typed there.
+std::string present_line(const model::Assessment& a, const i18n::Catalog& cat) {
+    if (a.present.empty()) return {};
+    std::string list;
+    for (const auto& p : a.present) {
+        if (!list.empty()) list += ", ";
+        list += cat.tr("role." + std::string(model::to_string(p.role)));
+        if (!p.detail.empty()) list += " (" + p.detail + ")";
+    }
+    return cat.format("client.present", {{"list", list}});
+}
+
 AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
     AssessmentLine l;
     l.id = a.id;
@@ -13,6 +26,7 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
                                         {"date", cat.date(a.started_at)},
                                         {"scored", std::int64_t(a.scored_count())}});
     l.status = cat.tr("assessment.status." + std::string(model::to_string(a.status)));
+    l.present = present_line(a, cat);
     l.resumable = a.status == model::AssessmentStatus::draft;
     return l;
 }

@@ -73,8 +73,9 @@ struct ClientsView {
 
 struct AssessmentLine {
     std::string id;
-    std::string text;    // "Intake · 12 mei 2026 · 13 van 13 gescoord"
-    std::string status;  // "Bezig" / "Afgerond"
+    std::string text;     // "Intake · 12 mei 2026 · 13 van 13 gescoord"
+    std::string status;   // "Bezig" / "Afgerond"
+    std::string present;  // "Aanwezig: cliënt, partner" ("" when nobody was recorded)
     bool resumable = false;
 };
 

@@ -54,6 +54,20 @@ std::vector<model::HouseholdMember> demo_household(int n) {
     }
 }
 
+// Who sat at the table at the demo intakes, matching demo_household(n).
+std::vector<model::Participant> demo_present(int n) {
+    using P = model::ParticipantRole;
+    switch (n % 4) {
+        case 0:
+        case 1:
+            return {{P::client, ""}, {P::partner, ""}};
+        case 2:
+            return {{P::client, ""}};
+        default:
+            return {{P::client, ""}, {P::family, ""}, {P::representative, "bewindvoerder"}};
+    }
+}
+
 }  // namespace
 
 Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
@@ -64,7 +78,8 @@ Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
         const std::int64_t since = now - std::int64_t(d.intake_days_ago) * 86400;
         model::Client c = d.client;
         c.team = n % 2 == 0 ? "Wijkteam 1" : "Wijkteam 2";
-        c.household = demo_household(n++);
+        const int k = n++;
+        c.household = demo_household(k);
         c.consents = {
             {model::ConsentPurpose::store_on_device, true, since, model::ConsentGiver::client},
             {model::ConsentPurpose::send_to_municipality, true, since, model::ConsentGiver::client},
@@ -75,6 +90,7 @@ Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
         if (d.intake_days_ago == 0) continue;
         auto a = start_assessment(db, id.value(), model::AssessmentKind::intake, since);
         if (!a) return a.error();
+        if (auto s = set_participants(db, a.value(), demo_present(k)); !s) return s.error();
         for (int i = 0; i < zrm::kDomainCount; ++i)
             if (auto s = set_score(db, a.value(), i, d.levels[std::size_t(i)], since); !s)
                 return s.error();

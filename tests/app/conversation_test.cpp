@@ -124,6 +124,22 @@ TEST_CASE("a progress measurement records who was present, the details and an un
     CHECK(a.details[1].unscored == model::UnscoredReason::unknown);
 }
 
+TEST_CASE("the client's page says who was present at each assessment") {
+    DemoVault v;
+    const auto fresh =
+        run_kiosk(v, {"find-client \"wojcik\" \"Wójcik, Agnieszka\"", "tap-text \"Intake starten\"",
+                      "tap-text \"partner\"", "tap-text \"Gesprek beginnen\"", "tap-text \"Terug\"",
+                      "expect-text \"Aanwezig: cliënt, partner\""});
+    INFO(fresh.err);
+    CHECK(fresh.exit_code == 0);
+    const auto demo = run_kiosk(
+        v, {"find-client \"vries\" \"Vries, Johannes de\"",
+            "expect-text \"Aanwezig: cliënt, familielid, vertegenwoordiger of zaakwaarnemer "
+            "(bewindvoerder)\""});
+    INFO(demo.err);
+    CHECK(demo.exit_code == 0);
+}
+
 TEST_CASE("resuming an unfinished assessment lands on the first open domain") {
     DemoVault v;
     const auto first =

@@ -101,4 +101,55 @@ TEST_CASE("every key of the on-screen keyboard is at least 12 mm") {
     CHECK(r.exit_code == 0);
 }
 
+TEST_CASE("on a short 220 dpi screen the passphrase field and its button stay above the keys") {
+    DemoVault v;
+    const auto r = run_kiosk(
+        v,
+        {"frames 2", "expect-text \"Klaar\"", "expect-target \"Wachtwoord\"", "type \"verkeerd\"",
+         "expect-target \"Openen\"", "expect-targets-min-mm 12", "tap-text \"Openen\"",
+         "expect-text \"Wachtwoord klopt niet. Probeer het opnieuw.\"", "frames 2",
+         "expect-target \"Wachtwoord\"", std::string("type \"") + kPassphrase + "\"",
+         "tap-text \"Openen\"", "expect-text \"8 cliënten\""},
+        {"--dpi", "220", "--size", "1280x800"}, false);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("a PIN field gets two rows of digits and its buttons stay above them") {
+    DemoVault v;
+    const std::vector<std::string> screen = {"--dpi", "220", "--size", "1280x800"};
+    const std::vector<std::string> locked = {"advance-clock 121", "frames 2",
+                                             "expect-text \"Vergrendeld\""};
+    const auto pin =
+        run_kiosk(v,
+                  locked +
+                      std::vector<std::string>{"expect-target \"Ontgrendelen\"",
+                                               "expect-target \"Helemaal afsluiten\"",
+                                               "expect-targets-min-mm 12"} +
+                      tap_keys("123456") +
+                      std::vector<std::string>{"tap-text \"Klaar\"", "expect-text \"8 cliënten\""},
+                  screen);
+    INFO(pin.err);
+    CHECK(pin.exit_code == 0);
+    // No letters on the digits pad: an expect-target for q must fail.
+    CHECK(
+        run_kiosk(v, locked + std::vector<std::string>{"expect-target \"q\""}, screen).exit_code ==
+        5);
+}
+
+TEST_CASE("choosing a PIN on a short screen shows both fields and the button above the digits") {
+    DemoVault v(false);
+    const auto r = run_kiosk(
+        v,
+        std::vector<std::string>{"frames 2", "expect-text \"Kies een pincode\"",
+                                 "expect-target \"Herhaal de pincode\"",
+                                 "expect-target \"Pincode opslaan\""} +
+            tap_keys("246810") + std::vector<std::string>{"tap-text \"Klaar\""} +
+            tap_keys("246810") +
+            std::vector<std::string>{"tap-text \"Pincode opslaan\"", "expect-text \"8 cliënten\""},
+        {"--dpi", "220", "--size", "1280x800"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+}
+
 }  // namespace kt::test

@@ -107,12 +107,14 @@ void draw_client_form_screen(const present::ClientFormView& v, ClientForm& f, Co
     household(v, f);
     consents(v, f);
     ImGui::EndChild();
+    // The bar sits on the keyboard while it shows: "Opslaan" stays in reach.
     begin_bottom_bar();
+    const float bar_y = ImGui::GetCursorPosY();
     if (!v.error.empty())
         text(v.error, fonts().body_bold, color::danger, ImGui::GetWindowWidth() * 0.6f);
     const float bw = dp(240);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x,
-                               ImGui::GetWindowHeight() - bottom_bar_height() + dp(8)));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, bar_y));
     if (button("form.save", v.save, ButtonKind::primary, bw)) {
         model::Client c;
         if (form_to_client(f, c)) out.push_back(SaveClient{c});

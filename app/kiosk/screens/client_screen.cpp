@@ -13,21 +13,37 @@ using namespace kt::ui;
 
 namespace {
 
+// The line's words: "Intake · 12 mei 2026 · 13 van 13 gescoord  Afgerond", and under it who
+// was present. Returns the height they take.
+float line_texts(const present::AssessmentLine& line, ImVec2 pos, float wrap, bool draw) {
+    const float top = fonts().body->FontSize;
+    const float gap = line.present.empty() ? 0 : dp(8);
+    const float below = line.present.empty() ? 0 : text_size(fonts().small, line.present, wrap).y;
+    if (!draw) return top + gap + below;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_text(dl, fonts().body, pos, color::text, line.text, 0);
+    const float sx = pos.x + text_size(fonts().body, line.text).x + dp(24);
+    draw_text(dl, fonts().body_bold, ImVec2(sx, pos.y), color::muted, line.status, 0);
+    if (!line.present.empty())
+        draw_text(dl, fonts().small, ImVec2(pos.x, pos.y + top + gap), color::muted, line.present,
+                  wrap);
+    return top + gap + below;
+}
+
 void assessment_line(const present::AssessmentLine& line, const std::string& resume,
                      Commands& out) {
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = std::max(scale().min_target(), dp(80));
+    const float bw = line.resumable ? text_size(fonts().body_bold, resume).x + dp(64) : 0;
+    const float wrap = w - dp(48) - (line.resumable ? bw + dp(16) : 0);
+    const float th = line_texts(line, ImVec2(), wrap, false);
+    const float h = std::max({scale().min_target(), dp(80), th + dp(40)});
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), color::surface, dp(12));
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), color::border, dp(12), 0, dp(1));
-    const float ty = pos.y + (h - fonts().body->FontSize) * 0.5f;
-    draw_text(dl, fonts().body, ImVec2(pos.x + dp(24), ty), color::text, line.text, 0);
-    const float sx = pos.x + dp(24) + text_size(fonts().body, line.text).x + dp(24);
-    draw_text(dl, fonts().body_bold, ImVec2(sx, ty), color::muted, line.status, 0);
+    line_texts(line, ImVec2(pos.x + dp(24), pos.y + (h - th) * 0.5f), wrap, true);
     ImGui::Dummy(ImVec2(w, h));
     if (!line.resumable) return;
-    const float bw = text_size(fonts().body_bold, resume).x + dp(64);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw - dp(4), pos.y + (h - dp(72)) * 0.5f));
     ImGui::PushID(line.id.c_str());
     if (button("resume", resume, ButtonKind::primary, bw)) out.push_back(ResumeAssessment{line.id});

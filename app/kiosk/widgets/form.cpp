@@ -23,6 +23,17 @@ void check_mark(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {
     dl->AddPolyline(pts, 3, col, 0, dp(3));
 }
 
+// The field being typed in stays in view with its label: when the keyboard comes up and
+// shrinks the list, or the field was reached by Tab, the list scrolls to it.
+void keep_in_view(float label_y) {
+    if (!ImGui::IsItemActive()) return;
+    const float top = ImGui::GetWindowPos().y;
+    const float bottom = top + ImGui::GetWindowHeight();
+    const bool above = label_y < top - 0.5f;
+    const bool below = ImGui::GetItemRectMax().y > bottom + 0.5f;
+    if (above || below) ImGui::SetScrollFromPosY(label_y - top - dp(8), 0.0f);
+}
+
 }  // namespace
 
 void section(const std::string& title) {
@@ -32,6 +43,7 @@ void section(const std::string& title) {
 
 bool text_field(const char* id, const std::string& label, std::string* value, float width,
                 int lines, ImGuiInputTextFlags flags) {
+    const float label_y = ImGui::GetCursorScreenPos().y;
     text(label, fonts().small, color::muted, width);
     ImGui::PushID(id);
     ImGui::PushFont(fonts().card);
@@ -47,7 +59,7 @@ bool text_field(const char* id, const std::string& label, std::string* value, fl
         ImGui::InputText("##f", value, flags);
     }
     record_target(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ImGui::IsItemActivated()) ImGui::SetScrollHereY(0.25f);  // keep it above the keyboard
+    keep_in_view(label_y);
     const bool done = ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopStyleVar();
     ImGui::PopFont();
@@ -58,6 +70,7 @@ bool text_field(const char* id, const std::string& label, std::string* value, fl
 
 bool secret_field(const char* id, const std::string& label, char* buffer, std::size_t size,
                   float width) {
+    const float label_y = ImGui::GetCursorScreenPos().y;
     text(label, fonts().small, color::muted, width);
     ImGui::PushID(id);
     ImGui::PushFont(fonts().card);
@@ -67,7 +80,7 @@ bool secret_field(const char* id, const std::string& label, char* buffer, std::s
     const bool enter = ImGui::InputText(
         "##s", buffer, size, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     record_target(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ImGui::IsItemActivated()) ImGui::SetScrollHereY(0.25f);  // keep it above the keyboard
+    keep_in_view(label_y);
     ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::PopID();

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "i18n/catalog.hpp"
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -78,13 +79,32 @@ constexpr KeyboardKey kBottom[] = {special(KeyAction::layer, 1.5f),
                                    key(".", ","),
                                    special(KeyAction::done, 1.5f)};
 
-constexpr int kRows = 5;
-constexpr float kRowUnits = 10.0f;  // every row is ten letters wide
-constexpr std::array<float, kRows> kIndent = {0.0f, 0.0f, 0.5f, 0.0f, 0.0f};
+// For a digits-only field (a PIN): two rows of large digits, low enough that the PIN
+// screens keep their fields and buttons above it on any screen.
+constexpr KeyboardKey pad_key(const char* digit) {
+    return {KeyAction::text, digit, digit, 1.6f};
+}
+constexpr KeyboardKey kPad1[] = {pad_key("1"), pad_key("2"), pad_key("3"),
+                                 pad_key("4"), pad_key("5"), special(KeyAction::backspace, 2.0f)};
+constexpr KeyboardKey kPad2[] = {pad_key("6"), pad_key("7"), pad_key("8"),
+                                 pad_key("9"), pad_key("0"), special(KeyAction::done, 2.0f)};
 
-std::array<Row, kRows> rows_of(KeyboardLayer layer) {
-    if (layer == KeyboardLayer::accents) return {kDigits, kAccents1, kAccents2, kAccents3, kBottom};
-    return {kDigits, kLetters1, kLetters2, kLetters3, kBottom};
+constexpr int kMaxRows = 5;
+constexpr float kRowUnits = 10.0f;  // every row is ten letters wide
+
+struct Layout {
+    std::array<Row, kMaxRows> rows;
+    int count;
+    std::array<float, kMaxRows> indent;
+    float max_width;  // in dp
+};
+
+Layout layout_of(KeyboardLayer layer, bool numeric) {
+    if (numeric) return {{kPad1, kPad2}, 2, {}, 720.0f};
+    if (layer == KeyboardLayer::accents)
+        return {
+            {kDigits, kAccents1, kAccents2, kAccents3, kBottom}, 5, {0, 0, 0.5f, 0, 0}, 1200.0f};
+    return {{kDigits, kLetters1, kLetters2, kLetters3, kBottom}, 5, {0, 0, 0.5f, 0, 0}, 1200.0f};
 }
 
 constexpr ImU32 kPanel = color::rgb(0xECE8E2);
@@ -95,18 +115,18 @@ struct Geometry {
     float key_h, gap, pad, unit, left, top, height;
 };
 
-// Keys of 12 mm at least (VISUAL.md), 8 dp apart; on wide screens the rows stop at
-// 1200 dp and stay centred so the hands do not travel far.
-Geometry geometry() {
+// Keys of 12 mm at least (VISUAL.md), 8 dp apart; on wide screens the rows stop at the
+// layout's width and stay centred so the hands do not travel far.
+Geometry geometry(const Layout& layout) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     Geometry g{};
     g.gap = dp(8);
     g.pad = dp(8);
     g.key_h = std::ceil(scale().min_target());
-    const float width = std::min(display.x, dp(1200));
+    const float width = std::min(display.x, dp(layout.max_width));
     g.left = (display.x - width) * 0.5f;
     g.unit = (width - 2 * g.pad - (kRowUnits - 1) * g.gap) / kRowUnits;
-    g.height = kRows * g.key_h + (kRows - 1) * g.gap + 2 * g.pad;
+    g.height = float(layout.count) * g.key_h + float(layout.count - 1) * g.gap + 2 * g.pad;
     g.top = display.y - g.height;
     return g;
 }
@@ -116,6 +136,11 @@ Geometry geometry() {
 bool text_field_active() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+}
+
+// A PIN field takes digits only: it gets the digits pad.
+bool numeric_field(const KeyboardState& kb) {
+    return kb.digits_field != 0 && kb.digits_field == ImGui::GetCurrentContext()->ActiveId;
 }
 
 bool should_show(const KeyboardState& kb) {
@@ -260,9 +285,18 @@ void cover_targets(float top) {
 
 }  // namespace
 
+KeyboardLabels keyboard_labels(const i18n::Catalog& cat) {
+    return {cat.tr("keyboard.done"),  cat.tr("keyboard.space"),   cat.tr("keyboard.backspace"),
+            cat.tr("keyboard.shift"), cat.tr("keyboard.accents"), cat.tr("keyboard.letters")};
+}
+
 KeyboardState& keyboard_state() {
     static KeyboardState state;
     return state;
+}
+
+void keyboard_digits_only() {
+    if (ImGui::IsItemActive()) keyboard_state().digits_field = ImGui::GetItemID();
 }
 
 float keyboard_height() {
@@ -309,7 +343,9 @@ float draw_keyboard(KeyboardState& kb) {
         kb.shift = false;
         return 0.0f;
     }
-    const Geometry g = geometry();
+    if (text_field_active()) kb.numeric = numeric_field(kb);
+    const Layout layout = layout_of(kb.layer, kb.numeric);
+    const Geometry g = geometry(layout);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     kb.area_min = ImVec2(0, g.top);
     kb.area_max = display;
@@ -319,10 +355,9 @@ float draw_keyboard(KeyboardState& kb) {
     dl->AddRectFilled(kb.area_min, kb.area_max, kPanel);
     dl->AddLine(kb.area_min, ImVec2(display.x, g.top), color::border, dp(1));
     float y = g.top + g.pad;
-    const auto rows = rows_of(kb.layer);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        float x = g.left + g.pad + kIndent[r] * (g.unit + g.gap);
-        for (const KeyboardKey& k : rows[r]) {
+    for (int r = 0; r < layout.count; ++r) {
+        float x = g.left + g.pad + layout.indent[std::size_t(r)] * (g.unit + g.gap);
+        for (const KeyboardKey& k : layout.rows[std::size_t(r)]) {
             const float w = k.units * g.unit + (k.units - 1.0f) * g.gap;
             const ImVec2 a(x, y), b(x + w, y + g.key_h);
             const std::string label = label_of(kb, k);

@@ -9,18 +9,25 @@
 #include <string>
 #include <vector>
 
+namespace kt::i18n {
+class Catalog;
+}
+
 namespace kt::ui {
 
-/// Words on the keys that are not letters, also their tap-text names. Dutch until the
-/// catalog has keyboard keys; the app may replace them.
+/// Words on the keys that are not letters, also their tap-text names; filled from the
+/// catalog (keyboard.*) by keyboard_labels().
 struct KeyboardLabels {
-    std::string done = "Klaar";
-    std::string space = "spatie";
-    std::string backspace = "Wissen";
-    std::string shift = "Hoofdletter";
-    std::string accents = "ëé";   // on the letters layer: switches to the accents
-    std::string letters = "abc";  // on the accents layer: switches back
+    std::string done;
+    std::string space;
+    std::string backspace;
+    std::string shift;
+    std::string accents;  // on the letters layer: switches to the accents
+    std::string letters;  // on the accents layer: switches back
 };
+
+/// The keys' words in the catalog's language.
+KeyboardLabels keyboard_labels(const i18n::Catalog& cat);
 
 enum class KeyboardLayer { letters, accents };
 struct KeyboardKey;  // one key of the layout (keyboard.cpp)
@@ -30,7 +37,9 @@ struct KeyboardState {
     bool enabled = true;
     KeyboardLabels labels;
     KeyboardLayer layer = KeyboardLayer::letters;
-    bool shift = false;  // one-shot: the next key types its capital
+    bool shift = false;        // one-shot: the next key types its capital
+    bool numeric = false;      // the digits pad of a PIN field (kept while the finger is down)
+    ImGuiID digits_field = 0;  // the digits-only field that was active last (a PIN)
 
     // Written by draw_keyboard: what was drawn in the last frame, in screen pixels.
     struct Placed {
@@ -62,6 +71,10 @@ void keyboard_before_new_frame(KeyboardState& kb);
 /// foreground draw list when a text field is active, records its keys for headless
 /// scripts, and returns its height (0 when hidden).
 float draw_keyboard(KeyboardState& kb);
+
+/// Call right after a digits-only InputText (a PIN): while it is active the keyboard shows
+/// two rows of digits instead of the letters, and takes far less of the screen.
+void keyboard_digits_only();
 
 /// The height of the keyboard drawn in the last frame (0 when hidden): screens keep their
 /// text field and its button above it.

@@ -126,6 +126,35 @@ TEST_CASE_METHOD(Fixture, "a new client is offered only an intake and a draft bl
     CHECK(v.lines[0].status == "Bezig");
 }
 
+TEST_CASE_METHOD(Fixture, "each assessment on the client's page says who was present") {
+    s.unlock(kPass);
+    s.open_client(id_of("IJsbrand"));
+    s.begin_assessment(AssessmentKind::voortgang);
+    using P = kt::model::ParticipantRole;
+    s.start_assessment({{P::client, ""}, {P::partner, ""}, {P::representative, "bewindvoerder"}});
+    s.navigate(flow::Back{});
+    const auto v = kt::present::client_view(s, nl);
+    REQUIRE(v.lines.size() == 2);
+    const auto& fresh = v.lines[0].resumable ? v.lines[0] : v.lines[1];
+    CHECK(fresh.present ==
+          "Aanwezig: cliënt, partner, vertegenwoordiger of zaakwaarnemer (bewindvoerder)");
+    const auto en = kt::present::client_view(s, open_catalog("en"));
+    const auto& fresh_en = en.lines[0].resumable ? en.lines[0] : en.lines[1];
+    CHECK(fresh_en.present ==
+          "Present: client, partner, representative or legal agent (bewindvoerder)");
+}
+
+TEST_CASE_METHOD(Fixture, "an assessment without recorded participants shows no presence line") {
+    s.unlock(kPass);
+    s.open_client(id_of("Sanne"));
+    s.begin_assessment(AssessmentKind::intake);
+    s.start_assessment(std::vector<kt::model::Participant>{});
+    s.navigate(flow::Back{});
+    const auto v = kt::present::client_view(s, nl);
+    REQUIRE(v.lines.size() == 1);
+    CHECK(v.lines[0].present.empty());
+}
+
 TEST_CASE_METHOD(Fixture, "a progress measurement marks the level chosen last time") {
     const auto intake = earlier_intake("IJsbrand");
     s.unlock(kPass);
