@@ -1,6 +1,9 @@
 #include "widgets/theme.hpp"
 
 #include <algorithm>
+#include <filesystem>
+
+#include "widgets/rtl_text.hpp"
 
 namespace kt::ui {
 
@@ -12,15 +15,41 @@ Fonts g_fonts;
 constexpr const char* kRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 constexpr const char* kBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 
+// Noto Sans Arabic UI (fonts-noto-ui-core): UI vertical metrics, so its glyphs stay close to
+// the line height of Noto Sans they are merged into (toolchain notes, section 5).
+constexpr const char* kArabicRegular =
+    "/usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf";
+constexpr const char* kArabicBold = "/usr/share/fonts/truetype/noto/NotoSansArabicUI-Bold.ttf";
+
 // Latin, Latin-1, Latin Extended-A (Turkish and Polish letters), general punctuation,
 // the euro sign and arrows. Must outlive the atlas build.
 const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
 
-ImFont* add(const char* file, float px) {
+// Arabic as core's shaping leaves it: the Arabic block (punctuation, digits, marks, letters
+// without presentation forms) and the presentation forms that u_shapeArabic produces. It
+// only ever gives FB52-FBFF (Persian and Urdu letters) and FE70-FEFC (measured over every
+// letter of the block alone and in pairs), so the ligatures U+FC00-FDFF, about 500 glyphs
+// per font that nothing would draw, stay out of the atlas.
+const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFF, 0};
+// Arabic UI letters drawn at the Latin pixel size look a size smaller than the Latin beside
+// them (a seen is 8 px tall at 22 px where an H is 12 px); this brings them closer. The
+// baseline stays the Latin one; the taller Arabic lines get their pitch in rtl_text.
+constexpr float kArabicScale = 1.15f;
+
+ImFont* add(const char* file, const char* arabic, float px) {
+    px = std::max(18.0f, px);
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.PixelSnapH = true;
-    return ImGui::GetIO().Fonts->AddFontFromFileTTF(file, std::max(18.0f, px), &cfg, kRanges);
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* font = atlas->AddFontFromFileTTF(file, px, &cfg, kRanges);
+    if (font == nullptr || arabic == nullptr || !std::filesystem::exists(arabic)) return font;
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.PixelSnapH = true;
+    merge.OversampleH = 1;  // pixel-snapped anyway; half the atlas space of 2
+    atlas->AddFontFromFileTTF(arabic, px * kArabicScale, &merge, kArabicRanges);
+    return font;
 }
 
 }  // namespace
@@ -38,15 +67,26 @@ const Fonts& fonts() {
 bool load_fonts() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    g_fonts.body = add(kRegular, dp(22));
+    clear_text_cache();  // its widths belong to the old fonts
+    // No power-of-two height: the Arabic glyphs would otherwise double the texture (GL 3.3
+    // takes any size). At 150 dpi: 1024x1435 RGBA (5.6 MiB) with Arabic, where the Latin
+    // fonts alone took a 1024x1024 texture (4 MiB); 1024x2048 (8 MiB) with a power of two.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    g_fonts.body = add(kRegular, kArabicRegular, dp(22));
     if (g_fonts.body == nullptr) return false;
-    g_fonts.body_bold = add(kBold, dp(22));
-    g_fonts.card = add(kRegular, dp(24));
-    g_fonts.heading = add(kBold, dp(32));
-    g_fonts.small = add(kRegular, dp(20));
-    g_fonts.digit = add(kBold, dp(40));
+    g_fonts.body_bold = add(kBold, kArabicBold, dp(22));
+    g_fonts.card = add(kRegular, kArabicRegular, dp(24));
+    g_fonts.heading = add(kBold, kArabicBold, dp(32));
+    g_fonts.small = add(kRegular, kArabicRegular, dp(20));
+    g_fonts.digit = add(kBold, nullptr, dp(40));  // level digits only: no Arabic at 40 px
     io.FontDefault = g_fonts.body;
-    return g_fonts.body_bold && g_fonts.card && g_fonts.heading && g_fonts.small && g_fonts.digit;
+    if (!(g_fonts.body_bold && g_fonts.card && g_fonts.heading && g_fonts.small && g_fonts.digit))
+        return false;
+    // Rasterise now and let go of the eleven copies of the font files (4.6 MiB) that the
+    // atlas keeps for a rebuild; a rebuild goes through load_fonts() again anyway.
+    io.Fonts->Build();
+    io.Fonts->ClearInputData();
+    return true;
 }
 
 void apply_style() {

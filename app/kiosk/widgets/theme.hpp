@@ -20,17 +20,19 @@ inline float dp(float v) {
     return scale().dp(v);
 }
 
+/// All but `digit` also hold Arabic (shaped presentation forms) for rtl_text.
 struct Fonts {
     ImFont* body = nullptr;       // 22 dp
     ImFont* body_bold = nullptr;  // 22 dp bold
     ImFont* card = nullptr;       // 24 dp, descriptor text
     ImFont* heading = nullptr;    // 32 dp bold
     ImFont* small = nullptr;      // 20 dp
-    ImFont* digit = nullptr;      // 40 dp bold, level digits
+    ImFont* digit = nullptr;      // 40 dp bold, level digits (Latin only)
 };
 const Fonts& fonts();
-/// Builds the font atlas (Noto Sans, Latin + Latin Extended-A + punctuation) at the sizes used.
-/// Returns false when the font files are missing.
+/// Builds the font atlas (Noto Sans, Latin + Latin Extended-A + punctuation) at the sizes used,
+/// with Noto Sans Arabic UI merged in (U+0600-06FF and the presentation forms core's shaping
+/// gives). Returns false when Noto Sans is missing; without the Arabic font it still builds.
 bool load_fonts();
 void apply_style();
 

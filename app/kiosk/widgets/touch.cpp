@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "widgets/frame_record.hpp"
+#include "widgets/rtl_text.hpp"
 #include "widgets/theme.hpp"
 
 namespace kt::ui {
@@ -67,7 +68,8 @@ void draw_chevron(ImDrawList* dl, ImVec2 c, float size, Icon dir, ImU32 color) {
 bool button(const char* id, const std::string& label, ButtonKind kind, float width, bool enabled,
             Icon icon) {
     ImFont* font = kind == ButtonKind::primary ? fonts().body_bold : fonts().body;
-    const ImVec2 ts = text_size(font, label);
+    // Through rtl_text, so Arabic labels are shaped; the target keeps the logical label.
+    const ImVec2 ts = text_size_dir(font, label);
     const float h = std::max(scale().min_target(), dp(72));
     const float icon_w = icon == Icon::none ? 0.0f : dp(28);
     const float w =
@@ -89,7 +91,7 @@ bool button(const char* id, const std::string& label, ButtonKind kind, float wid
     float x = pos.x + (w - content) * 0.5f;
     const float cy = pos.y + h * 0.5f;
     if (icon == Icon::back) draw_chevron(dl, ImVec2(x + dp(8), cy), dp(18), icon, fg), x += icon_w;
-    draw_text(dl, font, ImVec2(x, pos.y + (h - ts.y) * 0.5f), fg, label, 0);
+    draw_text_dir(dl, font, ImVec2(x, pos.y + (h - ts.y) * 0.5f), fg, label, 0);
     if (icon == Icon::forward) draw_chevron(dl, ImVec2(x + ts.x + dp(20), cy), dp(18), icon, fg);
     return hit;
 }
