@@ -10,6 +10,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev libgl1-mesa-dri libegl-mesa0
   # vault and crypto
   libsqlcipher-dev libsodium-dev
+  # sealed records: Debian's JSON parser under the RFC 8785 canonical form (header only)
+  nlohmann-json3-dev
   # language
   libicu-dev icu-devtools
   # fonts

@@ -1,16 +1,20 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
 // Links kt_core only. Never takes a passphrase on the command line.
-// Exit codes: 0 ok, 1 usage, 2 other error, 3 wrong passphrase, 4 not a vault, damaged, or
-// audit chain broken.
+// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
+// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify).
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <string>
 
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
 #include "store/demo_data.hpp"
+#include "store/seal.hpp"
 #include "store/vault.hpp"
 #include "store/vault_admin.hpp"
+#include "util/canonical_json.hpp"
 #include "util/clock.hpp"
 #include "util/files.hpp"
 
@@ -132,10 +136,40 @@ int run_backup(const kt::i18n::Catalog& cat, const std::string& vault,
     return 0;
 }
 
+// JSON on stdin, its RFC 8785 canonical form on stdout (exactly those bytes, no newline).
+int run_canonical_json(const kt::i18n::Catalog& cat) {
+    const std::string in{std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>()};
+    auto out = kt::json::canonicalize(in);
+    if (!out) {
+        std::fprintf(stderr, "%s\n",
+                     cat.format("cli.json_malformed", {{"detail", out.error().detail}}).c_str());
+        return 1;
+    }
+    std::fwrite(out->data(), 1, out->size(), stdout);
+    return 0;
+}
+
+// Counts of intact and broken seals; the broken ones by record id (never a name).
+int run_verify(const kt::i18n::Catalog& cat, const std::string& vault,
+               const kt::crypto::SecretBytes& pw) {
+    auto v = kt::store::Vault::open(vault, pw.text());
+    if (!v) return report(cat, v.error());
+    auto c = kt::store::verify_sealed(v->db());
+    if (!c) return report(cat, c.error());
+    for (const auto& id : c->broken_ids)
+        std::fprintf(stderr, "%s\n", cat.format("cli.verify_broken", {{"record", id}}).c_str());
+    std::printf("%s\n", cat.format("cli.verify_result", {{"ok", std::int64_t(c->ok)},
+                                                         {"broken", std::int64_t(c->broken)}})
+                            .c_str());
+    return c->broken > 0 ? 4 : 0;
+}
+
 // The options each command needs beyond --vault and --passphrase-file.
 bool has_required(const Args& a) {
+    if (a.command == "canonical-json") return !a.opts.count("vault") && !a.opts.count("out");
     if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
-    if (a.command == "demo" || a.command == "check") return true;
+    if (a.command == "demo" || a.command == "check" || a.command == "verify") return true;
     if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
     if (a.command == "backup") return a.opts.count("out") == 1;
     return false;
@@ -158,6 +192,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.usage").c_str());
         return 1;
     }
+    if (args.command == "canonical-json") return run_canonical_json(cat.value());
     auto pw = read_passphrase(args.opts["passphrase-file"]);
     if (!pw) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.passphrase_file").c_str());
@@ -169,5 +204,6 @@ int main(int argc, char** argv) {
         return run_passwd(cat.value(), vault, pw.value(), args.opts["new-passphrase-file"]);
     if (args.command == "backup")
         return run_backup(cat.value(), vault, pw.value(), args.opts["out"]);
+    if (args.command == "verify") return run_verify(cat.value(), vault, pw.value());
     return run_check(cat.value(), vault, pw.value());
 }

@@ -81,11 +81,16 @@ struct Assessment {
     std::string instrument{zrm::kInstrumentVersion};
     std::int64_t started_at = 0;
     std::int64_t finished_at = 0;  // 0 while a draft
+    /// 1, plus one for each reopening after a seal (store/seal.hpp).
+    int version = 1;
+    /// When this version was sealed (status stays finished); 0 while not sealed.
+    std::int64_t sealed_at = 0;
     /// Level 1..5 per domain in zrm::kDomains order; nullopt = not scored.
     std::array<std::optional<int>, zrm::kDomainCount> levels{};
     std::array<DomainDetail, zrm::kDomainCount> details{};
     std::vector<Participant> present;
 
+    bool sealed() const { return sealed_at != 0; }
     int scored_count() const;
     /// Domains with a score or a reason for having none.
     int settled_count() const;

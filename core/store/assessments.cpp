@@ -10,7 +10,8 @@ namespace kt::store {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, client_id, kind, status, instrument, started_at, finished_at FROM assessment ";
+    "SELECT id, client_id, kind, status, instrument, started_at, finished_at, version, sealed_at "
+    "FROM assessment ";
 
 Result<model::Assessment> read_row(const Statement& st) {
     model::Assessment a;
@@ -24,6 +25,8 @@ Result<model::Assessment> read_row(const Statement& st) {
     a.instrument = st.text(4);
     a.started_at = st.int64(5);
     a.finished_at = st.int64(6);
+    a.version = static_cast<int>(st.int64(7));
+    a.sealed_at = st.int64(8);
     return a;
 }
 

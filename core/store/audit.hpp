@@ -14,10 +14,12 @@
 
 namespace kt::store {
 
-inline constexpr std::array<std::string_view, 11> kAuditActions = {
-    "unlock",         "failed_unlock",       "lock",   "client_created", "client_changed",
-    "score_set",      "assessment_finished", "export", "backup",         "passphrase_changed",
-    "network_changed"};
+inline constexpr std::array<std::string_view, 15> kAuditActions = {
+    // the vault and its records
+    "unlock", "failed_unlock", "lock", "client_created", "client_changed", "score_set",
+    "assessment_finished", "export", "backup", "passphrase_changed", "network_changed",
+    // the client's review, signatures and seals
+    "review_changed", "signature_changed", "assessment_sealed", "assessment_reopened"};
 inline constexpr std::array<std::string_view, 3> kAuditResults = {"ok", "failed", "refused"};
 
 /// Appends one event. Inside the caller's open transaction it commits or rolls back with the

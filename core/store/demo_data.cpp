@@ -3,13 +3,42 @@
 #include <array>
 
 #include "crypto/pin.hpp"
+#include "i18n/catalog.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/review.hpp"
+#include "store/seal.hpp"
 #include "store/settings.hpp"
 
 namespace kt::store {
 
 namespace {
+
+// The first demo client's intake was reviewed in Dutch, co-signed and sealed (issue 7).
+Status seal_demo_intake(Database& db, const std::string& id, std::int64_t at) {
+    using model::Agreement;
+    if (auto s = set_review_locale(db, id, "nl", at); !s) return s;
+    if (auto s = set_answer(db, id, 0, {Agreement::agree, {}, ""}, at); !s) return s;
+    const model::DomainAnswer own{Agreement::disagree, 3, "Het gaat al iets beter dan dat."};
+    if (auto s = set_answer(db, id, 1, own, at); !s) return s;
+    if (auto s = set_network_agreement(db, id, Agreement::agree, at); !s) return s;
+    if (auto s = set_goals_agreement(db, id, Agreement::agree, at); !s) return s;
+    const model::Signature client{model::Signer::client,
+                                  "",
+                                  {{{{0.1f, 0.6f}, {0.2f, 0.3f}, {0.3f, 0.7f}, {0.45f, 0.35f}}},
+                                   {{{0.5f, 0.6f}, {0.8f, 0.55f}}}}};
+    const model::Signature worker{
+        model::Signer::worker, "", {{{{0.15f, 0.5f}, {0.4f, 0.3f}, {0.6f, 0.6f}, {0.85f, 0.4f}}}}};
+    for (const auto& sig : {client, worker})
+        if (auto s = save_signature(db, id, sig, at); !s) return s;
+    auto bundle = locale_bundle_sha256(i18n::default_bundle_dir(), "nl");
+    if (!bundle) return bundle.error();
+    const SealContext context{std::string(app_version()), bundle.value(),
+                              std::string(zrm::kInstrumentVersion), "passphrase"};
+    auto sealed = seal_assessment(db, id, context, at + 60);
+    if (!sealed) return sealed.error();
+    return {};
+}
 
 struct DemoClient {
     model::Client client;
@@ -95,6 +124,8 @@ Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
             if (auto s = set_score(db, a.value(), i, d.levels[std::size_t(i)], since); !s)
                 return s.error();
         if (auto s = finish_assessment(db, a.value(), since + 3600); !s) return s.error();
+        if (counts.assessments == 0)  // van Dijk, the first with an intake
+            if (auto s = seal_demo_intake(db, a.value(), since + 3900); !s) return s.error();
         ++counts.assessments;
     }
     Settings settings;

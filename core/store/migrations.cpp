@@ -10,7 +10,7 @@ namespace {
 
 // SQLite here is 3.15.2: no UPSERT, no RETURNING, no DROP COLUMN. Never FTS or RTREE
 // (security-tests.md finding 5). Append new patches; never edit a released one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
 CREATE TABLE client (
     id            TEXT PRIMARY KEY,
@@ -125,6 +125,52 @@ CREATE TABLE network_person (
     updated_at    INTEGER NOT NULL
 );
 CREATE INDEX network_person_by_map ON network_person(assessment_id, position);
+)sql",
+    // 5: the client's review, signatures and seals (store/review.hpp, store/seal.hpp). An
+    // assessment's status stays 'finished' when sealed (the CHECK above cannot change on
+    // SQLite 3.15): sealed_at != 0 marks it sealed, `version` counts reopenings. Strokes are
+    // quantised (x,y) points only: no timing, no pressure (T-34). The device's Ed25519 key
+    // is made at the first seal and kept in kt_meta.
+    R"sql(
+ALTER TABLE assessment ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE assessment ADD COLUMN sealed_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE review (
+    assessment_id  TEXT PRIMARY KEY REFERENCES assessment(id),
+    locale         TEXT NOT NULL DEFAULT 'nl' CHECK (locale IN ('nl', 'en', 'tr', 'pl', 'ar')),
+    network_agreed TEXT NOT NULL DEFAULT '' CHECK (network_agreed IN ('', 'agree', 'disagree')),
+    goals_agreed   TEXT NOT NULL DEFAULT '' CHECK (goals_agreed IN ('', 'agree', 'disagree')),
+    updated_at     INTEGER NOT NULL
+);
+CREATE TABLE review_answer (
+    assessment_id TEXT NOT NULL REFERENCES assessment(id),
+    domain        TEXT NOT NULL,
+    agreement     TEXT NOT NULL DEFAULT '' CHECK (agreement IN ('', 'agree', 'disagree')),
+    own_level     INTEGER NOT NULL DEFAULT 0 CHECK (own_level BETWEEN 0 AND 5),
+    own_words     TEXT NOT NULL DEFAULT '',
+    updated_at    INTEGER NOT NULL,
+    PRIMARY KEY (assessment_id, domain)
+);
+CREATE TABLE review_signature (
+    assessment_id  TEXT NOT NULL REFERENCES assessment(id),
+    signer         TEXT NOT NULL CHECK (signer IN ('client', 'representative', 'worker')),
+    role           TEXT NOT NULL DEFAULT '',
+    strokes        TEXT NOT NULL DEFAULT '',
+    refused        INTEGER NOT NULL DEFAULT 0 CHECK (refused IN (0, 1)),
+    refusal_reason TEXT NOT NULL DEFAULT '',
+    signed_at      INTEGER NOT NULL,
+    device_seq     INTEGER NOT NULL,
+    PRIMARY KEY (assessment_id, signer)
+);
+CREATE TABLE sealed_record (
+    assessment_id    TEXT NOT NULL REFERENCES assessment(id),
+    version          INTEGER NOT NULL,
+    record           TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    device_signature TEXT NOT NULL,
+    sealed_at        INTEGER NOT NULL,
+    PRIMARY KEY (assessment_id, version)
+);
+INSERT INTO kt_meta (key, value) VALUES ('device_seq', '0');
 )sql",
 };
 

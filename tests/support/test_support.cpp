@@ -94,7 +94,8 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
 }  // namespace
 
 ProcessResult run_program(const std::vector<std::string>& args,
-                          const std::map<std::string, std::string>& env) {
+                          const std::map<std::string, std::string>& env,
+                          const fs::path& stdin_file) {
     REQUIRE(!args.empty());
     const std::string program = std::string(KT_BIN_DIR) + "/" + args[0];
     std::map<std::string, std::string> vars;
@@ -125,7 +126,7 @@ ProcessResult run_program(const std::vector<std::string>& args,
     Fd out_r{out_pipe[0]}, out_w{out_pipe[1]}, err_r{err_pipe[0]}, err_w{err_pipe[1]};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, out_w.fd, 1);
     posix_spawn_file_actions_adddup2(&actions, err_w.fd, 2);
     pid_t pid = 0;

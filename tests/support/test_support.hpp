@@ -43,11 +43,12 @@ struct ProcessResult {
     std::string err;
 };
 
-/// Runs `args[0]` from KT_BIN_DIR with the rest as arguments, stdin from /dev/null, and
+/// Runs `args[0]` from KT_BIN_DIR with the rest as arguments, stdin from `stdin_file`, and
 /// returns its exit code and everything it wrote. `env` adds to (or overrides) the current
 /// environment. KEUKENTAFEL_DATA_DIR points at this build's share dir unless `env` sets it.
 ProcessResult run_program(const std::vector<std::string>& args,
-                          const std::map<std::string, std::string>& env = {});
+                          const std::map<std::string, std::string>& env = {},
+                          const fs::path& stdin_file = "/dev/null");
 
 /// Sets KEUKENTAFEL_TEST_FAST_KDF=1 in this process, so vaults created by child programs
 /// (KT_TEST_HOOKS builds) use libsodium's minimum Argon2id cost.

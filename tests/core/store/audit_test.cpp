@@ -11,6 +11,8 @@
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/network.hpp"
+#include "store/review.hpp"
+#include "store/seal.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault_admin.hpp"
 #include "support/test_support.hpp"
@@ -58,6 +60,14 @@ fs::path drive_every_event(const TempDir& dir) {
         daughter.label = "Netwerkmarkeer-dochter";
         REQUIRE(store::add_person(db, a.value(), daughter, 1050).ok());
         REQUIRE(store::finish_assessment(db, a.value(), 1100).ok());
+        const kt::model::DomainAnswer own{kt::model::Agreement::disagree, 2, "Woordmarkeer"};
+        REQUIRE(store::set_answer(db, a.value(), 0, own, 1100).ok());
+        for (const auto signer : {kt::model::Signer::client, kt::model::Signer::worker})
+            REQUIRE(
+                store::save_signature(db, a.value(), {signer, "", {{{{0.5f, 0.5f}}}}}, 1100).ok());
+        const store::SealContext seal{"0.1.0", std::string(64, '0')};
+        REQUIRE(store::seal_assessment(db, a.value(), seal, 1100).ok());
+        REQUIRE(store::reopen_sealed(db, a.value(), 1100).ok());
         REQUIRE(store::audit_event(db, "export", a.value(), "ok", 1101).ok());
         REQUIRE(store::audit_event(db, "lock", "", "ok", 1102).ok());
     }
