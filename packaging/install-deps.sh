@@ -16,6 +16,8 @@ PACKAGES=(
   libicu-dev icu-devtools
   # fonts
   fonts-noto-core fonts-noto-ui-core
+  # client mode: read aloud in the client's language
+  libespeak-ng-dev
   # tests
   catch2 xvfb xauth
 )

@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
     Args args;
     const bool parsed = parse(argc, argv, args);
     const std::string lang = args.opts.count("lang") ? args.opts["lang"] : "nl";
-    auto cat = kt::i18n::Catalog::open(kt::i18n::default_bundle_dir(), lang);
+    auto cat = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), lang);
     if (!cat) {
         std::fprintf(stderr,
                      "keukentafel-cli: language bundles missing or --lang unknown (nl, en)\n");

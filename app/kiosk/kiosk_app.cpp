@@ -93,6 +93,17 @@ void KioskApp::draw() {
                 },
                 m_network, m_pending);
             break;
+        case flow::Step::review:
+        case flow::Step::review_more:
+            draw_review_screen(
+                present::review_view(m_session, cat, client_catalog(m_session.review().locale)),
+                m_review, m_pending);
+            break;
+        case flow::Step::sign:
+            draw_sign_screen(
+                present::review_view(m_session, cat, client_catalog(m_session.review().locale)),
+                m_review, m_pending);
+            break;
         case flow::Step::overview:
             draw_overview_screen(
                 [&](const present::Rect& r, present::MeasureText m) {
@@ -118,6 +129,38 @@ double KioskApp::seconds_until_idle_lock() const {
     return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
 }
 
+const i18n::Catalog& KioskApp::client_catalog(const std::string& locale) {
+    auto it = m_client_catalogs.find(locale);
+    if (it != m_client_catalogs.end()) return it->second;
+    auto c = i18n::Catalog::open(i18n::default_bundle_dir(), locale);
+    if (!c) return m_catalog;  // an unknown language shows the worker's: never a blank screen
+    return m_client_catalogs.emplace(locale, std::move(c.value())).first->second;
+}
+
+void KioskApp::apply_client_command(const Command& c) {
+    std::visit(Overloaded{
+                   [&](const HandOver& x) { m_session.hand_over(x.assessment_id); },
+                   [&](const SetClientLocale& x) { m_session.set_client_locale(x.locale); },
+                   [&](const AnswerDomain& x) { m_session.answer(x.answer); },
+                   [&](const AgreeNetwork& x) { m_session.agree_network(x.agreement); },
+                   [&](const AgreeGoals& x) { m_session.agree_goals(x.agreement); },
+                   [&](const SaveSignature& x) { m_session.sign(x.signature); },
+                   [&](const ClearSignature& x) { m_session.clear_signature(x.signer); },
+                   [&](const SealAssessment&) { m_session.seal(); },
+                   [&](const ReturnToWorker&) {
+                       m_session.return_to_worker(m_review.pin.text());
+                       m_review.pin.wipe();
+                       wipe_active_text_field();
+                   },
+                   [&](const ReadAloud& x) {
+                       if (!m_speech->say(x.text, x.locale))
+                           m_review.speech_note = client_catalog(x.locale).tr("review.no_audio");
+                   },
+                   [&](const auto&) {},
+               },
+               c);
+}
+
 double KioskApp::seconds_until_redraw() const {
     const double wait = m_session.unlock_wait_seconds();
     if (wait <= 0) return seconds_until_idle_lock();
@@ -134,6 +177,10 @@ void KioskApp::on_step_entered() {
         m_setup = SetupState{};
         m_setup.chosen.assign(std::size(model::kParticipantRoles), false);
         m_setup.chosen[0] = true;  // the client is almost always there
+    }
+    if (st.step == flow::Step::review && m_last_step == flow::Step::client) {
+        m_review.pin.wipe();
+        m_review = ReviewState{};
     }
     if (st.step == flow::Step::settings) {
         m_settings.passphrase.wipe();
@@ -193,6 +240,7 @@ bool KioskApp::apply() {
                 },
                 [&](const SetNetworkNote& x) { m_session.set_network_note(x.note); },
                 [&](const Navigate& x) { m_session.navigate(x.action); },
+                [&](const auto& x) { apply_client_command(Command{x}); },
             },
             c);
         changed = true;

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
 
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
+#include "platform/speech.hpp"
 #include "present/session.hpp"
 #include "screens/commands.hpp"
 #include "screens/ui_state.hpp"
@@ -29,11 +32,16 @@ class KioskApp {
     double seconds_until_redraw() const;
 
     present::Session& session() { return m_session; }
+    /// Headless runs have no sound: read-aloud then says so instead of speaking.
+    void set_audio(bool audio) { m_speech = std::make_unique<Speech>(audio); }
 
   private:
     void submit_passphrase();
     void on_step_entered();
     void note_activity();
+    void apply_client_command(const Command& c);
+    /// The catalog of the client's language (opened once, kept).
+    const i18n::Catalog& client_catalog(const std::string& locale);
 
     const i18n::Catalog& m_catalog;
     const Clock& m_clock;
@@ -46,6 +54,9 @@ class KioskApp {
     MatrixState m_matrix;
     SettingsState m_settings;
     NetworkState m_network;
+    ReviewState m_review;
+    std::map<std::string, i18n::Catalog> m_client_catalogs;
+    std::unique_ptr<Speech> m_speech = std::make_unique<Speech>(true);
     Commands m_pending;
     flow::Step m_last_step = flow::Step::unlock;
     flow::Mode m_last_mode = flow::Mode::worker;

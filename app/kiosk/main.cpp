@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (!kt::crypto::init()) return 2;
-    auto catalog = kt::i18n::Catalog::open(kt::i18n::default_bundle_dir(), o.lang);
+    auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
     if (!catalog) {
         std::fprintf(stderr, "keukentafel: language bundles missing or --lang unknown (nl, en)\n");
         return 2;

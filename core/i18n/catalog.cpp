@@ -60,10 +60,23 @@ Status load(const std::filesystem::path& dir, const std::string& name,
     return {};
 }
 
+// Arabic with Latin digits: the level numbers on the cards and in the text stay the same
+// figures the worker sees (Arabic-speaking clients in the Netherlands read both).
+std::string icu_locale(const std::string& locale) {
+    return locale == "ar" ? "ar@numbers=latn" : locale;
+}
+
 }  // namespace
 
-Result<Catalog> Catalog::open(const std::filesystem::path& dir, std::string_view locale) {
+Result<Catalog> Catalog::open_worker(const std::filesystem::path& dir, std::string_view locale) {
     const auto& known = worker_locales();
+    if (std::find(known.begin(), known.end(), locale) == known.end())
+        return make_error(ErrorCode::usage, "not a worker locale");
+    return open(dir, locale);
+}
+
+Result<Catalog> Catalog::open(const std::filesystem::path& dir, std::string_view locale) {
+    const auto& known = client_locales();
     if (std::find(known.begin(), known.end(), locale) == known.end())
         return make_error(ErrorCode::usage, "unknown locale");
     Catalog c;
@@ -89,8 +102,8 @@ std::string Catalog::format(std::string_view key,
     const auto it = m_text.find(std::string(key));
     if (it == m_text.end()) return "[" + std::string(key) + "]";
     UErrorCode st = U_ZERO_ERROR;
-    icu::MessageFormat fmt(icu::UnicodeString::fromUTF8(it->second), icu::Locale(m_locale.c_str()),
-                           st);
+    icu::MessageFormat fmt(icu::UnicodeString::fromUTF8(it->second),
+                           icu::Locale(icu_locale(m_locale).c_str()), st);
     if (U_FAILURE(st)) return it->second;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
@@ -110,8 +123,8 @@ std::string Catalog::format(std::string_view key,
 }
 
 std::string Catalog::date(std::int64_t epoch_seconds) const {
-    std::unique_ptr<icu::DateFormat> fmt(
-        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu::Locale(m_locale.c_str())));
+    std::unique_ptr<icu::DateFormat> fmt(icu::DateFormat::createDateInstance(
+        icu::DateFormat::kLong, icu::Locale(icu_locale(m_locale).c_str())));
     if (!fmt) return {};
     icu::UnicodeString out;
     fmt->format(static_cast<UDate>(epoch_seconds) * 1000.0, out);
@@ -156,6 +169,11 @@ std::filesystem::path default_bundle_dir() {
 
 const std::vector<std::string>& worker_locales() {
     static const std::vector<std::string> locales = {"nl", "en"};
+    return locales;
+}
+
+const std::vector<std::string>& client_locales() {
+    static const std::vector<std::string> locales = {"nl", "en", "tr", "pl", "ar"};
     return locales;
 }
 

@@ -23,6 +23,8 @@ class Catalog {
     /// Loads root, then the locale on top (missing keys fall back to root, which is Dutch).
     /// Errors: not_found (no compiled bundles in `dir`), usage (unknown locale).
     static Result<Catalog> open(const std::filesystem::path& dir, std::string_view locale);
+    /// The same for the worker's interface: only worker_locales() (usage otherwise).
+    static Result<Catalog> open_worker(const std::filesystem::path& dir, std::string_view locale);
 
     /// The text for `key`; a missing key shows as "[key]" so it is seen, never crashes.
     std::string tr(std::string_view key) const;
@@ -48,7 +50,10 @@ class Catalog {
 /// <dir of the executable>/../share/keukentafel/i18n (build tree and installed alike).
 std::filesystem::path default_bundle_dir();
 
-/// The languages with bundles: nl first.
+/// The worker's languages: nl first.
 const std::vector<std::string>& worker_locales();
+/// The languages a client can read the review in (worker languages first); Catalog::open
+/// accepts these. Outside `plain`, `review` and the network keys they fall back to Dutch.
+const std::vector<std::string>& client_locales();
 
 }  // namespace kt::i18n

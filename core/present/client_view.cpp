@@ -28,6 +28,8 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
     l.status = cat.tr("assessment.status." + std::string(model::to_string(a.status)));
     l.present = present_line(a, cat);
     l.resumable = a.status == model::AssessmentStatus::draft;
+    l.can_hand_over = a.status == model::AssessmentStatus::finished && !a.sealed();
+    if (a.sealed()) l.status = cat.tr("assessment.status.sealed");
     return l;
 }
 
@@ -78,6 +80,7 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     v.heading = cat.tr("client.assessments");
     v.none = cat.tr("client.none");
     v.resume = cat.tr("client.resume");
+    v.hand_over = cat.tr("review.handover");
     v.back = cat.tr("nav.back");
     v.lock = cat.tr("nav.lock");
     const model::Client* c = s.client();

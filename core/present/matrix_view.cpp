@@ -47,6 +47,7 @@ DetailPanel panel_for(const model::DomainDetail& d, const i18n::Catalog& cat) {
     p.hulpvraag = cat.tr("detail.hulpvraag");
     p.goal = cat.tr("detail.goal");
     p.shares = cat.tr("detail.shares");
+    p.shares_start = cat.tr("detail.shares_start");
     p.own = cat.tr("detail.own");
     p.network = cat.tr("detail.network");
     p.professional = cat.tr("detail.professional");

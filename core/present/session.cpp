@@ -3,6 +3,7 @@
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/network.hpp"
+#include "store/review.hpp"
 
 namespace kt::present {
 
@@ -21,6 +22,8 @@ void Session::forget() {
     m_assessment.reset();
     m_previous.reset();
     m_network = model::NetworkMap{};
+    m_review = model::Review{};
+    m_seal.reset();
     m_error_key.clear();
 }
 
@@ -51,6 +54,8 @@ void Session::reload() {
     m_assessment.reset();
     m_previous.reset();
     m_network = model::NetworkMap{};
+    m_review = model::Review{};
+    m_seal.reset();
     m_assessments.clear();
     if (auto list = store::list_clients(db))
         m_clients = std::move(list.value());
@@ -74,6 +79,12 @@ void Session::reload() {
         m_network = std::move(n.value());
     else
         fail(n.error());
+    if (auto r = store::load_review(db, m_assessment->id))
+        m_review = std::move(r.value());
+    else
+        fail(r.error());
+    if (auto seal = store::latest_seal(db, m_assessment->id); seal && seal.value())
+        m_seal = *seal.value();
 }
 
 }  // namespace kt::present

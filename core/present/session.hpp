@@ -12,6 +12,8 @@
 #include "model/assessment.hpp"
 #include "model/client.hpp"
 #include "model/network.hpp"
+#include "model/review.hpp"
+#include "store/seal.hpp"
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
@@ -82,6 +84,25 @@ class Session {
     void set_network_reasons(unsigned reasons, const std::string& other_reason);
     void set_network_note(const std::string& note);
 
+    // ---- client mode (session_review.cpp): review, signatures, seal ----
+    /// Hands the tablet to the client for a finished, unsealed assessment of this client.
+    void hand_over(const std::string& assessment_id);
+    /// The language the client reads (model::kReviewLocales); stored with the review.
+    void set_client_locale(std::string_view locale);
+    /// The client's answer for the domain on screen.
+    void answer(const model::DomainAnswer& answer);
+    void agree_network(model::Agreement a);
+    void agree_goals(model::Agreement a);
+    void sign(const model::Signature& signature);
+    void clear_signature(model::Signer signer);
+    /// Seals when both signed (or the client refused with a reason); the seal stays in view.
+    void seal();
+    /// Back to the worker's screens: only with the worker's PIN; the fifth wrong one locks.
+    void return_to_worker(std::string_view pin);
+    const model::Review& review() const { return m_review; }
+    /// The newest seal of the open assessment, once sealed.
+    const std::optional<store::SealInfo>& seal_info() const { return m_seal; }
+
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
@@ -110,6 +131,8 @@ class Session {
     void count_failed_passphrase();
     bool network_step() const;
     void after_network_change(const Status& s);
+    bool client_step() const;
+    void after_review_change(const Status& s);
 
     std::filesystem::path m_path;
     const Clock& m_clock;
@@ -128,6 +151,9 @@ class Session {
     std::optional<model::Assessment> m_assessment;
     std::optional<model::Assessment> m_previous;
     model::NetworkMap m_network;
+    model::Review m_review;
+    std::optional<store::SealInfo> m_seal;
+    bool m_unlocked_by_pin = false;
 };
 
 }  // namespace kt::present

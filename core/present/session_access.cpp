@@ -57,6 +57,7 @@ void Session::unlock(std::string_view passphrase) {
         return;
     }
     (void)m_guard.reset();
+    m_unlocked_by_pin = false;
     m_error_key.clear();
     m_pin_failures = 0;
     audit("unlock", "ok");
@@ -106,6 +107,7 @@ void Session::enter_pin(std::string_view pin) {
     }
     audit("unlock", "ok");
     m_error_key.clear();
+    m_unlocked_by_pin = true;
     m_state = flow::apply(m_state, flow::PinAccepted{});
     reload();
 }

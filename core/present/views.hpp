@@ -77,6 +77,7 @@ struct AssessmentLine {
     std::string status;   // "Bezig" / "Afgerond"
     std::string present;  // "Aanwezig: cliënt, partner" ("" when nobody was recorded)
     bool resumable = false;
+    bool can_hand_over = false;  // finished, not sealed: the client can review and sign it
 };
 
 struct StartButton {
@@ -85,7 +86,7 @@ struct StartButton {
 };
 
 struct ClientView {
-    std::string name, born, heading, none, resume, back, lock, edit;
+    std::string name, born, heading, none, resume, back, lock, edit, hand_over;
     std::string details;       // "Centrum · Wijkteam 1"
     std::string household;     // "Huishouden: partner (67), 2 kinderen (9, 12)"
     std::string consent;       // "Toestemming: opslaan ja, gemeente ja, monitoring nee"
@@ -113,8 +114,8 @@ struct LevelCard {
 /// The side panel beside the cards: the story behind the number.
 struct DetailPanel {
     model::DomainDetail detail;  // current values
-    std::string title, note, hulpvraag, goal, shares, own, network, professional, outcome, unscored,
-        unscored_hint, clear, no_advice;
+    std::string title, note, hulpvraag, goal, shares, shares_start, own, network, professional,
+        outcome, unscored, unscored_hint, clear, no_advice;
     std::vector<Option> outcomes;  // model::kOutcomes order
     std::vector<Option> reasons;   // model::kUnscoredReasons order
 };
@@ -211,5 +212,49 @@ NetworkView network_view(const Session& s, const i18n::Catalog& cat, const Netwo
 /// `bounds` is the chart's area; `measure` gives each domain name's drawn size.
 OverviewView overview_view(const Session& s, const i18n::Catalog& cat, const Rect& bounds,
                            MeasureText measure);
+
+// ---- client mode (review_view.cpp): in the client's language ----
+
+struct LevelChoice {
+    int level = 0;
+    std::string name, text;  // plain words
+    bool chosen = false;
+};
+
+struct SignaturePadView {
+    model::Signer signer = model::Signer::client;
+    std::string title;
+    std::vector<model::Stroke> strokes;  // as stored
+    bool signed_ = false, refused = false;
+    std::string refusal;  // "De cliënt tekent niet. Reden: …"
+};
+
+struct ReviewView {
+    std::string locale, assessment_id;
+    bool rtl = false;  // Arabic: the whole screen mirrors
+    int domain = -1;   // the domain under review (step review), else -1
+    std::string title, language, back_to_worker, lock, worker_pin, error;
+    std::vector<Option> languages;  // key = locale, label = the language's own name
+    // step review: one domain
+    std::string topic_of, domain_name, worker_chose, level_name, level_text, no_score;
+    int level = 0;  // the worker's level, 0 when not scored
+    std::string agree, disagree, own_level, own_words, read_aloud, previous, next, intro;
+    model::DomainAnswer answer;
+    std::array<LevelChoice, zrm::kMaxLevel> own_levels;
+    // step review_more: network and goals
+    std::string network_title, network_summary, goals_title, no_goals;
+    std::vector<std::string> goals;
+    model::Agreement network_agreed = model::Agreement::none, goals_agreed = model::Agreement::none;
+    // step sign
+    std::string sign_title, sign_intro, sign_here, as_representative, representative_role, clear,
+        refuse, refuse_reason, seal, seal_needs, sealed, seal_code;
+    SignaturePadView client_pad, worker_pad;
+    bool ready = false, is_sealed = false;
+    /// What the read-aloud button speaks on this page, in the client's language.
+    std::string speech;
+};
+
+/// `client` is the catalog of the client's language (review().locale).
+ReviewView review_view(const Session& s, const i18n::Catalog& worker, const i18n::Catalog& client);
 
 }  // namespace kt::present

@@ -84,7 +84,7 @@ TEST_CASE("a progress measurement records who was present, the details and an un
                                   "type \"Hulp bij post.\"",
                                   "tap-text \"Klaar\"",
                                   "tap-text \"Hieraan werken (doel)\"",
-                                  "tap-text \"Wie draagt de situatie nu?\"",
+                                  "tap-text \"Verdeling invullen\"",
                                   "tap-text \"Eigen kracht +\"",
                                   "drag 990 640 990 240",
                                   "drag 990 640 990 240",

@@ -30,11 +30,15 @@ float line_texts(const present::AssessmentLine& line, ImVec2 pos, float wrap, bo
     return top + gap + below;
 }
 
-void assessment_line(const present::AssessmentLine& line, const std::string& resume,
+// A line's action: "Verder" for a draft, "Geef de tablet aan de cliënt" for a finished one
+// that is not sealed yet.
+void assessment_line(const present::AssessmentLine& line, const present::ClientView& v,
                      Commands& out) {
+    const bool action = line.resumable || line.can_hand_over;
+    const std::string& label = line.resumable ? v.resume : v.hand_over;
     const float w = ImGui::GetContentRegionAvail().x;
-    const float bw = line.resumable ? text_size(fonts().body_bold, resume).x + dp(64) : 0;
-    const float wrap = w - dp(48) - (line.resumable ? bw + dp(16) : 0);
+    const float bw = action ? text_size(fonts().body_bold, label).x + dp(64) : 0;
+    const float wrap = w - dp(48) - (action ? bw + dp(16) : 0);
     const float th = line_texts(line, ImVec2(), wrap, false);
     const float h = std::max({scale().min_target(), dp(80), th + dp(40)});
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -43,10 +47,15 @@ void assessment_line(const present::AssessmentLine& line, const std::string& res
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), color::border, dp(12), 0, dp(1));
     line_texts(line, ImVec2(pos.x + dp(24), pos.y + (h - th) * 0.5f), wrap, true);
     ImGui::Dummy(ImVec2(w, h));
-    if (!line.resumable) return;
+    if (!action) return;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw - dp(4), pos.y + (h - dp(72)) * 0.5f));
     ImGui::PushID(line.id.c_str());
-    if (button("resume", resume, ButtonKind::primary, bw)) out.push_back(ResumeAssessment{line.id});
+    if (button("line_action", label, ButtonKind::primary, bw)) {
+        if (line.resumable)
+            out.push_back(ResumeAssessment{line.id});
+        else
+            out.push_back(HandOver{line.id});
+    }
     ImGui::PopID();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + dp(8)));
 }
@@ -78,7 +87,7 @@ void draw_client_screen(const present::ClientView& v, Commands& out) {
     drag_scroll();
     if (v.lines.empty()) text(v.none, fonts().body, color::muted);
     for (const auto& line : v.lines)
-        assessment_line(line, v.resume, out);
+        assessment_line(line, v, out);
     ImGui::EndChild();
     begin_bottom_bar();
     // Primary actions at the bottom right, within thumb reach.

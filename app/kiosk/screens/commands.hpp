@@ -10,6 +10,7 @@
 #include "model/assessment.hpp"
 #include "model/client.hpp"
 #include "model/network.hpp"
+#include "model/review.hpp"
 #include "store/settings.hpp"
 
 namespace kt::kiosk {
@@ -63,6 +64,33 @@ struct SetNetworkReasons {
 struct SetNetworkNote {
     std::string note;
 };
+// Client mode.
+struct HandOver {
+    std::string assessment_id;
+};
+struct SetClientLocale {
+    std::string locale;
+};
+struct AnswerDomain {
+    model::DomainAnswer answer;
+};
+struct AgreeNetwork {
+    model::Agreement agreement;
+};
+struct AgreeGoals {
+    model::Agreement agreement;
+};
+struct SaveSignature {
+    model::Signature signature;
+};
+struct ClearSignature {
+    model::Signer signer;
+};
+struct SealAssessment {};
+struct ReturnToWorker {};  // with the PIN typed in ReviewState::pin
+struct ReadAloud {
+    std::string text, locale;
+};
 struct Navigate {
     flow::Action action;
 };
@@ -71,7 +99,9 @@ using Command =
     std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient, BeginAssessment,
                  StartAssessment, ResumeAssessment, ScoreLevel, SetDetail, FinishAssessment,
                  SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
-                 SetNetworkReasons, SetNetworkNote, Navigate>;
+                 SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,
+                 AgreeNetwork, AgreeGoals, SaveSignature, ClearSignature, SealAssessment,
+                 ReturnToWorker, ReadAloud, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

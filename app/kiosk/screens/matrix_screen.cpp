@@ -5,6 +5,7 @@
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
 #include "widgets/form.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -151,7 +152,7 @@ void shares(const present::DetailPanel& p, const present::MatrixView& v, const M
     section(p.shares);
     model::DomainDetail d = p.detail;
     if (!d.has_shares()) {
-        if (button("shares.start", p.shares, ButtonKind::secondary)) {
+        if (button("detail.shares_start", p.shares_start, ButtonKind::secondary)) {
             d.share_own = 50, d.share_network = 30, d.share_professional = 20;
             emit_detail(v, st, d, out);
         }
@@ -266,6 +267,19 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
     const std::string subtitle = v.client_first_name + " \u00b7 " + v.kind + " \u00b7 " +
                                  v.domain_of + " \u00b7 " + v.previous_line;
     top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out);
+    // Typing a note with the on-screen keyboard: the details take the whole width and height
+    // above the keyboard; the strip, the cards and the bottom bar come back with "Klaar".
+    if (st.panel_open && keyboard_height() > 0) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(color::surface));
+        ImGui::BeginChild(
+            "##details", ImVec2(0, ImGui::GetContentRegionAvail().y - keyboard_height()), false,
+            ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+        detail_panel(v, st, out);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        end_screen();
+        return;
+    }
     domain_strip(v, out);
     const float cards_h = body_height() + dp(8);
     const float cards_w = st.panel_open ? ImGui::GetContentRegionAvail().x * 0.56f : 0.0f;

@@ -24,6 +24,9 @@ void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Com
 void draw_network_screen(
     const std::function<present::NetworkView(const present::NetworkCanvas&)>& view_for,
     NetworkState& st, Commands& out);
+/// Client mode: the review pages (step review and review_more) and the signing page.
+void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands& out);
+void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& out);
 void draw_overview_screen(
     const std::function<present::OverviewView(const present::Rect&, present::MeasureText)>&
         view_for,

@@ -8,6 +8,7 @@
 #include "crypto/secret.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
+#include "model/review.hpp"
 #include "store/settings.hpp"
 
 namespace kt::kiosk {
@@ -67,6 +68,27 @@ struct NetworkState {
     int dragging = -1;  // the person under the finger while it moves
     bool panel_to_top = false;
     std::string other_reason, note;
+};
+
+/// One signature pad: the strokes being drawn (normalised 0..1), the representative's role,
+/// a refusal being written.
+struct PadState {
+    std::vector<model::Stroke> strokes;
+    bool drawing = false;
+    bool representative = false;
+    std::string role;
+    bool refusing = false;
+    std::string reason;
+};
+
+struct ReviewState {
+    std::string assessment_id;  // the review the buffers belong to
+    int words_domain = -1;      // the domain own_words belongs to
+    std::string own_words;
+    bool asking_pin = false;  // "back to the worker": the PIN field shows
+    crypto::SecretBytes pin{16};
+    PadState client, worker;
+    std::string speech_note;  // "no sound on this device" after a read-aloud failed
 };
 
 struct SettingsState {

@@ -182,3 +182,17 @@ TEST_CASE("the bundle directory follows KEUKENTAFEL_DATA_DIR when it is set") {
 TEST_CASE("the worker languages are Dutch first then English") {
     CHECK(kt::i18n::worker_locales() == std::vector<std::string>{"nl", "en"});
 }
+
+TEST_CASE("a client reads Turkish, Polish or Arabic with Latin digits, the rest in Dutch") {
+    CHECK(kt::i18n::client_locales() == std::vector<std::string>{"nl", "en", "tr", "pl", "ar"});
+    auto ar = kt::i18n::Catalog::open(kt::test::i18n_dir(), "ar");
+    REQUIRE(ar.ok());
+    const std::string topic =
+        ar->format("review.topic_of", {{"n", std::int64_t(3)}, {"count", std::int64_t(13)}});
+    CHECK(topic.find("13") != std::string::npos);
+    CHECK(ar->tr("settings.title") == "Instellingen");  // worker-only: Dutch root
+    auto tr = kt::i18n::Catalog::open(kt::test::i18n_dir(), "tr");
+    REQUIRE(tr.ok());
+    CHECK(tr->tr("review.agree") != "Dit klopt");
+    CHECK_FALSE(kt::i18n::Catalog::open(kt::test::i18n_dir(), "de").ok());
+}

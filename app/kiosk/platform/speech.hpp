@@ -1,0 +1,27 @@
+// Read aloud with espeak-ng (Debian's libespeak-ng) in the client's language. Speech is
+// local: no text leaves the device. Without an audio device it stays silent and says so.
+#pragma once
+
+#include <string>
+
+namespace kt::kiosk {
+
+class Speech {
+  public:
+    /// `audio` false (headless runs): never opens a sound device, as if there were none.
+    explicit Speech(bool audio) : m_audio(audio) {}
+    ~Speech();
+    Speech(const Speech&) = delete;
+    Speech& operator=(const Speech&) = delete;
+
+    /// Starts speaking `text` in `locale` (nl, en, tr, pl, ar), stopping what was spoken
+    /// before. False when there is no audio device or no voice: show a message instead.
+    bool say(const std::string& text, const std::string& locale);
+
+  private:
+    bool ready();
+    bool m_audio;
+    int m_state = 0;  // 0 untried, 1 ready, -1 unavailable
+};
+
+}  // namespace kt::kiosk
