@@ -140,6 +140,7 @@ const i18n::Catalog& KioskApp::client_catalog(const std::string& locale) {
 void KioskApp::apply_client_command(const Command& c) {
     std::visit(Overloaded{
                    [&](const HandOver& x) { m_session.hand_over(x.assessment_id); },
+                   [&](const ReopenAssessment& x) { m_session.reopen(x.assessment_id); },
                    [&](const SetClientLocale& x) { m_session.set_client_locale(x.locale); },
                    [&](const AnswerDomain& x) { m_session.answer(x.answer); },
                    [&](const AgreeNetwork& x) { m_session.agree_network(x.agreement); },

@@ -30,6 +30,8 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
     l.resumable = a.status == model::AssessmentStatus::draft;
     l.can_hand_over = a.status == model::AssessmentStatus::finished && !a.sealed();
     if (a.sealed()) l.status = cat.tr("assessment.status.sealed");
+    // A correction after sealing becomes the next version; the sealed one stays verifiable.
+    l.can_reopen = a.sealed();
     return l;
 }
 
@@ -81,6 +83,7 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     v.none = cat.tr("client.none");
     v.resume = cat.tr("client.resume");
     v.hand_over = cat.tr("review.handover");
+    v.reopen = cat.tr("client.reopen");
     v.back = cat.tr("nav.back");
     v.lock = cat.tr("nav.lock");
     const model::Client* c = s.client();

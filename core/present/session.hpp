@@ -97,6 +97,9 @@ class Session {
     void clear_signature(model::Signer signer);
     /// Seals when both signed (or the client refused with a reason); the seal stays in view.
     void seal();
+    /// A sealed assessment opened for change as its next version (worker mode, client page):
+    /// unsealed and without signatures until signed again; earlier versions stay verifiable.
+    void reopen(const std::string& assessment_id);
     /// Back to the worker's screens: only with the worker's PIN; the fifth wrong one locks.
     void return_to_worker(std::string_view pin);
     const model::Review& review() const { return m_review; }

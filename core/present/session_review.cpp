@@ -5,6 +5,7 @@
 #include "i18n/catalog.hpp"
 #include "present/session.hpp"
 #include "store/review.hpp"
+#include "store/seal.hpp"
 
 namespace kt::present {
 
@@ -86,6 +87,11 @@ void Session::seal() {
     auto sealed =
         store::seal_assessment(m_vault->db(), m_state.assessment_id, ctx, m_clock.now_utc());
     after_review_change(sealed ? Status{} : Status{sealed.error()});
+}
+
+void Session::reopen(const std::string& assessment_id) {
+    if (!m_vault || m_state.client || m_state.step != flow::Step::client) return;
+    after_review_change(store::reopen_sealed(m_vault->db(), assessment_id, m_clock.now_utc()));
 }
 
 void Session::return_to_worker(std::string_view pin) {

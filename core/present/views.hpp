@@ -78,6 +78,7 @@ struct AssessmentLine {
     std::string present;  // "Aanwezig: cliënt, partner" ("" when nobody was recorded)
     bool resumable = false;
     bool can_hand_over = false;  // finished, not sealed: the client can review and sign it
+    bool can_reopen = false;     // sealed: a change makes the next version
 };
 
 struct StartButton {
@@ -86,7 +87,7 @@ struct StartButton {
 };
 
 struct ClientView {
-    std::string name, born, heading, none, resume, back, lock, edit, hand_over;
+    std::string name, born, heading, none, resume, back, lock, edit, hand_over, reopen;
     std::string details;       // "Centrum · Wijkteam 1"
     std::string household;     // "Huishouden: partner (67), 2 kinderen (9, 12)"
     std::string consent;       // "Toestemming: opslaan ja, gemeente ja, monitoring nee"

@@ -6,6 +6,7 @@
 #include "i18n/catalog.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/network.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
 #include "store/settings.hpp"
@@ -38,6 +39,41 @@ Status seal_demo_intake(Database& db, const std::string& id, std::int64_t at) {
     auto sealed = seal_assessment(db, id, context, at + 60);
     if (!sealed) return sealed.error();
     return {};
+}
+
+// van Dijk's network at the intake: a progress measurement starts from this map (prefill).
+Status demo_network(Database& db, const std::string& id, std::int64_t at) {
+    using model::Give;
+    using model::PersonKind;
+    struct P {
+        const char* label;
+        PersonKind kind;
+        int ring;
+        unsigned gives;
+        bool hinders;
+        model::CarerLoad load;
+    };
+    const unsigned practical = unsigned(Give::practical), emotional = unsigned(Give::emotional),
+                   care = unsigned(Give::care);
+    const P people[] = {
+        {"Ans", PersonKind::partner, 0, care | emotional, false, model::CarerLoad::heavy},
+        {"dochter", PersonKind::child, 1, practical | emotional, false, model::CarerLoad::none},
+        {"buurman", PersonKind::neighbour, 1, practical, false, model::CarerLoad::none},
+        {"broer", PersonKind::other_family, 2, 0, true, model::CarerLoad::none},
+        {"huisarts", PersonKind::professional, 2, unsigned(Give::advice), false,
+         model::CarerLoad::none},
+    };
+    for (const auto& p : people) {
+        model::NetworkPerson person;
+        person.label = p.label;
+        person.kind = p.kind;
+        person.ring = p.ring;
+        person.gives = p.gives;
+        person.hinders = p.hinders;
+        person.carer_load = p.load;
+        if (auto s = add_person(db, id, person, at); !s) return s.error();
+    }
+    return set_network_reasons(db, id, unsigned(model::AskReason::no_burden), "", at);
 }
 
 struct DemoClient {
@@ -123,6 +159,8 @@ Result<DemoCounts> fill_demo(Vault& vault, std::int64_t now) {
         for (int i = 0; i < zrm::kDomainCount; ++i)
             if (auto s = set_score(db, a.value(), i, d.levels[std::size_t(i)], since); !s)
                 return s.error();
+        if (counts.assessments == 0)  // van Dijk: a network map to start the next one from
+            if (auto s = demo_network(db, a.value(), since); !s) return s.error();
         if (auto s = finish_assessment(db, a.value(), since + 3600); !s) return s.error();
         if (counts.assessments == 0)  // van Dijk, the first with an intake
             if (auto s = seal_demo_intake(db, a.value(), since + 3900); !s) return s.error();

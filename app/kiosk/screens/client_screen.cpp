@@ -34,8 +34,9 @@ float line_texts(const present::AssessmentLine& line, ImVec2 pos, float wrap, bo
 // that is not sealed yet.
 void assessment_line(const present::AssessmentLine& line, const present::ClientView& v,
                      Commands& out) {
-    const bool action = line.resumable || line.can_hand_over;
-    const std::string& label = line.resumable ? v.resume : v.hand_over;
+    const bool action = line.resumable || line.can_hand_over || line.can_reopen;
+    const std::string& label =
+        line.resumable ? v.resume : (line.can_hand_over ? v.hand_over : v.reopen);
     const float w = ImGui::GetContentRegionAvail().x;
     const float bw = action ? text_size(fonts().body_bold, label).x + dp(64) : 0;
     const float wrap = w - dp(48) - (action ? bw + dp(16) : 0);
@@ -53,8 +54,10 @@ void assessment_line(const present::AssessmentLine& line, const present::ClientV
     if (button("line_action", label, ButtonKind::primary, bw)) {
         if (line.resumable)
             out.push_back(ResumeAssessment{line.id});
-        else
+        else if (line.can_hand_over)
             out.push_back(HandOver{line.id});
+        else
+            out.push_back(ReopenAssessment{line.id});
     }
     ImGui::PopID();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + dp(8)));

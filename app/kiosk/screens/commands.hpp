@@ -68,6 +68,9 @@ struct SetNetworkNote {
 struct HandOver {
     std::string assessment_id;
 };
+struct ReopenAssessment {
+    std::string assessment_id;
+};
 struct SetClientLocale {
     std::string locale;
 };
@@ -101,7 +104,7 @@ using Command =
                  SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
                  SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,
                  AgreeNetwork, AgreeGoals, SaveSignature, ClearSignature, SealAssessment,
-                 ReturnToWorker, ReadAloud, Navigate>;
+                 ReturnToWorker, ReadAloud, ReopenAssessment, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

@@ -24,12 +24,12 @@ present::Size fixed_size(const std::string& s) {
     return {float(s.size()) * 9.0f, 20.0f};
 }
 
-// Opens van Dijk's client page (a finished intake in the demo data) and starts a progress one.
-void start_progress(present::Session& s) {
+// Opens a client's page (a finished intake in the demo data) and starts a progress one.
+void start_progress(present::Session& s, const std::string& family = "Yılmaz") {
     s.unlock(kPass);
     std::string id;  // opening reloads the list: pick first, then open
     for (const auto& c : s.clients())
-        if (c.family_name == "Dijk") id = c.id;
+        if (c.family_name == family) id = c.id;
     s.open_client(id);
     REQUIRE(s.state().step == flow::Step::client);
     s.start_assessment(model::AssessmentKind::voortgang);
@@ -86,7 +86,7 @@ TEST_CASE("the overview has the previous outline, the goals and the change per d
     }
     SystemClock clock;
     present::Session s(path, clock);
-    start_progress(s);
+    start_progress(s, "Dijk");
     const auto before = s.previous()->levels[0];
     REQUIRE(before.has_value());
     s.score(*before < 5 ? *before + 1 : *before);

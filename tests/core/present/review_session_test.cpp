@@ -108,3 +108,25 @@ TEST_CASE("five wrong PINs in client mode lock the vault fully", "[security]") {
     CHECK_FALSE(s.is_unlocked());
     CHECK(s.state() == flow::State{});
 }
+
+TEST_CASE("a sealed assessment reopened for a change is version 2 and seals again") {
+    test::TempDir dir;
+    const auto path = dir / "v.kt";
+    {
+        auto v = test::create_test_vault(path, kPass);
+        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
+    }
+    SystemClock clock;
+    present::Session s(path, clock);
+    s.unlock(kPass);
+    open_client(s, "Dijk");  // the demo's sealed intake
+    const std::string id = s.client_assessments().front().id;
+    REQUIRE(s.client_assessments().front().sealed());
+    s.reopen(id);
+    REQUIRE(s.error_key().empty());
+    const auto& a = s.client_assessments().front();
+    CHECK(a.version == 2);
+    CHECK(a.status == model::AssessmentStatus::draft);
+    CHECK_FALSE(a.sealed());
+    CHECK(present::client_view(s, open("nl")).lines.front().resumable);
+}
