@@ -18,8 +18,11 @@ PACKAGES=(
   fonts-noto-core fonts-noto-ui-core
   # client mode: read aloud in the client's language
   libespeak-ng-dev
-  # tests
-  catch2 xvfb xauth
+  # the client's copy: PDF drawn with cairo, text shaped and laid out (Arabic right to left)
+  # by pango
+  libcairo2-dev libpango1.0-dev
+  # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
+  catch2 xvfb xauth poppler-utils
 )
 
 missing=()

@@ -2,6 +2,8 @@
 // Links kt_core only. Never takes a passphrase on the command line.
 // Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
 // passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify).
+// client-copy writes a sealed assessment's PDF for the client; --lang is then the copy's
+// language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -10,6 +12,8 @@
 
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
+#include "model/review.hpp"
+#include "report/client_copy.hpp"
 #include "store/demo_data.hpp"
 #include "store/seal.hpp"
 #include "store/vault.hpp"
@@ -31,7 +35,7 @@ struct Args {
 // it would land in the process list and shell history) is a usage error.
 bool known_option(const std::string& name) {
     return name == "vault" || name == "passphrase-file" || name == "lang" ||
-           name == "new-passphrase-file" || name == "out";
+           name == "new-passphrase-file" || name == "out" || name == "assessment";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -165,6 +169,41 @@ int run_verify(const kt::i18n::Catalog& cat, const std::string& vault,
     return c->broken > 0 ? 4 : 0;
 }
 
+// The client's copy (PDF) of a sealed assessment, in --lang or the language the client
+// reviewed in; written only to --out, never over an existing file.
+int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
+                    const kt::crypto::SecretBytes& pw, const Args& a) {
+    const std::string locale = a.opts.count("lang") ? a.opts.at("lang") : "";
+    if (!locale.empty() && !kt::model::is_review_locale(locale)) {
+        std::fprintf(stderr, "%s\n", cat.tr("cli.copy_lang").c_str());
+        return 1;
+    }
+    auto v = kt::store::Vault::open(vault, pw.text());
+    if (!v) return report(cat, v.error());
+    auto s = kt::report::write_client_copy(v->db(), a.opts.at("assessment"), locale,
+                                           a.opts.at("out"), kt::SystemClock().now_utc());
+    const char* key = !s && s.error().code == ErrorCode::already_exists  ? "cli.copy_exists"
+                      : !s && s.error().code == ErrorCode::invalid_state ? "cli.copy_not_sealed"
+                      : !s && s.error().code == ErrorCode::not_found     ? "cli.copy_not_found"
+                                                                         : nullptr;
+    if (key) {
+        std::fprintf(stderr, "%s\n", cat.tr(key).c_str());
+        return 2;
+    }
+    if (!s) return report(cat, s.error());
+    std::printf("%s\n", cat.tr("cli.copy_ok").c_str());
+    return 0;
+}
+
+// The language of the messages: a worker language (nl, en). For client-copy --lang names the
+// copy's language, which may be one only clients read; the messages are then in Dutch.
+std::string message_language(const Args& a) {
+    const auto it = a.opts.find("lang");
+    if (it == a.opts.end()) return "nl";
+    if (a.command == "client-copy" && it->second != "en") return "nl";
+    return it->second;
+}
+
 // The options each command needs beyond --vault and --passphrase-file.
 bool has_required(const Args& a) {
     if (a.command == "canonical-json") return !a.opts.count("vault") && !a.opts.count("out");
@@ -172,6 +211,7 @@ bool has_required(const Args& a) {
     if (a.command == "demo" || a.command == "check" || a.command == "verify") return true;
     if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
     if (a.command == "backup") return a.opts.count("out") == 1;
+    if (a.command == "client-copy") return a.opts.count("assessment") && a.opts.count("out");
     return false;
 }
 
@@ -181,7 +221,7 @@ int main(int argc, char** argv) {
     if (!kt::crypto::init()) return 2;
     Args args;
     const bool parsed = parse(argc, argv, args);
-    const std::string lang = args.opts.count("lang") ? args.opts["lang"] : "nl";
+    const std::string lang = message_language(args);
     auto cat = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), lang);
     if (!cat) {
         std::fprintf(stderr,
@@ -205,5 +245,6 @@ int main(int argc, char** argv) {
     if (args.command == "backup")
         return run_backup(cat.value(), vault, pw.value(), args.opts["out"]);
     if (args.command == "verify") return run_verify(cat.value(), vault, pw.value());
+    if (args.command == "client-copy") return run_client_copy(cat.value(), vault, pw.value(), args);
     return run_check(cat.value(), vault, pw.value());
 }

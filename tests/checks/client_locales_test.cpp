@@ -1,8 +1,8 @@
 // Every client-facing text exists in all five client languages (issue 7 point 2): each key
-// under plain.*, review.* and the network keys the client reviews that exists in nl also
-// exists, non-empty, in the en, tr, pl and ar bundles themselves (not through the root
-// fallback); tr, pl and ar are not copies of the Dutch; and every translation is a valid
-// ICU MessageFormat with the Dutch argument names and the plural categories of its language.
+// under plain.*, review.*, copy.* (the client's PDF) and the network keys the client reviews that
+// exists in nl also exists, non-empty, in the en, tr, pl and ar bundles themselves (not through the
+// root fallback); tr, pl and ar are not copies of the Dutch; and every translation is a valid ICU
+// MessageFormat with the Dutch argument names and the plural categories of its language.
 #include <unicode/messagepattern.h>
 #include <unicode/plurrule.h>
 #include <unicode/strenum.h>
@@ -60,7 +60,7 @@ Texts bundle_texts(const std::string& locale) {
 
 bool client_facing(const std::string& key) {
     const auto starts = [&](const char* p) { return key.rfind(p, 0) == 0; };
-    return starts("plain.") || starts("review.") || starts("network.kind.") ||
+    return starts("plain.") || starts("review.") || starts("copy.") || starts("network.kind.") ||
            starts("network.give.") || key == "network.summary" || key == "network.summary_empty" ||
            key == "app.name";
 }
@@ -154,7 +154,8 @@ TEST_CASE("the Dutch bundle has every client-facing key the model needs") {
         keys.push_back(kt::model::kind_name_key(k));
     for (auto g : kt::model::kGives)
         keys.push_back(kt::model::give_name_key(g));
-    for (const char* k : {"review.title", "review.sign_intro", "review.topic_of"})
+    for (const char* k :
+         {"review.title", "review.sign_intro", "review.topic_of", "copy.title", "copy.seal_line"})
         keys.push_back(k);
     for (const auto& key : keys) {
         CAPTURE(key);

@@ -1,5 +1,5 @@
-// Every dotted message key written as a literal in app/ and core/ exists in the compiled root
-// and nl bundles (STYLE.md point 8). Keys built at run time ("client.start." + kind) are
+// Every dotted message key written as a literal in app/, core/ and report/ exists in the compiled
+// root and nl bundles (STYLE.md point 8). Keys built at run time ("client.start." + kind) are
 // checked by the catalog tests, which iterate the enums and zrm::kDomains.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -20,7 +20,7 @@ namespace {
 using KeyUses = std::map<std::string, std::string>;  // key -> first "file:line"
 
 const std::regex kKey(
-    R"(^(app|nav|unlock|keyboard|clients|client|assessment|matrix|error|cli|zrm)\.[a-z0-9_.]+$)");
+    R"(^(app|nav|unlock|keyboard|clients|client|assessment|matrix|error|cli|zrm|copy)\.[a-z0-9_.]+$)");
 const std::regex kLiteral(R"re("((?:[^"\\]|\\.)*)")re");
 const std::regex kInclude(R"(^\s*#\s*include\b)");
 
@@ -44,7 +44,7 @@ void scan(const std::string& text, const std::string& origin, KeyUses& out) {
 
 KeyUses scan_sources() {
     KeyUses uses;
-    for (const char* dir : {"app", "core"}) {
+    for (const char* dir : {"app", "core", "report"}) {
         const fs::path root = fs::path(KT_SOURCE_DIR) / dir;
         if (!fs::exists(root)) continue;
         for (const auto& e : fs::recursive_directory_iterator(root)) {
@@ -76,7 +76,7 @@ TEST_CASE("the key scanner finds literal keys and skips includes prefixes and co
                           {"error.vault.no_such_message", "sample.cpp:5"}});
 }
 
-TEST_CASE("every message key used in app and core exists in the root and nl bundles") {
+TEST_CASE("every message key used in app core and report exists in the root and nl bundles") {
     const KeyUses uses = scan_sources();
     // The scan really reads the code: these literals are in core/.
     REQUIRE(uses.count("error.vault.wrong_passphrase") == 1);
