@@ -7,8 +7,10 @@
 #include <cmath>
 
 #include "present/views.hpp"
+#include "report/client_copy.hpp"
 #include "screens/client_form_logic.hpp"
 #include "screens/screens.hpp"
+#include "store/seal.hpp"
 
 namespace kt::kiosk {
 
@@ -75,7 +77,7 @@ void KioskApp::draw() {
             break;
         }
         case flow::Step::client:
-            draw_client_screen(present::client_view(m_session, cat), m_pending);
+            draw_client_screen(present::client_view(m_session, cat), m_client_page, m_pending);
             break;
         case flow::Step::setup:
             draw_setup_screen(present::setup_view(m_session, cat), m_setup, m_pending);
@@ -141,6 +143,13 @@ void KioskApp::apply_client_command(const Command& c) {
     std::visit(Overloaded{
                    [&](const HandOver& x) { m_session.hand_over(x.assessment_id); },
                    [&](const ReopenAssessment& x) { m_session.reopen(x.assessment_id); },
+                   [&](const ChooseCopyTarget& x) {
+                       m_client_page = ClientPageState{};
+                       m_client_page.copy_for = x.assessment_id;
+                       m_client_page.media = removable_media();
+                   },
+                   [&](const SaveClientCopy& x) { save_client_copy(x); },
+                   [&](const CloseCopyPanel&) { m_client_page = ClientPageState{}; },
                    [&](const SetClientLocale& x) { m_session.set_client_locale(x.locale); },
                    [&](const AnswerDomain& x) { m_session.answer(x.answer); },
                    [&](const AgreeNetwork& x) { m_session.agree_network(x.agreement); },
@@ -160,6 +169,32 @@ void KioskApp::apply_client_command(const Command& c) {
                    [&](const auto&) {},
                },
                c);
+}
+
+// The PDF goes only to the drive the worker chose, named by the seal code (no name of the
+// client in a file name), never over an existing file.
+void KioskApp::save_client_copy(const SaveClientCopy& x) {
+    m_client_page.copy_for.clear();
+    m_client_page.failed = true;
+    store::Database* db = m_session.export_db();
+    if (db == nullptr) return;
+    auto seal = store::latest_seal(*db, x.assessment_id);
+    if (!seal || !seal.value()) {
+        m_client_page.message = m_catalog.tr("error.invalid_state");
+        return;
+    }
+    const std::string file =
+        "keukentafel-kopie-" + seal.value()->content_hash.substr(0, 8) + ".pdf";
+    auto s = report::write_client_copy(*db, x.assessment_id, "", x.dir / file, m_clock.now_utc());
+    if (!s) {
+        m_client_page.message = m_catalog.tr(s.error().code == ErrorCode::already_exists
+                                                 ? "client.copy_exists"
+                                                 : error_message_key(s.error().code));
+        return;
+    }
+    m_client_page.failed = false;
+    m_client_page.message =
+        m_catalog.format("client.copy_saved", {{"drive", x.label}, {"file", file}});
 }
 
 double KioskApp::seconds_until_redraw() const {
@@ -183,6 +218,8 @@ void KioskApp::on_step_entered() {
         m_review.pin.wipe();
         m_review = ReviewState{};
     }
+    if (st.step == flow::Step::client && m_last_step != flow::Step::client)
+        m_client_page = ClientPageState{};
     if (st.step == flow::Step::settings) {
         m_settings.passphrase.wipe();
         m_settings.edit = store::Settings{};

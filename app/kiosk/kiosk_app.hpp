@@ -40,6 +40,7 @@ class KioskApp {
     void on_step_entered();
     void note_activity();
     void apply_client_command(const Command& c);
+    void save_client_copy(const SaveClientCopy& x);
     /// The catalog of the client's language (opened once, kept).
     const i18n::Catalog& client_catalog(const std::string& locale);
 
@@ -55,6 +56,7 @@ class KioskApp {
     SettingsState m_settings;
     NetworkState m_network;
     ReviewState m_review;
+    ClientPageState m_client_page;
     std::map<std::string, i18n::Catalog> m_client_catalogs;
     std::unique_ptr<Speech> m_speech = std::make_unique<Speech>(true);
     Commands m_pending;

@@ -32,6 +32,7 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
     if (a.sealed()) l.status = cat.tr("assessment.status.sealed");
     // A correction after sealing becomes the next version; the sealed one stays verifiable.
     l.can_reopen = a.sealed();
+    l.can_copy = a.sealed();
     return l;
 }
 
@@ -84,6 +85,10 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     v.resume = cat.tr("client.resume");
     v.hand_over = cat.tr("review.handover");
     v.reopen = cat.tr("client.reopen");
+    v.copy = cat.tr("client.copy");
+    v.copy_where = cat.tr("client.copy_where");
+    v.copy_none = cat.tr("client.copy_none");
+    v.copy_rescan = cat.tr("client.copy_rescan");
     v.back = cat.tr("nav.back");
     v.lock = cat.tr("nav.lock");
     const model::Client* c = s.client();

@@ -103,6 +103,14 @@ class Session {
     /// Back to the worker's screens: only with the worker's PIN; the fifth wrong one locks.
     void return_to_worker(std::string_view pin);
     const model::Review& review() const { return m_review; }
+    /// The open vault for exporters that live outside core (the client's copy as PDF) while
+    /// the worker is on a client's page; nullptr otherwise (locked, client mode).
+    store::Database* export_db() {
+        return m_vault && !m_state.client && m_state.mode == flow::Mode::worker &&
+                       m_state.step == flow::Step::client
+                   ? &m_vault->db()
+                   : nullptr;
+    }
     /// The newest seal of the open assessment, once sealed.
     const std::optional<store::SealInfo>& seal_info() const { return m_seal; }
 

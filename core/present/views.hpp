@@ -79,6 +79,7 @@ struct AssessmentLine {
     bool resumable = false;
     bool can_hand_over = false;  // finished, not sealed: the client can review and sign it
     bool can_reopen = false;     // sealed: a change makes the next version
+    bool can_copy = false;       // sealed: the client's copy (PDF) can be saved
 };
 
 struct StartButton {
@@ -88,6 +89,7 @@ struct StartButton {
 
 struct ClientView {
     std::string name, born, heading, none, resume, back, lock, edit, hand_over, reopen;
+    std::string copy, copy_where, copy_none, copy_rescan;
     std::string details;       // "Centrum · Wijkteam 1"
     std::string household;     // "Huishouden: partner (67), 2 kinderen (9, 12)"
     std::string consent;       // "Toestemming: opslaan ja, gemeente ja, monitoring nee"

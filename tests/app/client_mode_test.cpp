@@ -110,3 +110,39 @@ TEST_CASE("T-38 in the program: without the worker's PIN the client never leaves
 }
 
 }  // namespace kt::test
+
+namespace kt::test {
+
+TEST_CASE("the client's copy is saved as PDF on the chosen USB stick and nowhere else") {
+    DemoVault v;
+    const fs::path media = v.dir / "media";
+    fs::create_directories(media / "KINGSTON");
+    const std::vector<std::string> lines = {
+        "tap-text \"Zoek op naam\"", "type \"dijk\"", "tap-text \"Klaar\"",
+        "tap-text \"Dijk, IJsbrand van\"", "tap-text \"Kopie voor de cliënt\"",
+        "tap-text \"KINGSTON\"", "expect-text \"Kopie opgeslagen op KINGSTON als\"",
+        // The same copy again: never over the first one.
+        "tap-text \"Kopie voor de cliënt\"", "tap-text \"KINGSTON\"",
+        "expect-text \"Op die plek staat al een kopie\""};
+    const fs::path script = v.dir / "copy.txt";
+    std::string text;
+    for (const auto& l : lines)
+        text += l + "\n";
+    write_bytes(script, text);
+    const auto r =
+        run_program({"keukentafel", "--headless", "--vault", v.vault.string(), "--passphrase-file",
+                     v.passphrase.string(), "--script", script.string()},
+                    {{"SDL_VIDEODRIVER", "offscreen"}, {"KEUKENTAFEL_MEDIA_ROOT", media.string()}});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(media / "KINGSTON"))
+        files.push_back(e.path());
+    REQUIRE(files.size() == 1);  // one PDF, no temp file left beside it
+    const std::string name = files[0].filename().string();
+    CHECK(name.rfind("keukentafel-kopie-", 0) == 0);
+    CHECK(name.find("Dijk") == std::string::npos);  // no personal data in a file name
+    CHECK(read_bytes(files[0]).rfind("%PDF", 0) == 0);
+}
+
+}  // namespace kt::test

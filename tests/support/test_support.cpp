@@ -1,5 +1,7 @@
 #include "support/test_support.hpp"
 
+#include "store/demo_data.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sodium.h>
@@ -263,6 +265,12 @@ store::Vault create_test_vault(const fs::path& path, std::string_view passphrase
     auto v = store::Vault::create(path, passphrase, crypto::KdfParams::test_fast());
     if (!v) FAIL("creating a test vault failed: " << v.error().detail);
     return std::move(v).value();
+}
+
+fs::path create_demo_vault(const fs::path& path, std::string_view passphrase) {
+    auto v = create_test_vault(path, passphrase);
+    REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
+    return path;
 }
 
 void create_plain_sqlite(const fs::path& path, const std::vector<std::string>& texts) {

@@ -70,6 +70,8 @@ std::size_t count_occurrences(const fs::path& file, std::string_view marker_utf8
 
 /// Creates a vault with crypto::KdfParams::test_fast(). Fails the current test on error.
 store::Vault create_test_vault(const fs::path& path, std::string_view passphrase);
+/// A test vault filled with the demo clients (store::fill_demo), closed again; returns `path`.
+fs::path create_demo_vault(const fs::path& path, std::string_view passphrase);
 
 /// Writes a plain, unencrypted SQLite database (no key) with one table holding `texts`.
 void create_plain_sqlite(const fs::path& path, const std::vector<std::string>& texts);

@@ -30,16 +30,32 @@ float line_texts(const present::AssessmentLine& line, ImVec2 pos, float wrap, bo
     return top + gap + below;
 }
 
-// A line's action: "Verder" for a draft, "Geef de tablet aan de cliënt" for a finished one
-// that is not sealed yet.
+struct LineAction {
+    const std::string* label;
+    ButtonKind kind;
+    Command command;
+};
+
+// A line's actions: "Verder" for a draft; "Geef de tablet aan de cliënt" for a finished one
+// not sealed yet; for a sealed one the client's copy and "change (new version)".
+std::vector<LineAction> actions_of(const present::AssessmentLine& line,
+                                   const present::ClientView& v) {
+    if (line.resumable) return {{&v.resume, ButtonKind::primary, ResumeAssessment{line.id}}};
+    if (line.can_hand_over) return {{&v.hand_over, ButtonKind::primary, HandOver{line.id}}};
+    std::vector<LineAction> out;
+    if (line.can_reopen) out.push_back({&v.reopen, ButtonKind::quiet, ReopenAssessment{line.id}});
+    if (line.can_copy) out.push_back({&v.copy, ButtonKind::primary, ChooseCopyTarget{line.id}});
+    return out;
+}
+
 void assessment_line(const present::AssessmentLine& line, const present::ClientView& v,
                      Commands& out) {
-    const bool action = line.resumable || line.can_hand_over || line.can_reopen;
-    const std::string& label =
-        line.resumable ? v.resume : (line.can_hand_over ? v.hand_over : v.reopen);
+    const auto actions = actions_of(line, v);
+    float bw_total = 0;
+    for (const auto& a : actions)
+        bw_total += text_size(fonts().body_bold, *a.label).x + dp(64) + dp(12);
     const float w = ImGui::GetContentRegionAvail().x;
-    const float bw = action ? text_size(fonts().body_bold, label).x + dp(64) : 0;
-    const float wrap = w - dp(48) - (action ? bw + dp(16) : 0);
+    const float wrap = w - dp(48) - bw_total;
     const float th = line_texts(line, ImVec2(), wrap, false);
     const float h = std::max({scale().min_target(), dp(80), th + dp(40)});
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -48,26 +64,50 @@ void assessment_line(const present::AssessmentLine& line, const present::ClientV
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), color::border, dp(12), 0, dp(1));
     line_texts(line, ImVec2(pos.x + dp(24), pos.y + (h - th) * 0.5f), wrap, true);
     ImGui::Dummy(ImVec2(w, h));
-    if (!action) return;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - bw - dp(4), pos.y + (h - dp(72)) * 0.5f));
+    float x = pos.x + w - bw_total + dp(8);
     ImGui::PushID(line.id.c_str());
-    if (button("line_action", label, ButtonKind::primary, bw)) {
-        if (line.resumable)
-            out.push_back(ResumeAssessment{line.id});
-        else if (line.can_hand_over)
-            out.push_back(HandOver{line.id});
-        else
-            out.push_back(ReopenAssessment{line.id});
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const float bw = text_size(fonts().body_bold, *actions[i].label).x + dp(64);
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (h - dp(72)) * 0.5f));
+        ImGui::PushID(int(i));
+        if (button("line_action", *actions[i].label, actions[i].kind, bw))
+            out.push_back(actions[i].command);
+        ImGui::PopID();
+        x += bw + dp(12);
     }
     ImGui::PopID();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + dp(8)));
 }
 
+// Where the client's copy goes: the USB sticks found, or how to get one found.
+void copy_panel(const present::ClientView& v, const ClientPageState& st, Commands& out) {
+    const float w = std::min(dp(720), ImGui::GetContentRegionAvail().x);
+    text(v.copy_where, fonts().heading, color::text, w);
+    if (st.media.empty()) text(v.copy_none, fonts().body, color::muted, w);
+    for (std::size_t i = 0; i < st.media.size(); ++i) {
+        ImGui::PushID(int(i));
+        if (button("drive", st.media[i].label, ButtonKind::primary, w))
+            out.push_back(SaveClientCopy{st.copy_for, st.media[i].path, st.media[i].label});
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, dp(4)));
+    }
+    if (button("client.copy_rescan", v.copy_rescan, ButtonKind::secondary, w))
+        out.push_back(ChooseCopyTarget{st.copy_for});
+    if (button("nav.back", v.back, ButtonKind::quiet, w)) out.push_back(CloseCopyPanel{});
+}
+
 }  // namespace
 
-void draw_client_screen(const present::ClientView& v, Commands& out) {
+void draw_client_screen(const present::ClientView& v, const ClientPageState& st, Commands& out) {
     begin_screen("##client");
     top_bar(v.back, v.name, v.born, v.lock, out);
+    if (!st.copy_for.empty()) {
+        copy_panel(v, st, out);
+        end_screen();
+        return;
+    }
+    if (!st.message.empty())
+        text(st.message, fonts().body_bold, st.failed ? color::danger : color::accent);
     const float info_w = ImGui::GetContentRegionAvail().x - dp(300);
     const float y = ImGui::GetCursorPosY();
     ImGui::BeginGroup();

@@ -2,6 +2,7 @@
 // session after the frame is rendered (a screen never touches storage).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <variant>
 #include <vector>
@@ -71,6 +72,15 @@ struct HandOver {
 struct ReopenAssessment {
     std::string assessment_id;
 };
+struct ChooseCopyTarget {  // opens (or refreshes) the list of USB sticks
+    std::string assessment_id;
+};
+struct SaveClientCopy {
+    std::string assessment_id;
+    std::filesystem::path dir;
+    std::string label;
+};
+struct CloseCopyPanel {};
 struct SetClientLocale {
     std::string locale;
 };
@@ -104,7 +114,8 @@ using Command =
                  SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
                  SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,
                  AgreeNetwork, AgreeGoals, SaveSignature, ClearSignature, SealAssessment,
-                 ReturnToWorker, ReadAloud, ReopenAssessment, Navigate>;
+                 ReturnToWorker, ReadAloud, ReopenAssessment, ChooseCopyTarget, SaveClientCopy,
+                 CloseCopyPanel, Navigate>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

@@ -9,6 +9,7 @@
 #include "model/assessment.hpp"
 #include "model/client.hpp"
 #include "model/review.hpp"
+#include "platform/media.hpp"
 #include "store/settings.hpp"
 
 namespace kt::kiosk {
@@ -21,6 +22,14 @@ struct PinFields {
         first.wipe();
         repeat.wipe();
     }
+};
+
+/// The client's page: the "where to save the client's copy" panel and what came of it.
+struct ClientPageState {
+    std::string copy_for;  // the assessment whose copy is being saved ("" hides the panel)
+    std::vector<MediaDir> media;
+    std::string message;  // "Kopie opgeslagen op …" or why not
+    bool failed = false;
 };
 
 struct ClientsState {

@@ -40,11 +40,7 @@ void start_progress(present::Session& s, const std::string& family = "Yılmaz") 
 
 TEST_CASE("people added on the map are stored at once and summed up beside Sociaal netwerk") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kPass);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     start_progress(s);
@@ -79,11 +75,7 @@ TEST_CASE("people added on the map are stored at once and summed up beside Socia
 
 TEST_CASE("the overview has the previous outline, the goals and the change per domain") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kPass);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     start_progress(s, "Dijk");

@@ -40,11 +40,7 @@ model::Signature drawn(model::Signer who) {
 TEST_CASE("the client reviews, both sign, it is sealed, and only the PIN leads back",
           "[security]") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kPass);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);
@@ -92,11 +88,7 @@ TEST_CASE("the client reviews, both sign, it is sealed, and only the PIN leads b
 
 TEST_CASE("five wrong PINs in client mode lock the vault fully", "[security]") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kPass);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);
@@ -111,11 +103,7 @@ TEST_CASE("five wrong PINs in client mode lock the vault fully", "[security]") {
 
 TEST_CASE("a sealed assessment reopened for a change is version 2 and seals again") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kPass);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);
