@@ -1,6 +1,7 @@
 #include "report/client_copy.hpp"
 
 #include "report/new_file.hpp"
+#include "store/audit.hpp"
 
 namespace kt::report {
 
@@ -13,7 +14,11 @@ Status write_client_copy(store::Database& db, const std::string& assessment_id,
     if (!copy) return copy.error();
     auto pdf = render_pdf(copy.value(), now);
     if (!pdf) return pdf.error();
-    return write_new_file(out, pdf.value());
+    if (auto s = write_new_file(out, pdf.value()); !s) return s;
+    // A copy left the device: an "export" row (the assessment id, never the name or the path).
+    // The copy is written either way; a full disk inside the vault must not deny that.
+    (void)store::audit_event(db, "export", assessment_id, "ok", now);
+    return {};
 }
 
 }  // namespace kt::report

@@ -13,6 +13,7 @@
 #include "i18n/catalog.hpp"
 #include "report/client_copy.hpp"
 #include "report_fixture.hpp"
+#include "store/audit.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
 
@@ -180,6 +181,12 @@ TEST_CASE("the copy is written only at the chosen path and leaves nothing beside
         names.insert(e.path().filename().string());
     CHECK(names == std::set<std::string>{"kopie.pdf"});
     CHECK((fs::status(out).permissions() & fs::perms::others_read) == fs::perms::none);
+    // The copy leaving the device is in the audit log: the assessment id, no name, no path.
+    auto rows = kt::store::read_audit(demo.vault.db());
+    REQUIRE(rows.ok());
+    REQUIRE_FALSE(rows->empty());
+    CHECK(rows->back().action == "export");
+    CHECK(rows->back().object_id == id);
     // Without --lang the copy is in the language the client reviewed in (Dutch for van Dijk).
     CHECK(kt::test::pdf_text(out).find(tr("nl", "copy.title")) != std::string::npos);
     const auto missing = kt::report::write_client_copy(demo.vault.db(), id, "nl",
