@@ -47,6 +47,14 @@ void Session::apply(const flow::Action& action) {
     reload();
 }
 
+void Session::after_change(const Status& s) {
+    if (!s)
+        fail(s.error());
+    else
+        m_error_key.clear();
+    reload();
+}
+
 void Session::reload() {
     if (!m_vault || m_state.mode == flow::Mode::locked) return;
     auto& db = m_vault->db();

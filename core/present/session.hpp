@@ -141,9 +141,9 @@ class Session {
     void audit(std::string_view action, std::string_view result);
     void count_failed_passphrase();
     bool network_step() const;
-    void after_network_change(const Status& s);
+    /// After a write: its error (or none) becomes the error key, then the view is re-read.
+    void after_change(const Status& s);
     bool client_step() const;
-    void after_review_change(const Status& s);
 
     std::filesystem::path m_path;
     const Clock& m_clock;

@@ -57,24 +57,14 @@ void Session::resume_assessment(const std::string& assessment_id) {
 
 void Session::score(int level) {
     if (!m_vault || m_state.step != flow::Step::matrix) return;
-    auto s = store::set_score(m_vault->db(), m_state.assessment_id, m_state.domain, level,
-                              m_clock.now_utc());
-    if (!s)
-        fail(s.error());
-    else
-        m_error_key.clear();
-    reload();
+    after_change(store::set_score(m_vault->db(), m_state.assessment_id, m_state.domain, level,
+                                  m_clock.now_utc()));
 }
 
 void Session::set_detail(const model::DomainDetail& detail) {
     if (!m_vault || m_state.step != flow::Step::matrix) return;
-    auto s = store::set_domain_detail(m_vault->db(), m_state.assessment_id, m_state.domain, detail,
-                                      m_clock.now_utc());
-    if (!s)
-        fail(s.error());
-    else
-        m_error_key.clear();
-    reload();
+    after_change(store::set_domain_detail(m_vault->db(), m_state.assessment_id, m_state.domain,
+                                          detail, m_clock.now_utc()));
 }
 
 void Session::finish() {

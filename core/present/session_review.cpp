@@ -14,14 +14,6 @@ bool Session::client_step() const {
            !m_state.assessment_id.empty();
 }
 
-void Session::after_review_change(const Status& s) {
-    if (!s)
-        fail(s.error());
-    else
-        m_error_key.clear();
-    reload();
-}
-
 void Session::hand_over(const std::string& assessment_id) {
     if (!m_vault || m_state.step != flow::Step::client) return;
     if (auto s = store::require_reviewable(m_vault->db(), assessment_id); !s) {
@@ -35,37 +27,37 @@ void Session::hand_over(const std::string& assessment_id) {
 
 void Session::set_client_locale(std::string_view locale) {
     if (!client_step()) return;
-    after_review_change(
+    after_change(
         store::set_review_locale(m_vault->db(), m_state.assessment_id, locale, m_clock.now_utc()));
 }
 
 void Session::answer(const model::DomainAnswer& a) {
     if (!client_step() || m_state.step != flow::Step::review) return;
-    after_review_change(store::set_answer(m_vault->db(), m_state.assessment_id, m_state.domain, a,
-                                          m_clock.now_utc()));
+    after_change(store::set_answer(m_vault->db(), m_state.assessment_id, m_state.domain, a,
+                                   m_clock.now_utc()));
 }
 
 void Session::agree_network(model::Agreement a) {
     if (!client_step()) return;
-    after_review_change(
+    after_change(
         store::set_network_agreement(m_vault->db(), m_state.assessment_id, a, m_clock.now_utc()));
 }
 
 void Session::agree_goals(model::Agreement a) {
     if (!client_step()) return;
-    after_review_change(
+    after_change(
         store::set_goals_agreement(m_vault->db(), m_state.assessment_id, a, m_clock.now_utc()));
 }
 
 void Session::sign(const model::Signature& signature) {
     if (!client_step() || m_state.step != flow::Step::sign) return;
-    after_review_change(
+    after_change(
         store::save_signature(m_vault->db(), m_state.assessment_id, signature, m_clock.now_utc()));
 }
 
 void Session::clear_signature(model::Signer signer) {
     if (!client_step() || m_state.step != flow::Step::sign) return;
-    after_review_change(
+    after_change(
         store::clear_signature(m_vault->db(), m_state.assessment_id, signer, m_clock.now_utc()));
 }
 
@@ -86,12 +78,12 @@ void Session::seal() {
     ctx.worker_auth = m_unlocked_by_pin ? "pin" : "passphrase";
     auto sealed =
         store::seal_assessment(m_vault->db(), m_state.assessment_id, ctx, m_clock.now_utc());
-    after_review_change(sealed ? Status{} : Status{sealed.error()});
+    after_change(sealed ? Status{} : Status{sealed.error()});
 }
 
 void Session::reopen(const std::string& assessment_id) {
     if (!m_vault || m_state.client || m_state.step != flow::Step::client) return;
-    after_review_change(store::reopen_sealed(m_vault->db(), assessment_id, m_clock.now_utc()));
+    after_change(store::reopen_sealed(m_vault->db(), assessment_id, m_clock.now_utc()));
 }
 
 void Session::return_to_worker(std::string_view pin) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.hpp"
 #include "i18n/catalog.hpp"
 #include "store/vault.hpp"
 #include "support/test_support.hpp"
@@ -15,20 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kCliPass;
 
-struct CopyFixture {
-    TempDir dir;
-    fs::path vault = dir / "kluis.ktv";
-    fs::path pass_file = dir / "wachtwoord.txt";
+struct CopyFixture : kt::test::CliVault {
     std::string sealed, not_sealed;  // van Dijk's sealed intake; a finished, unsealed one
 
     CopyFixture() {
-        kt::test::use_fast_kdf_for_children();
-        kt::test::write_bytes(pass_file, std::string(kPass) + "\n");
-        const auto r = run({"demo"});
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
+        make_demo();
         auto v = kt::store::Vault::open(vault, kPass);
         REQUIRE(v.ok());
         auto a = v->db().query_text("SELECT assessment_id FROM sealed_record");
@@ -40,10 +34,9 @@ struct CopyFixture {
         not_sealed = b.value();
     }
     ProcessResult run(std::vector<std::string> args) const {
-        args.insert(args.begin(), "keukentafel-cli");
         for (const auto& extra : {"--vault", vault.c_str(), "--passphrase-file", pass_file.c_str()})
             args.push_back(extra);
-        return kt::test::run_program(args);
+        return cli(args);
     }
     ProcessResult copy(const std::string& id, const fs::path& out,
                        std::vector<std::string> extra = {}) const {
@@ -54,9 +47,7 @@ struct CopyFixture {
 };
 
 std::string text(const char* locale, const char* key) {
-    auto cat = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
-    REQUIRE(cat.ok());
-    return cat->tr(key) + "\n";
+    return kt::test::cli_text(locale, key);
 }
 
 void check_no_names(const ProcessResult& r) {

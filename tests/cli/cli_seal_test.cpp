@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.hpp"
 #include "i18n/catalog.hpp"
 #include "store/seal.hpp"
 #include "store/vault.hpp"
@@ -15,21 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kCliPass;
 
-struct Fixture {
-    TempDir dir;
-    fs::path vault = dir / "kluis.ktv";
-    fs::path pass_file = dir / "wachtwoord.txt";
-
-    Fixture() {
-        kt::test::use_fast_kdf_for_children();
-        kt::test::write_bytes(pass_file, std::string(kPass) + "\n");
-    }
-    static ProcessResult cli(std::vector<std::string> args, const fs::path& in = "/dev/null") {
-        args.insert(args.begin(), "keukentafel-cli");
-        return kt::test::run_program(args, {}, in);
-    }
+struct Fixture : kt::test::CliVault {
     ProcessResult canonical(const std::string& json, std::vector<std::string> extra = {}) {
         kt::test::write_bytes(dir / "in.json", json);
         extra.insert(extra.begin(), "canonical-json");
@@ -38,20 +27,9 @@ struct Fixture {
     ProcessResult verify(const fs::path& pw) {
         return cli({"verify", "--vault", vault.string(), "--passphrase-file", pw.string()});
     }
-    void make_demo() {
-        const auto r =
-            cli({"demo", "--vault", vault.string(), "--passphrase-file", pass_file.string()});
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
-    }
 };
 
-std::string text(const char* locale, const char* key,
-                 std::initializer_list<std::pair<std::string_view, kt::i18n::Arg>> args) {
-    auto cat = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
-    REQUIRE(cat.ok());
-    return cat->format(key, args) + "\n";
-}
+using kt::test::cli_text;
 
 }  // namespace
 
@@ -78,8 +56,8 @@ TEST_CASE_METHOD(Fixture, "canonical-json refuses malformed input with exit 1 an
     }
     const auto en = canonical("[1,", {"--lang", "en"});
     CHECK(en.exit_code == 1);
-    CHECK(en.err ==
-          text("en", "cli.json_malformed", {{"detail", std::string("malformed JSON at byte 4")}}));
+    CHECK(en.err == cli_text("en", "cli.json_malformed",
+                             {{"detail", std::string("malformed JSON at byte 4")}}));
     // It takes no vault: an option of another command is a usage mistake.
     CHECK(canonical("1", {"--vault", vault.string()}).exit_code == 1);
 }
@@ -90,8 +68,8 @@ TEST_CASE_METHOD(Fixture, "verify counts the demo vault's sealed intake as intac
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out ==
-          text("nl", "cli.verify_result", {{"ok", std::int64_t(1)}, {"broken", std::int64_t(0)}}));
+    CHECK(r.out == cli_text("nl", "cli.verify_result",
+                            {{"ok", std::int64_t(1)}, {"broken", std::int64_t(0)}}));
 }
 
 TEST_CASE_METHOD(Fixture, "verify exits 4 and names the broken record by id only", "[security]") {
@@ -110,9 +88,9 @@ TEST_CASE_METHOD(Fixture, "verify exits 4 and names the broken record by id only
     }
     const auto r = verify(pass_file);
     CHECK(r.exit_code == 4);
-    CHECK(r.out ==
-          text("nl", "cli.verify_result", {{"ok", std::int64_t(0)}, {"broken", std::int64_t(1)}}));
-    CHECK(r.err == text("nl", "cli.verify_broken", {{"record", id + ":v1"}}));
+    CHECK(r.out == cli_text("nl", "cli.verify_result",
+                            {{"ok", std::int64_t(0)}, {"broken", std::int64_t(1)}}));
+    CHECK(r.err == cli_text("nl", "cli.verify_broken", {{"record", id + ":v1"}}));
     for (const auto& m : kt::test::demo_markers())
         CHECK(kt::test::count_in_bytes(r.out + r.err, m) == 0);
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.hpp"
 #include "i18n/catalog.hpp"
 #include "store/clients.hpp"
 #include "store/vault.hpp"
@@ -17,23 +18,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kCliPass;
 
-struct Fixture {
-    TempDir dir;
-    fs::path vault = dir / "kluis.ktv";
-    fs::path pass_file = dir / "wachtwoord.txt";
+struct Fixture : kt::test::CliVault {
     fs::path wrong_file = dir / "fout.txt";
 
-    Fixture() {
-        kt::test::use_fast_kdf_for_children();
-        kt::test::write_bytes(pass_file, std::string(kPass) + "\n");
-        kt::test::write_bytes(wrong_file, "koffie met koek 2026\n");
-    }
-    static ProcessResult cli(std::vector<std::string> args) {
-        args.insert(args.begin(), "keukentafel-cli");
-        return kt::test::run_program(args);
-    }
+    Fixture() { kt::test::write_bytes(wrong_file, "koffie met koek 2026\n"); }
     ProcessResult demo() {
         return cli({"demo", "--vault", vault.string(), "--passphrase-file", pass_file.string()});
     }
@@ -43,17 +33,10 @@ struct Fixture {
         if (lang) args.insert(args.end(), {"--lang", lang});
         return cli(args);
     }
-    void make_demo() {
-        const auto r = demo();
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
-    }
 };
 
 std::string message(const char* locale, const char* key) {
-    auto cat = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
-    REQUIRE(cat.ok());
-    return cat->tr(key) + "\n";
+    return kt::test::cli_text(locale, key);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.hpp"
 #include "i18n/catalog.hpp"
 #include "store/clients.hpp"
 #include "store/vault.hpp"
@@ -19,26 +20,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kCliPass;
 constexpr const char* kNewPass = "Thee met de buren 2027";
 
-struct Fixture {
-    TempDir dir;
-    fs::path vault = dir / "kluis.ktv";
-    fs::path pass_file = dir / "oud.txt";
+struct Fixture : kt::test::CliVault {
     fs::path new_file = dir / "nieuw.txt";
 
-    Fixture() {
-        kt::test::use_fast_kdf_for_children();
-        kt::test::write_bytes(pass_file, std::string(kPass) + "\n");
+    Fixture() : CliVault("oud.txt") {
         kt::test::write_bytes(new_file, std::string(kNewPass) + "\n");
-        const auto r =
-            cli({"demo", "--vault", vault.string(), "--passphrase-file", pass_file.string()});
-        REQUIRE(r.exit_code == 0);
-    }
-    static ProcessResult cli(std::vector<std::string> args) {
-        args.insert(args.begin(), "keukentafel-cli");
-        return kt::test::run_program(args);
+        make_demo();
     }
     ProcessResult passwd() {
         return cli({"passwd", "--vault", vault.string(), "--passphrase-file", pass_file.string(),
@@ -63,7 +53,7 @@ const kt::i18n::Catalog& catalog(const char* locale) {
 }
 
 std::string message(const char* locale, const char* key) {
-    return catalog(locale).tr(key) + "\n";
+    return kt::test::cli_text(locale, key);
 }
 
 }  // namespace
