@@ -89,6 +89,7 @@ ClientView client_view(const Session& s, const i18n::Catalog& cat) {
     v.copy_where = cat.tr("client.copy_where");
     v.copy_none = cat.tr("client.copy_none");
     v.copy_rescan = cat.tr("client.copy_rescan");
+    v.copy_cancel = cat.tr("form.cancel");
     v.back = cat.tr("nav.back");
     v.lock = cat.tr("nav.lock");
     const model::Client* c = s.client();

@@ -89,7 +89,7 @@ struct StartButton {
 
 struct ClientView {
     std::string name, born, heading, none, resume, back, lock, edit, hand_over, reopen;
-    std::string copy, copy_where, copy_none, copy_rescan;
+    std::string copy, copy_where, copy_none, copy_rescan, copy_cancel;
     std::string details;       // "Centrum · Wijkteam 1"
     std::string household;     // "Huishouden: partner (67), 2 kinderen (9, 12)"
     std::string consent;       // "Toestemming: opslaan ja, gemeente ja, monitoring nee"

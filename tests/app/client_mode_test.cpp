@@ -2,6 +2,7 @@
 // Arabic, disagree with an own level, both sign, seal; and no way back without the PIN (T-38).
 #include <catch2/catch.hpp>
 
+#include "i18n/bidi.hpp"
 #include "kiosk_runner.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
@@ -59,10 +60,13 @@ TEST_CASE(
     const auto& ar = catalog("ar");
     const auto& tr = catalog("tr");
     std::vector<std::string> s = kHandOver;
-    s.insert(s.end(), {expect("Kijk mee: klopt dit voor u?"), tap("Türkçe"),
-                       expect(tr.tr("review.title")), tap("العربية"), expect(ar.tr("review.title")),
-                       tap(ar.tr("review.disagree")), "drag 640 600 640 250",
-                       tap(ar.tr("plain.domain.financien.level3")), tap("Nederlands")});
+    s.insert(s.end(),
+             {expect("Kijk mee: klopt dit voor u?"), tap("Türkçe"), expect(tr.tr("review.title")),
+              tap("العربية"), expect(ar.tr("review.title")), tap(ar.tr("review.disagree")),
+              "drag 640 600 640 250", tap(ar.tr("plain.domain.financien.level3")),
+              // Even a plain form label is drawn shaped, right to left.
+              expect(i18n::visual_line(ar.tr("review.own_words"), i18n::Direction::rtl)),
+              tap("Nederlands")});
     for (int i = 0; i < 13; ++i)
         s.push_back(tap("Volgende"));
     s.insert(s.end(), {expect("Mensen om u heen"), tap("Volgende"),

@@ -82,7 +82,9 @@ void assessment_line(const present::AssessmentLine& line, const present::ClientV
 // Where the client's copy goes: the USB sticks found, or how to get one found.
 void copy_panel(const present::ClientView& v, const ClientPageState& st, Commands& out) {
     const float w = std::min(dp(720), ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, dp(8)));
     text(v.copy_where, fonts().heading, color::text, w);
+    ImGui::Dummy(ImVec2(0, dp(4)));
     if (st.media.empty()) text(v.copy_none, fonts().body, color::muted, w);
     for (std::size_t i = 0; i < st.media.size(); ++i) {
         ImGui::PushID(int(i));
@@ -93,7 +95,7 @@ void copy_panel(const present::ClientView& v, const ClientPageState& st, Command
     }
     if (button("client.copy_rescan", v.copy_rescan, ButtonKind::secondary, w))
         out.push_back(ChooseCopyTarget{st.copy_for});
-    if (button("nav.back", v.back, ButtonKind::quiet, w)) out.push_back(CloseCopyPanel{});
+    if (button("form.cancel", v.copy_cancel, ButtonKind::quiet, w)) out.push_back(CloseCopyPanel{});
 }
 
 }  // namespace

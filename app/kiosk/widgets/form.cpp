@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "widgets/frame_record.hpp"
+#include "widgets/rtl_text.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -120,7 +121,8 @@ bool toggle(const char* id, const std::string& label, bool* value, float width) 
     if (tap) *value = !*value;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float box = dp(36);
-    const ImVec2 b(p.x + dp(4), p.y + (h - box) / 2);
+    const bool rtl = text_direction_rtl();  // the box stands at the start of the reading line
+    const ImVec2 b(rtl ? p.x + width - dp(4) - box : p.x + dp(4), p.y + (h - box) / 2);
     dl->AddRectFilled(b, ImVec2(b.x + box, b.y + box), *value ? color::accent : color::surface,
                       dp(6));
     dl->AddRect(b, ImVec2(b.x + box, b.y + box), *value ? color::accent : color::muted, dp(6), 0,
@@ -128,8 +130,8 @@ bool toggle(const char* id, const std::string& label, bool* value, float width) 
     if (*value) check_mark(dl, ImVec2(b.x + box / 2, b.y + box / 2), dp(18), color::on_accent);
     const float tw = width - box - dp(24);
     const float th = text_size(fonts().body, label, tw).y;
-    draw_text(dl, fonts().body, ImVec2(b.x + box + dp(16), p.y + (h - th) / 2), color::text, label,
-              tw);
+    const float tx = rtl ? p.x : b.x + box + dp(16);
+    draw_text(dl, fonts().body, ImVec2(tx, p.y + (h - th) / 2), color::text, label, tw);
     return tap;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "i18n/bidi.hpp"
 #include "widgets/frame_record.hpp"
 #include "widgets/rtl_text.hpp"
 #include "widgets/theme.hpp"
@@ -26,13 +27,21 @@ bool tapped(ImGuiID id, const ImRect& bb, bool* held_out) {
 
 }  // namespace
 
+// Arabic (or any text on a right-to-left screen) goes through rtl_text, so every widget's
+// label is shaped and laid out right to left, not only the ones that ask for it.
+static bool needs_direction(const std::string& s) {
+    return text_direction_rtl() || i18n::needs_bidi(s);
+}
+
 ImVec2 text_size(ImFont* font, const std::string& s, float wrap_width) {
+    if (needs_direction(s)) return text_size_dir(font, s, wrap_width);
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, s.c_str(),
                                s.c_str() + s.size());
 }
 
 float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std::string& s,
                 float wrap_width) {
+    if (needs_direction(s)) return draw_text_dir(dl, font, pos, color, s, wrap_width);
     dl->AddText(font, font->FontSize, pos, color, s.c_str(), s.c_str() + s.size(), wrap_width);
     record_text(s);
     return text_size(font, s, wrap_width).y;
