@@ -21,6 +21,11 @@ PACKAGES=(
   # the client's copy: PDF drawn with cairo, text shaped and laid out (Arabic right to left)
   # by pango
   libcairo2-dev libpango1.0-dev
+  # sync to the municipality: the receiver (HTTPS with cpp-httplib + OpenSSL, PostgreSQL via
+  # libpq, enrollment QR codes) and the device's sender (libcurl with a pinned key)
+  libcpp-httplib-dev libssl-dev openssl libpq-dev libqrencode-dev libcurl4-openssl-dev
+  # tests start their own PostgreSQL 15 on loopback (initdb in a temp dir)
+  postgresql-15
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
 )
