@@ -1,0 +1,20 @@
+// Each backend's DDL for the same schema, as ordered patches (patch i makes version i + 1).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace kt::receiver {
+
+struct Dialect {
+    /// Statement run first inside the migration transaction to keep other processes out
+    /// (empty when BEGIN already does, as SQLite's BEGIN IMMEDIATE).
+    std::string_view migrate_lock;
+    std::string_view version_table;
+    std::vector<std::string_view> patches;
+};
+
+const Dialect& sqlite_dialect();
+const Dialect& postgres_dialect();
+
+}  // namespace kt::receiver
