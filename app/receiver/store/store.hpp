@@ -162,8 +162,9 @@ struct StoreConfig {
 };
 
 /// Opens (and for SQLite creates) the store and runs migrate(). Errors: usage (bad config),
-/// not_found (an existing database without its key file), damaged_vault (wrong key or not a
-/// receiver database), io (PostgreSQL unreachable), storage errors.
+/// not_found (an existing database without its key file), usage (key file of the wrong size
+/// or readable by others), damaged_vault (wrong key), not_a_vault (not a receiver database),
+/// io (PostgreSQL unreachable), storage errors.
 Result<std::unique_ptr<Store>> open_store(const StoreConfig& config);
 
 }  // namespace kt::receiver
