@@ -1,0 +1,46 @@
+// The receiver's settings in DIR/config.json, written by `init` and read by every command.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+#include "util/result.hpp"
+
+namespace kt::receiver {
+
+struct Config {
+    std::string listen = "127.0.0.1:8443";
+    std::vector<std::string>
+        hostnames;   // extra names in the certificate; the first is the URL hint
+    std::string db;  // PostgreSQL conninfo; empty: SQLite in the data dir
+    long long max_body_bytes = 1048576;
+    int rate_per_minute = 600;
+    int enroll_rate_per_minute = 30;
+    int read_timeout_seconds = 10;
+    int write_timeout_seconds = 10;
+    int threads = 8;
+    int retention_days = 30;
+    std::string min_app_version = "0.1.0";
+};
+
+/// Writes DIR/config.json (mode 0600, it may hold a database password). Errors: io.
+Status save_config(const std::filesystem::path& dir, const Config& config);
+
+/// Reads DIR/config.json; members left out keep their defaults. Errors: not_found, usage
+/// (not JSON, a member of the wrong type or out of range).
+Result<Config> load_config(const std::filesystem::path& dir);
+
+/// "host:port" split; port 0 is allowed (any free port). Errors: usage.
+struct ListenAddress {
+    std::string host;
+    int port = 0;
+};
+Result<ListenAddress> parse_listen(const std::string& text);
+
+/// The store settings for this data dir: PostgreSQL when `config.db` is set, else SQLCipher at
+/// DIR/receiver.db with its key in DIR/keys/store.key.
+StoreConfig store_config(const std::filesystem::path& dir, const Config& config);
+
+}  // namespace kt::receiver

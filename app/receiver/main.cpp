@@ -1,0 +1,107 @@
+// keukentafel-receiver: the municipality's HTTPS endpoint for sealed assessments
+// (docs/receiver-api.md) and its operator commands.
+//
+//   keukentafel-receiver init   --data DIR [--hostname NAME]... [--db CONNINFO]
+//   keukentafel-receiver serve  --data DIR [--listen HOST:PORT] [--db CONNINFO]
+//   keukentafel-receiver enroll --data DIR --device NAME --team TEAM [--db CONNINFO]
+//   keukentafel-receiver revoke --data DIR --device NAME [--db CONNINFO]
+//
+// Exit codes: 0 ok, 1 usage, 2 other error, 3 not found (no such device, not initialised),
+// 4 refused to overwrite existing keys.
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "admin.hpp"
+#include "crypto/secret.hpp"
+#include "server.hpp"
+
+namespace {
+
+using kt::ErrorCode;
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> opts;
+    std::vector<std::string> hostnames;
+};
+
+const char* kUsage =
+    "usage: keukentafel-receiver init   --data DIR [--hostname NAME]... [--db CONNINFO]\n"
+    "       keukentafel-receiver serve  --data DIR [--listen HOST:PORT] [--db CONNINFO]\n"
+    "       keukentafel-receiver enroll --data DIR --device NAME --team TEAM [--db CONNINFO]\n"
+    "       keukentafel-receiver revoke --data DIR --device NAME [--db CONNINFO]\n"
+    "CONNINFO is a PostgreSQL URI or key=value string; without it the receiver uses\n"
+    "SQLCipher in DIR.\n";
+
+bool allowed(const std::string& command, const std::string& option) {
+    if (option == "data" || option == "db") return true;
+    if (command == "init") return option == "hostname";
+    if (command == "serve") return option == "listen";
+    if (command == "enroll") return option == "device" || option == "team";
+    if (command == "revoke") return option == "device";
+    return false;
+}
+
+bool parse(int argc, char** argv, Args& out) {
+    if (argc < 2) return false;
+    out.command = argv[1];
+    if (out.command != "init" && out.command != "serve" && out.command != "enroll" &&
+        out.command != "revoke")
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("--", 0) != 0 || i + 1 >= argc || !allowed(out.command, a.substr(2)))
+            return false;
+        const std::string name = a.substr(2), value = argv[++i];
+        if (name == "hostname")
+            out.hostnames.push_back(value);
+        else if (!out.opts.emplace(name, value).second)
+            return false;
+    }
+    const bool needs_device = out.command == "enroll" || out.command == "revoke";
+    return out.opts.count("data") && (!needs_device || out.opts.count("device")) &&
+           (out.command != "enroll" || out.opts.count("team"));
+}
+
+int exit_code(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::usage:
+            return 1;
+        case ErrorCode::not_found:
+            return 3;
+        case ErrorCode::already_exists:
+            return 4;
+        default:
+            return 2;
+    }
+}
+
+kt::Status dispatch(Args& a) {
+    using namespace kt::receiver;
+    const std::string& dir = a.opts["data"];
+    if (a.command == "init") return run_init({dir, a.hostnames, a.opts["db"]});
+    if (a.command == "serve") return serve({dir, a.opts["listen"], a.opts["db"]});
+    if (a.command == "enroll")
+        return run_enroll({dir, a.opts["device"], a.opts["team"], a.opts["db"]});
+    return run_revoke(dir, a.opts["device"], a.opts["db"]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!kt::crypto::init()) return 2;
+    Args args;
+    if (!parse(argc, argv, args)) {
+        std::fputs(kUsage, stderr);
+        return 1;
+    }
+    const kt::Status s = dispatch(args);
+    if (!s) {
+        std::fprintf(stderr, "keukentafel-receiver %s: %s\n", args.command.c_str(),
+                     s.error().detail.c_str());
+        return exit_code(s.error().code);
+    }
+    return 0;
+}
