@@ -18,7 +18,7 @@ ReceiverDb any_db() {
 
 }  // namespace
 
-TEST_CASE("A code enrolls one device once; a replay or a proof for another TLS key is refused",
+TEST_CASE("A code enrolls one device once and a replay or a proof for another TLS key is refused",
           "[receiver][security]") {
     const ReceiverDb db = any_db();
     INFO(db_name(db));
@@ -39,8 +39,9 @@ TEST_CASE("A code enrolls one device once; a replay or a proof for another TLS k
     CHECK(server.alive());
 }
 
-TEST_CASE("Checkin: active, a rolled back vault, an old app and a revoked device",
-          "[receiver][security]") {
+TEST_CASE(
+    "Checkin tells an active device from a rolled back vault and an old app and a revoked device",
+    "[receiver][security]") {
     const ReceiverDb db = any_db();
     INFO(db_name(db));
     ApiFixture f(db, 1);
@@ -73,8 +74,10 @@ TEST_CASE("Checkin: active, a rolled back vault, an old app and a revoked device
     CHECK(rows->front().result == "unsent=2");
 }
 
-TEST_CASE("A submission is stored once: 201, the same receipt on replay, 422 for another payload",
-          "[receiver][security]") {
+TEST_CASE(
+    "A submission is stored once with 201 and a replay gets the same receipt and another payload "
+    "422",
+    "[receiver][security]") {
     const ReceiverDb db = any_db();
     INFO(db_name(db));
     ApiFixture f(db, 2);

@@ -72,8 +72,9 @@ TEST_CASE("init makes the municipality's keys with private files 0600 and prints
           std::string::npos);
 }
 
-TEST_CASE("init never overwrites existing keys and refuses a host name with , or ;",
-          "[receiver][security]") {
+TEST_CASE(
+    "init never overwrites existing keys and refuses a host name that would change the SAN list",
+    "[receiver][security]") {
     TempDir tmp;
     const fs::path dir = tmp / "data";
     REQUIRE(run_program({"keukentafel-receiver", "init", "--data", dir.string()}).exit_code == 0);
@@ -88,8 +89,9 @@ TEST_CASE("init never overwrites existing keys and refuses a host name with , or
     CHECK(run_program({"keukentafel-receiver", "frobnicate", "--data", "x"}).exit_code == 1);
 }
 
-TEST_CASE("enroll prints a one-time code, the pin and a QR code; revoke knows only real devices",
-          "[receiver]") {
+TEST_CASE(
+    "enroll prints a one-time code with the pin and a QR code and revoke knows only real devices",
+    "[receiver]") {
     ReceiverData data;
     const auto r = data.run({"enroll", "--device", "tablet-oost-3", "--team", "Oost"});
     INFO(r.err);

@@ -88,7 +88,7 @@ TEST_CASE("SIGTERM stops the receiver cleanly", "[receiver]") {
 }
 
 #ifdef KT_TEST_HOOKS
-TEST_CASE("Killed after the commit and before the response, the retry gets the stored receipt",
+TEST_CASE("Killed after the commit and before the response the retry gets the stored receipt",
           "[receiver][security]") {
     const ReceiverDb db = GENERATE(ReceiverDb::sqlite, ReceiverDb::postgres);
     INFO(db_name(db));

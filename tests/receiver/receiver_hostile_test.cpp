@@ -34,7 +34,7 @@ std::string with_member(const std::string& body, const std::string& key, const s
 
 }  // namespace
 
-TEST_CASE("Hostile submissions get a 4xx each, store nothing, and the receiver keeps running",
+TEST_CASE("Hostile submissions each get a 4xx and store nothing and the receiver keeps running",
           "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 2);
     auto& d = *f.device;
@@ -95,7 +95,7 @@ TEST_CASE("Hostile submissions get a 4xx each, store nothing, and the receiver k
     CHECK(f.server->alive());
 }
 
-TEST_CASE("Rate limits answer 429 with Retry-After, per device and per address for enrollment",
+TEST_CASE("Rate limits answer 429 with Retry-After per device and per address for enrollment",
           "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 1, {{"rate_per_minute", 5}, {"enroll_rate_per_minute", 3}});
     auto& d = *f.device;  // enrollment used one of the address's three attempts
@@ -112,10 +112,8 @@ TEST_CASE("Rate limits answer 429 with Retry-After, per device and per address f
     CHECK_FALSE(enroll_limited.retry_after.empty());
 }
 
-TEST_CASE(
-    "The request log has one line per request with time, action, object, result, actor "
-    "and never a payload or a name",
-    "[receiver][security]") {
+TEST_CASE("The request log has one JSON line per request and never a payload or a name",
+          "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 1);
     auto& d = *f.device;
     REQUIRE(d.checkin(1).status == 200);
@@ -140,8 +138,10 @@ TEST_CASE(
     CHECK(log.find("tablet-oost-3") == std::string::npos);
 }
 
-TEST_CASE("Only TLS 1.2 or newer: a TLS 1.1 client and plain http get no answer and no log line",
-          "[receiver][security]") {
+TEST_CASE(
+    "Only TLS 1.2 or newer is served: a TLS 1.1 client and plain http get no answer and no log "
+    "line",
+    "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 1);
     const std::string log_before = read_bytes(f.data.dir / "receiver.log");
     httplib::SSLClient old("127.0.0.1", f.server->port());
