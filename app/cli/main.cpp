@@ -1,9 +1,12 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
 // Links kt_core only. Never takes a passphrase on the command line.
 // Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
-// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify).
+// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify), 5 the
+// receiver could not be reached or refused (enroll, sync).
 // client-copy writes a sealed assessment's PDF for the client; --lang is then the copy's
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
+// enroll, sync and outbox talk to the municipality's receiver (core/sync): they print counts
+// and the worker's message only, never a name or a record; sync exits 5 when a pass failed.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -18,6 +21,9 @@
 #include "store/seal.hpp"
 #include "store/vault.hpp"
 #include "store/vault_admin.hpp"
+#include "sync/enroll.hpp"
+#include "sync/outbox.hpp"
+#include "sync/sender.hpp"
 #include "util/canonical_json.hpp"
 #include "util/clock.hpp"
 #include "util/files.hpp"
@@ -35,7 +41,8 @@ struct Args {
 // it would land in the process list and shell history) is a usage error.
 bool known_option(const std::string& name) {
     return name == "vault" || name == "passphrase-file" || name == "lang" ||
-           name == "new-passphrase-file" || name == "out" || name == "assessment";
+           name == "new-passphrase-file" || name == "out" || name == "assessment" ||
+           name == "url" || name == "code";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -195,6 +202,57 @@ int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
     return 0;
 }
 
+// The vault opened with the passphrase: unwrap once, open with the data key (as the kiosk's
+// sync worker does with its own connection).
+kt::Result<kt::store::Vault> open_vault(const std::string& vault,
+                                        const kt::crypto::SecretBytes& pw) {
+    auto dek = kt::store::Vault::unlock_data_key(vault, pw.text());
+    if (!dek) return dek.error();
+    return kt::store::Vault::open_with_data_key(vault, dek.value());
+}
+
+int run_enroll(const kt::i18n::Catalog& cat, const std::string& vault,
+               const kt::crypto::SecretBytes& pw, const Args& a) {
+    auto v = open_vault(vault, pw);
+    if (!v) return report(cat, v.error());
+    const auto r = kt::sync::enroll_device(v.value(), a.opts.at("url"), a.opts.at("code"),
+                                           kt::SystemClock().now_utc());
+    if (!r.ok()) {
+        std::fprintf(stderr, "%s\n", cat.tr(r.message_key()).c_str());
+        return r.status == kt::sync::SyncStatus::invalid_input ? 1 : 5;
+    }
+    std::printf("%s\n",
+                cat.format("cli.enroll_ok", {{"device", r.device_name}, {"team", r.team}}).c_str());
+    return 0;
+}
+
+// One manual pass: counts on stdout, the worker's message on stdout (ok) or stderr (failure).
+int run_sync(const kt::i18n::Catalog& cat, const std::string& vault,
+             const kt::crypto::SecretBytes& pw) {
+    auto v = open_vault(vault, pw);
+    if (!v) return report(cat, v.error());
+    kt::sync::SyncOptions options;
+    options.manual = true;
+    const auto r = kt::sync::sync_now(v.value(), options);
+    std::printf("%s\n", cat.format("cli.sync_counts", {{"sent", std::int64_t(r.sent)},
+                                                       {"pending", std::int64_t(r.pending)}})
+                            .c_str());
+    std::fprintf(r.ok() ? stdout : stderr, "%s\n", cat.tr(r.message_key()).c_str());
+    return r.ok() ? 0 : 5;
+}
+
+int run_outbox(const kt::i18n::Catalog& cat, const std::string& vault,
+               const kt::crypto::SecretBytes& pw) {
+    auto v = open_vault(vault, pw);
+    if (!v) return report(cat, v.error());
+    auto c = kt::sync::outbox_counts(v->db());
+    if (!c) return report(cat, c.error());
+    std::printf("%s\n", cat.format("cli.outbox_counts", {{"pending", std::int64_t(c->pending)},
+                                                         {"sent", std::int64_t(c->sent)}})
+                            .c_str());
+    return 0;
+}
+
 // The language of the messages: a worker language (nl, en). For client-copy --lang names the
 // copy's language, which may be one only clients read; the messages are then in Dutch.
 std::string message_language(const Args& a) {
@@ -208,7 +266,10 @@ std::string message_language(const Args& a) {
 bool has_required(const Args& a) {
     if (a.command == "canonical-json") return !a.opts.count("vault") && !a.opts.count("out");
     if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
-    if (a.command == "demo" || a.command == "check" || a.command == "verify") return true;
+    if (a.command == "demo" || a.command == "check" || a.command == "verify" ||
+        a.command == "sync" || a.command == "outbox")
+        return true;
+    if (a.command == "enroll") return a.opts.count("url") && a.opts.count("code");
     if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
     if (a.command == "backup") return a.opts.count("out") == 1;
     if (a.command == "client-copy") return a.opts.count("assessment") && a.opts.count("out");
@@ -246,5 +307,8 @@ int main(int argc, char** argv) {
         return run_backup(cat.value(), vault, pw.value(), args.opts["out"]);
     if (args.command == "verify") return run_verify(cat.value(), vault, pw.value());
     if (args.command == "client-copy") return run_client_copy(cat.value(), vault, pw.value(), args);
+    if (args.command == "enroll") return run_enroll(cat.value(), vault, pw.value(), args);
+    if (args.command == "sync") return run_sync(cat.value(), vault, pw.value());
+    if (args.command == "outbox") return run_outbox(cat.value(), vault, pw.value());
     return run_check(cat.value(), vault, pw.value());
 }

@@ -14,12 +14,15 @@
 
 namespace kt::store {
 
-inline constexpr std::array<std::string_view, 15> kAuditActions = {
+inline constexpr std::array<std::string_view, 21> kAuditActions = {
     // the vault and its records
     "unlock", "failed_unlock", "lock", "client_created", "client_changed", "score_set",
     "assessment_finished", "export", "backup", "passphrase_changed", "network_changed",
     // the client's review, signatures and seals
-    "review_changed", "signature_changed", "assessment_sealed", "assessment_reopened"};
+    "review_changed", "signature_changed", "assessment_sealed", "assessment_reopened",
+    // sync to the municipality (core/sync)
+    "device_enrolled", "assessment_sent", "assessment_purged", "client_purged", "device_wiped",
+    "vault_rolled_back"};
 inline constexpr std::array<std::string_view, 3> kAuditResults = {"ok", "failed", "refused"};
 
 /// Appends one event. Inside the caller's open transaction it commits or rolls back with the

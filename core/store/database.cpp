@@ -58,9 +58,13 @@ bool equals(const char* a, const char* b) {
 // security-tests.md finding 1). Our code needs none of them; backups use the backup API.
 int vault_authorizer(void*, int action, const char* a3, const char* a4, const char*, const char*) {
     switch (action) {
+        // VACUUM (the retention purge, T-36) attaches '' as vacuum_db: a private temporary
+        // database, kept in memory under temp_store = MEMORY and keyed like the vault, so it is
+        // no way out. Every named file stays refused.
         case SQLITE_ATTACH:
+            return a3 != nullptr && a3[0] == '\0' ? SQLITE_OK : SQLITE_DENY;
         case SQLITE_DETACH:
-            return SQLITE_DENY;
+            return equals(a3, "vacuum_db") ? SQLITE_OK : SQLITE_DENY;
         case SQLITE_FUNCTION:
             return equals(a4, "sqlcipher_export") ? SQLITE_DENY : SQLITE_OK;
         case SQLITE_PRAGMA:

@@ -10,7 +10,7 @@ namespace {
 
 // SQLite here is 3.15.2: no UPSERT, no RETURNING, no DROP COLUMN. Never FTS or RTREE
 // (security-tests.md finding 5). Append new patches; never edit a released one.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
 CREATE TABLE client (
     id            TEXT PRIMARY KEY,
@@ -171,6 +171,28 @@ CREATE TABLE sealed_record (
     PRIMARY KEY (assessment_id, version)
 );
 INSERT INTO kt_meta (key, value) VALUES ('device_seq', '0');
+)sql",
+    // 6: the outbox to the municipality (core/sync): one row per sealed version, written in
+    // the seal's transaction; `receipt` is the receiver's verified receipt as canonical JSON
+    // ('' until received). Versions sealed before this patch get their rows now. The sync
+    // settings (receiver, pin, keys) live in kt_meta under "sync_*" once enrolled.
+    R"sql(
+CREATE TABLE outbox (
+    assessment_id   TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT NOT NULL DEFAULT '',
+    profile         TEXT NOT NULL DEFAULT '',
+    receipt         TEXT NOT NULL DEFAULT '',
+    receipt_at      INTEGER NOT NULL DEFAULT 0,
+    sent_at         INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (assessment_id, version)
+);
+INSERT INTO outbox (assessment_id, version, created_at)
+    SELECT assessment_id, version, sealed_at FROM sealed_record;
+INSERT INTO kt_meta (key, value) VALUES ('sync_retention_days', '30');
 )sql",
 };
 

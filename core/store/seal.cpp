@@ -95,6 +95,13 @@ Status store_seal(Database& db, std::string_view id, const SealInfo& info,
     ins->bind(1, id).bind(2, std::int64_t(info.version)).bind(3, record);
     ins->bind(4, info.content_hash).bind(5, info.device_signature).bind(6, info.sealed_at);
     if (auto s = ins->run(); !s) return s;
+    // The outbox row commits or rolls back with the seal (security-tests.md §3.7), enrolled
+    // or not: a device enrolled later sends what was sealed before.
+    auto out =
+        db.prepare("INSERT INTO outbox (assessment_id, version, created_at) VALUES (?, ?, ?)");
+    if (!out) return out.error();
+    out->bind(1, id).bind(2, std::int64_t(info.version)).bind(3, info.sealed_at);
+    if (auto s = out->run(); !s) return s;
     auto up = db.prepare("UPDATE assessment SET sealed_at = ? WHERE id = ?");
     if (!up) return up.error();
     return up->bind(1, info.sealed_at).bind(2, id).run();
@@ -189,6 +196,20 @@ Result<std::string> sealed_record(Database& db, std::string_view id, int version
 
 Result<std::string> device_public_key(Database& db) {
     return meta(db, "device_sign_public");
+}
+
+Result<crypto::SigningKey> device_signing_key(Database& db) {
+    std::optional<Transaction> tx;
+    if (!db.in_transaction()) {
+        auto t = Transaction::begin(db);
+        if (!t) return t.error();
+        tx.emplace(std::move(t.value()));
+    }
+    auto key = device_key(db, true);
+    if (!key) return key.error();
+    if (tx)
+        if (auto s = tx->commit(); !s) return s.error();
+    return std::move(**key);
 }
 
 }  // namespace kt::store

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/signing.hpp"
 #include "model/zrm.hpp"
 #include "store/database.hpp"
 
@@ -63,6 +64,11 @@ Result<std::string> sealed_record(Database& db, std::string_view assessment_id, 
 
 /// The device's Ed25519 public key in hex ("" before the first seal). Errors: storage errors.
 Result<std::string> device_public_key(Database& db);
+
+/// The device's Ed25519 key pair, made now (in a transaction of its own unless the caller has
+/// one open) when the vault has none yet: enrollment registers it, sync signs with it.
+/// Errors: damaged_vault (a stored key that is malformed), storage errors.
+Result<crypto::SigningKey> device_signing_key(Database& db);
 
 struct SealCheck {
     int ok = 0;

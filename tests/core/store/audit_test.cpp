@@ -70,6 +70,10 @@ fs::path drive_every_event(const TempDir& dir) {
         REQUIRE(store::reopen_sealed(db, a.value(), 1100).ok());
         REQUIRE(store::audit_event(db, "export", a.value(), "ok", 1101).ok());
         REQUIRE(store::audit_event(db, "lock", "", "ok", 1102).ok());
+        // Written by core/sync; its tests drive enrollment, sending, purge and wipe for real.
+        for (const char* action : {"device_enrolled", "assessment_sent", "assessment_purged",
+                                   "client_purged", "device_wiped", "vault_rolled_back"})
+            REQUIRE(store::audit_event(db, action, a.value(), "ok", 1103).ok());
     }
     // Two wrong passphrases while locked, audited at the next open.
     for (const std::int64_t at : {1200, 1201}) {
