@@ -11,9 +11,11 @@ namespace kt::sync {
 
 inline constexpr std::int64_t kBackoffBaseSeconds = 1;
 inline constexpr std::int64_t kBackoffCapSeconds = 15 * 60;
-/// After this many failures in a row the gap is at least kSlowGapSeconds (≤ 6 a minute).
+/// After this many failures in a row the gap between passes is at least kSlowGapSeconds (≤ 6
+/// requests a minute).
 inline constexpr int kSlowAfterFailures = 5;
-inline constexpr std::int64_t kSlowGapSeconds = 10;
+// 20 s, not 10: a failing pass can make two requests (the checkin and the failing item).
+inline constexpr std::int64_t kSlowGapSeconds = 20;
 /// A Retry-After beyond this is read as this (a broken or hostile header cannot park the
 /// device for a year).
 inline constexpr std::int64_t kMaxRetryAfterSeconds = 24 * 60 * 60;
@@ -21,7 +23,7 @@ inline constexpr std::int64_t kMaxRetryAfterSeconds = 24 * 60 * 60;
 /// The seconds to wait after the `failures`-th failure in a row (1 for the first).
 /// The ceiling doubles from 1 s to the 15 min cap; the wait is drawn from [ceiling / 2,
 /// ceiling] by `jitter` in [0, 1] (equal jitter, so retries of many devices spread out but
-/// never collapse to zero); from the 5th failure it is at least 10 s; a Retry-After is a
+/// never collapse to zero); from the 5th failure it is at least 20 s; a Retry-After is a
 /// floor (up to kMaxRetryAfterSeconds) even above the cap. Always ≥ 1.
 std::int64_t backoff_seconds(int failures, double jitter,
                              std::optional<std::int64_t> retry_after = std::nullopt);

@@ -13,7 +13,7 @@ TEST_CASE("backoff doubles from 1 s to the 15 minute cap with jitter in the uppe
         CHECK(ks::backoff_ceiling(n) == ceiling);
         const auto low = ks::backoff_seconds(n, 0.0);
         const auto high = ks::backoff_seconds(n, 1.0);
-        CHECK(high == std::max<std::int64_t>(ceiling, n >= 5 ? 10 : 1));
+        CHECK(high == std::max<std::int64_t>(ceiling, n >= 5 ? 20 : 1));
         CHECK(low >= 1);
         CHECK(low >= ceiling / 2);
         CHECK(low <= high);
