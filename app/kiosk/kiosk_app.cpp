@@ -53,6 +53,7 @@ void KioskApp::note_activity() {
 
 void KioskApp::draw() {
     note_activity();
+    m_session.tick_sync();
     const auto& st = m_session.state();
     const auto& cat = m_catalog;
     if (st.mode == flow::Mode::locked) {
@@ -67,8 +68,8 @@ void KioskApp::draw() {
             draw_pin_setup_screen(present::pin_setup_view(m_session, cat), m_pins, m_pending);
             break;
         case flow::Step::clients:
-            draw_clients_screen(present::clients_view(m_session, cat, m_clients.query), m_clients,
-                                m_pending);
+            draw_clients_screen(present::clients_view(m_session, cat, m_clients.query),
+                                present::sync_view(m_session, cat), m_clients, m_pending);
             break;
         case flow::Step::client_form: {
             auto v = present::client_form_view(m_session, cat);
@@ -86,7 +87,8 @@ void KioskApp::draw() {
             draw_matrix_screen(present::matrix_view(m_session, cat), m_matrix, m_pending);
             break;
         case flow::Step::settings:
-            draw_settings_screen(present::settings_view(m_session, cat), m_settings, m_pending);
+            draw_settings_screen(present::settings_view(m_session, cat),
+                                 present::sync_view(m_session, cat), m_settings, m_pending);
             break;
         case flow::Step::network:
             draw_network_screen(
@@ -198,10 +200,16 @@ void KioskApp::save_client_copy(const SaveClientCopy& x) {
 }
 
 double KioskApp::seconds_until_redraw() const {
+    // A sync or enrollment runs on its own thread: look for its outcome a few times a second.
+    const auto& sync = m_session.sync_panel();
+    if (sync.running) return std::min(0.25, seconds_until_idle_lock());
+    double next = seconds_until_idle_lock();
+    if (sync.enrolled && sync.pending > 0)  // the next automatic pass, even untouched
+        next = std::min(next, std::max(1.0, double(sync.next_attempt_at - m_clock.now_utc())));
     const double wait = m_session.unlock_wait_seconds();
-    if (wait <= 0) return seconds_until_idle_lock();
+    if (wait <= 0) return next;
     const double tick = wait - std::floor(wait);  // the shown whole seconds change then
-    return std::min(seconds_until_idle_lock(), tick > 0 ? tick : 1.0);
+    return std::min(next, tick > 0 ? tick : 1.0);
 }
 
 void KioskApp::on_step_entered() {
@@ -224,7 +232,7 @@ void KioskApp::on_step_entered() {
         m_settings.passphrase.wipe();
         m_settings.edit = store::Settings{};
         m_settings.wijken_text.clear();
-        m_settings.loaded = m_settings.saved = false;
+        m_settings.loaded = m_settings.saved = m_settings.reenroll = false;
     }
     if (st.step == flow::Step::clients && m_last_step == flow::Step::unlock)
         m_clients = ClientsState{};
@@ -278,6 +286,8 @@ bool KioskApp::apply() {
                 },
                 [&](const SetNetworkNote& x) { m_session.set_network_note(x.note); },
                 [&](const Navigate& x) { m_session.navigate(x.action); },
+                [&](const SyncNow&) { m_session.sync_now(); },
+                [&](const EnrollDevice& x) { m_session.enroll(x.url, x.code); },
                 [&](const auto& x) { apply_client_command(Command{x}); },
             },
             c);

@@ -133,6 +133,18 @@ std::string Catalog::date(std::int64_t epoch_seconds) const {
     return s;
 }
 
+std::string Catalog::date_time(std::int64_t epoch_seconds) const {
+    std::unique_ptr<icu::DateFormat> fmt(
+        icu::DateFormat::createDateTimeInstance(icu::DateFormat::kLong, icu::DateFormat::kShort,
+                                                icu::Locale(icu_locale(m_locale).c_str())));
+    if (!fmt) return {};
+    icu::UnicodeString out;
+    fmt->format(static_cast<UDate>(epoch_seconds) * 1000.0, out);
+    std::string s;
+    out.toUTF8String(s);
+    return s;
+}
+
 std::string Catalog::date_iso(std::string_view iso) const {
     int y = 0, m = 0, d = 0, used = 0;
     const std::string text(iso);

@@ -34,6 +34,8 @@ class Catalog {
                        std::initializer_list<std::pair<std::string_view, Arg>> args) const;
     /// "24 november 2026" in the catalog's language.
     std::string date(std::int64_t epoch_seconds) const;
+    /// "24 november 2026 om 14:02": the date and the time of day (the device's time zone).
+    std::string date_time(std::int64_t epoch_seconds) const;
     /// The same for an ISO "YYYY-MM-DD" date (birth dates); the input itself if malformed.
     std::string date_iso(std::string_view iso) const;
     const std::string& locale() const { return m_locale; }

@@ -65,6 +65,7 @@ void Session::reload() {
     m_review = model::Review{};
     m_seal.reset();
     m_assessments.clear();
+    refresh_sync_panel();
     if (auto list = store::list_clients(db))
         m_clients = std::move(list.value());
     else

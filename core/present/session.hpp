@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "model/client.hpp"
 #include "model/network.hpp"
 #include "model/review.hpp"
+#include "present/sync_runner.hpp"
 #include "store/seal.hpp"
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
@@ -103,6 +105,29 @@ class Session {
     /// Back to the worker's screens: only with the worker's PIN; the fifth wrong one locks.
     void return_to_worker(std::string_view pin);
     const model::Review& review() const { return m_review; }
+
+    // ---- sync to the municipality (session_sync.cpp); network work runs off this thread ----
+    /// What the sync indicator and the settings show; refreshed after every job and change.
+    struct SyncPanel {
+        bool enrolled = false, running = false, enrolling = false;
+        std::string url, device_name, team;
+        int pending = 0;                   // sealed versions without a verified receipt
+        std::int64_t last_success = 0;     // 0: never
+        std::int64_t next_attempt_at = 0;  // 0: nothing waiting
+        std::string message_key;           // the last outcome ("" when there is nothing to say)
+        bool failed = false;               // message_key is a failure
+    };
+    /// Once per frame: takes a finished job's outcome (a revoked device locks at once) and
+    /// starts an automatic pass when one is due (enrolled, something waiting, backoff over).
+    void tick_sync();
+    /// The worker asked to send now (the backoff between passes is skipped).
+    void sync_now();
+    /// Settings: enrolls the device with the receiver's address and one-time code.
+    void enroll(const std::string& url, const std::string& code);
+    const SyncPanel& sync_panel() const { return m_sync; }
+    /// Blocks until a running sync or enrollment has ended and its outcome is taken (tests,
+    /// headless scripts, program exit).
+    void wait_for_sync();
     /// The open vault for exporters that live outside core (the client's copy as PDF) while
     /// the worker is on a client's page; nullptr otherwise (locked, client mode).
     store::Database* export_db() {
@@ -165,6 +190,11 @@ class Session {
     model::Review m_review;
     std::optional<store::SealInfo> m_seal;
     bool m_unlocked_by_pin = false;
+    void refresh_sync_panel();
+    void take_sync_outcome(const SyncOutcome& outcome);
+    SyncPanel m_sync;
+    std::unique_ptr<SyncRunner> m_sync_runner = std::make_unique<SyncRunner>();
+    std::int64_t m_last_auto_sync = 0;
 };
 
 }  // namespace kt::present

@@ -60,6 +60,16 @@ struct SettingsView {
     store::Settings current;
 };
 
+/// Sending to the municipality: the indicator on the clients screen and the settings section.
+struct SyncView {
+    bool enrolled = false, running = false, failed = false, can_send = false;
+    std::string status;   // "3 metingen wachten op verzending · laatst gelukt …"
+    std::string message;  // the last outcome ("" when there is nothing to say)
+    std::string send;     // "Nu verzenden" / "Bezig met verzenden…"
+    // Settings: enrolling with a one-time code, or who this device is now.
+    std::string title, hint, url_label, url_hint, code_label, code_hint, enroll, enrolled_line;
+};
+
 struct ClientRow {
     std::string id;
     std::string label;  // "Dijk, IJsbrand van"
@@ -152,6 +162,7 @@ ClientsView clients_view(const Session& s, const i18n::Catalog& cat, std::string
 ClientFormView client_form_view(const Session& s, const i18n::Catalog& cat);
 SetupView setup_view(const Session& s, const i18n::Catalog& cat);
 SettingsView settings_view(const Session& s, const i18n::Catalog& cat);
+SyncView sync_view(const Session& s, const i18n::Catalog& cat);
 ClientView client_view(const Session& s, const i18n::Catalog& cat);
 MatrixView matrix_view(const Session& s, const i18n::Catalog& cat);
 

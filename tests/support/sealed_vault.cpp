@@ -49,8 +49,11 @@ void review_sign_seal(store::Database& db, const std::string& id, const std::str
         store::set_answer(db, id, 1, {Agreement::disagree, 3, "Eigen woorden " + marker}, at).ok());
     REQUIRE(store::set_network_agreement(db, id, Agreement::agree, at).ok());
     REQUIRE(store::set_goals_agreement(db, id, Agreement::agree, at).ok());
-    const model::Signature client{model::Signer::client, "", {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}}};
-    const model::Signature worker{model::Signer::worker, "", {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}}};
+    model::Signature client, worker;
+    client.signer = model::Signer::client;
+    client.strokes = {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}};
+    worker.signer = model::Signer::worker;
+    worker.strokes = {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}};
     REQUIRE(store::save_signature(db, id, client, at).ok());
     REQUIRE(store::save_signature(db, id, worker, at).ok());
     const store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "passphrase"};

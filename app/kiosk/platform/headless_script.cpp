@@ -138,6 +138,12 @@ class Runner {
         run_frame(m_window, m_app, &in, &path, &ok);
         return ok;
     }
+    // A sync or enrollment runs on its own thread; a script waits for its outcome.
+    void wait_sync() {
+        m_app.session().wait_for_sync();
+        idle(3);
+    }
+
     void advance_clock(double seconds) {
         m_clock.advance(seconds);
         idle(3);  // a frame notices the deadline, the next ones show what followed
@@ -200,6 +206,8 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                 r.idle(std::stoi(w[1]));
             } else if (cmd == "advance-clock" && w.size() == 2) {
                 r.advance_clock(std::stod(w[1]));
+            } else if (cmd == "wait-sync" && w.size() == 1) {
+                r.wait_sync();
             } else if (cmd == "screenshot" && w.size() == 2) {
                 if (!r.screenshot(w[1])) return fail(2, n, line, "screenshot failed");
             } else if (cmd == "expect-text" && w.size() == 2) {

@@ -53,13 +53,33 @@ void search_row(const present::ClientsView& v, ClientsState& st, Commands& out) 
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y) + dp(4));
 }
 
+// What waits to go to the municipality, and a button to send it now; a failure in words.
+void sync_row(const present::SyncView& v, Commands& out) {
+    const float send_w = text_size(fonts().body, v.send).x + dp(56);
+    const float text_w = ImGui::GetContentRegionAvail().x - send_w - dp(24);
+    const float y = ImGui::GetCursorPosY();
+    text(v.status, fonts().body, color::muted, text_w);
+    if (!v.message.empty())
+        text(v.message, fonts().body_bold, v.failed ? color::danger : color::accent, text_w);
+    const float below = ImGui::GetCursorPosY();
+    if (v.enrolled) {
+        ImGui::SetCursorPos(
+            ImVec2(ImGui::GetWindowWidth() - send_w - ImGui::GetStyle().WindowPadding.x, y));
+        if (button("sync.send", v.send, ButtonKind::quiet, send_w, v.can_send))
+            out.push_back(SyncNow{});
+    }
+    ImGui::SetCursorPosY(std::max(below, ImGui::GetCursorPosY()) + dp(4));
+}
+
 }  // namespace
 
-void draw_clients_screen(const present::ClientsView& v, ClientsState& st, Commands& out) {
+void draw_clients_screen(const present::ClientsView& v, const present::SyncView& sync,
+                         ClientsState& st, Commands& out) {
     begin_screen("##clients");
     top_bar("", v.title, v.count_line, v.lock, out);
     if (!v.warning.empty()) notice_band(v.warning);
     search_row(v, st, out);
+    sync_row(sync, out);
     ImGui::BeginChild("##list", ImVec2(0, ImGui::GetContentRegionAvail().y - keyboard_height()),
                       false, ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();

@@ -107,6 +107,10 @@ struct ReadAloud {
 struct Navigate {
     flow::Action action;
 };
+struct SyncNow {};  // "Nu verzenden"
+struct EnrollDevice {
+    std::string url, code;
+};
 
 using Command =
     std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient, BeginAssessment,
@@ -115,7 +119,7 @@ using Command =
                  SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,
                  AgreeNetwork, AgreeGoals, SaveSignature, ClearSignature, SealAssessment,
                  ReturnToWorker, ReadAloud, ReopenAssessment, ChooseCopyTarget, SaveClientCopy,
-                 CloseCopyPanel, Navigate>;
+                 CloseCopyPanel, Navigate, SyncNow, EnrollDevice>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

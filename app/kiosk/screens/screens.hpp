@@ -14,12 +14,14 @@ void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passp
                         Commands& out);
 void draw_pin_setup_screen(const present::PinSetupView& v, PinFields& pins, Commands& out);
 void draw_lock_screen(const present::LockView& v, PinFields& pins, Commands& out);
-void draw_clients_screen(const present::ClientsView& v, ClientsState& st, Commands& out);
+void draw_clients_screen(const present::ClientsView& v, const present::SyncView& sync,
+                         ClientsState& st, Commands& out);
 void draw_client_form_screen(const present::ClientFormView& v, ClientForm& form, Commands& out);
 void draw_client_screen(const present::ClientView& v, const ClientPageState& st, Commands& out);
 void draw_setup_screen(const present::SetupView& v, SetupState& st, Commands& out);
 void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands& out);
-void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Commands& out);
+void draw_settings_screen(const present::SettingsView& v, const present::SyncView& sync,
+                          SettingsState& st, Commands& out);
 /// The network map; `view_for` builds the view for the canvas the screen lays out.
 void draw_network_screen(
     const std::function<present::NetworkView(const present::NetworkCanvas&)>& view_for,

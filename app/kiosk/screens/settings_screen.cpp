@@ -62,9 +62,37 @@ void passphrase_section(const present::SettingsView& v, PassphraseFields& f, Com
     if ((tap || enter) && ready) out.push_back(ChangePassphrase{});
 }
 
+// Enrollment with the municipality's one-time code, then who this device is and a send button.
+void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) {
+    section(v.title);
+    const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
+    text(v.hint, fonts().body, color::muted, w);
+    if (v.enrolled) {
+        text(v.enrolled_line, fonts().body_bold, color::text, w);
+        text(v.status, fonts().body, color::muted, w);
+    }
+    if (!v.message.empty())
+        text(v.message, fonts().body_bold, v.failed ? color::danger : color::accent, w);
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    if (v.enrolled && !st.reenroll && !v.running) {
+        if (button("sync.enroll_again", v.enroll, ButtonKind::quiet, w)) st.reenroll = true;
+        return;
+    }
+    text_field("sync_url", v.url_label, &st.receiver_url, w);
+    text_field("sync_code", v.code_label, &st.enroll_code, w);
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    const bool ready = st.receiver_url.size() > 8 && st.enroll_code.size() >= 16 && !v.running;
+    if (button("sync.enroll", v.running ? v.send : v.enroll, ButtonKind::secondary, w, ready)) {
+        out.push_back(EnrollDevice{st.receiver_url, st.enroll_code});
+        st.enroll_code.clear();  // one use only; never kept on screen afterwards
+        st.reenroll = false;
+    }
+}
+
 }  // namespace
 
-void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Commands& out) {
+void draw_settings_screen(const present::SettingsView& v, const present::SyncView& sync,
+                          SettingsState& st, Commands& out) {
     begin_screen("##settings");
     top_bar(v.back, v.title, "", v.lock, out);
     if (!st.loaded) {
@@ -90,6 +118,7 @@ void draw_settings_screen(const present::SettingsView& v, SettingsState& st, Com
     section(v.wijken);
     text_field("wijken", v.wijken_hint, &st.wijken_text,
                std::min(dp(560), ImGui::GetContentRegionAvail().x), 6);
+    sync_section(sync, st, out);
     if (columns) ImGui::TableNextColumn();
     passphrase_section(v, st.passphrase, out);
     if (columns) ImGui::EndTable();

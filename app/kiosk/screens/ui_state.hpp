@@ -105,6 +105,8 @@ struct SettingsState {
     std::string wijken_text;
     bool loaded = false, saved = false;
     PassphraseFields passphrase;
+    std::string receiver_url = "https://", enroll_code;  // the enrollment section's fields
+    bool reenroll = false;  // an enrolled device shows the fields only after "Opnieuw aanmelden"
 };
 
 }  // namespace kt::kiosk
