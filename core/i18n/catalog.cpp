@@ -122,9 +122,9 @@ std::string Catalog::format(std::string_view key,
     return out;
 }
 
-std::string Catalog::date(std::int64_t epoch_seconds) const {
-    std::unique_ptr<icu::DateFormat> fmt(icu::DateFormat::createDateInstance(
-        icu::DateFormat::kLong, icu::Locale(icu_locale(m_locale).c_str())));
+namespace {
+
+std::string formatted(icu::DateFormat* fmt, std::int64_t epoch_seconds) {
     if (!fmt) return {};
     icu::UnicodeString out;
     fmt->format(static_cast<UDate>(epoch_seconds) * 1000.0, out);
@@ -133,16 +133,19 @@ std::string Catalog::date(std::int64_t epoch_seconds) const {
     return s;
 }
 
+}  // namespace
+
+std::string Catalog::date(std::int64_t epoch_seconds) const {
+    std::unique_ptr<icu::DateFormat> fmt(icu::DateFormat::createDateInstance(
+        icu::DateFormat::kLong, icu::Locale(icu_locale(m_locale).c_str())));
+    return formatted(fmt.get(), epoch_seconds);
+}
+
 std::string Catalog::date_time(std::int64_t epoch_seconds) const {
     std::unique_ptr<icu::DateFormat> fmt(
         icu::DateFormat::createDateTimeInstance(icu::DateFormat::kLong, icu::DateFormat::kShort,
                                                 icu::Locale(icu_locale(m_locale).c_str())));
-    if (!fmt) return {};
-    icu::UnicodeString out;
-    fmt->format(static_cast<UDate>(epoch_seconds) * 1000.0, out);
-    std::string s;
-    out.toUTF8String(s);
-    return s;
+    return formatted(fmt.get(), epoch_seconds);
 }
 
 std::string Catalog::date_iso(std::string_view iso) const {

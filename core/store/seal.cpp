@@ -4,6 +4,7 @@
 #include "model/review.hpp"
 #include "store/assessments.hpp"
 #include "store/audit.hpp"
+#include "store/meta.hpp"
 #include "store/review.hpp"
 #include "store/seal_record.hpp"
 #include "util/canonical_json.hpp"
@@ -17,24 +18,9 @@ bool is_hex64(std::string_view s) {
     return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-Result<std::string> meta(Database& db, const char* key) {
-    auto st = db.prepare("SELECT value FROM kt_meta WHERE key = ?");
-    if (!st) return st.error();
-    st->bind(1, key);
-    auto row = st->step();
-    if (!row) return row.error();
-    return row.value() ? st->text(0) : std::string();
-}
-
-Status set_meta(Database& db, const char* key, std::string_view value) {
-    auto st = db.prepare("INSERT OR REPLACE INTO kt_meta (key, value) VALUES (?, ?)");
-    if (!st) return st.error();
-    return st->bind(1, key).bind(2, value).run();
-}
-
 // The device's key pair; made once per vault (inside the caller's transaction) when asked.
 Result<std::optional<crypto::SigningKey>> device_key(Database& db, bool create) {
-    auto secret = meta(db, "device_sign_secret");
+    auto secret = meta_value(db, "device_sign_secret");
     if (!secret) return secret.error();
     if (!secret->empty()) {
         auto key = crypto::signing_key_from_hex(secret.value());
@@ -45,8 +31,8 @@ Result<std::optional<crypto::SigningKey>> device_key(Database& db, bool create) 
     if (!create) return std::optional<crypto::SigningKey>();
     auto key = crypto::new_signing_key();
     const auto hex = crypto::secret_hex(key);
-    if (auto s = set_meta(db, "device_sign_secret", hex.text()); !s) return s.error();
-    if (auto s = set_meta(db, "device_sign_public", key.public_hex); !s) return s.error();
+    if (auto s = set_meta_value(db, "device_sign_secret", hex.text()); !s) return s.error();
+    if (auto s = set_meta_value(db, "device_sign_public", key.public_hex); !s) return s.error();
     return std::optional<crypto::SigningKey>(std::move(key));
 }
 
@@ -195,7 +181,7 @@ Result<std::string> sealed_record(Database& db, std::string_view id, int version
 }
 
 Result<std::string> device_public_key(Database& db) {
-    return meta(db, "device_sign_public");
+    return meta_value(db, "device_sign_public");
 }
 
 Result<crypto::SigningKey> device_signing_key(Database& db) {

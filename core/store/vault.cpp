@@ -42,24 +42,6 @@ Status precheck_vault_file(const fs::path& path, bool check_size = true) {
     return {};
 }
 
-// Session settings, checked by reading them back (3.4.1 silently ignores unknown pragmas).
-Status apply_session_settings(Database& db) {
-    auto mode = db.query_text("PRAGMA journal_mode = WAL");
-    if (!mode) return mode.error();
-    if (mode.value() != "wal") return make_error(ErrorCode::internal, "WAL mode refused");
-    if (auto s = db.exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;"
-                         "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
-        !s)
-        return s;
-    auto temp = db.query_int("PRAGMA temp_store");
-    auto sync = db.query_int("PRAGMA synchronous");
-    auto page = db.query_int("PRAGMA cipher_page_size");
-    if (!temp || !sync || !page) return make_error(ErrorCode::internal, "pragma read failed");
-    if (temp.value() != 2 || sync.value() != 2 || page.value() != kCipherPageSize)
-        return make_error(ErrorCode::internal, "pinned pragma not in effect");
-    return {};
-}
-
 void remove_vault_files(const fs::path& path) {
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"})
@@ -83,6 +65,24 @@ Status make_private_parents(const fs::path& path) {
 }
 
 }  // namespace
+
+// Session settings, checked by reading them back (3.4.1 silently ignores unknown pragmas).
+Status apply_session_settings(Database& db) {
+    auto mode = db.query_text("PRAGMA journal_mode = WAL");
+    if (!mode) return mode.error();
+    if (mode.value() != "wal") return make_error(ErrorCode::internal, "WAL mode refused");
+    if (auto s = db.exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;"
+                         "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
+        !s)
+        return s;
+    auto temp = db.query_int("PRAGMA temp_store");
+    auto sync = db.query_int("PRAGMA synchronous");
+    auto page = db.query_int("PRAGMA cipher_page_size");
+    if (!temp || !sync || !page) return make_error(ErrorCode::internal, "pragma read failed");
+    if (temp.value() != 2 || sync.value() != 2 || page.value() != kCipherPageSize)
+        return make_error(ErrorCode::internal, "pinned pragma not in effect");
+    return {};
+}
 
 Result<Database> open_keyed_database(const fs::path& path, const crypto::SecretBytes& dek,
                                      Database::Mode mode) {

@@ -82,6 +82,11 @@ class Vault {
 Result<Database> open_keyed_database(const std::filesystem::path& path,
                                      const crypto::SecretBytes& dek, Database::Mode mode);
 
+/// The pinned session settings (WAL, full sync, temp data in memory only, foreign keys, secure
+/// delete), read back because SQLCipher 3.4.1 ignores unknown pragmas silently. For the vault
+/// and every other SQLCipher file of ours (the receiver's store). Errors: internal, storage.
+Status apply_session_settings(Database& db);
+
 /// The SQLCipher settings pinned on every open; exposed so tests can assert them.
 inline constexpr int kCipherPageSize = 4096;
 inline constexpr std::int64_t kApplicationId = 0x4B544146;  // "KTAF"

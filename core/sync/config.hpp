@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "store/database.hpp"
+#include "store/meta.hpp"
 
 namespace kt::sync {
 
@@ -46,8 +47,8 @@ Status save_state(store::Database& db, const SyncState& state);
 /// succeeds, rolled back otherwise).
 Status in_transaction(store::Database& db, const std::function<Status()>& work);
 
-/// One kt_meta value ("" when missing) and its setter. Errors: storage errors.
-Result<std::string> meta_value(store::Database& db, std::string_view key);
-Status set_meta_value(store::Database& db, std::string_view key, std::string_view value);
+/// kt_meta access, shared with the rest of the store.
+using store::meta_value;
+using store::set_meta_value;
 
 }  // namespace kt::sync

@@ -111,23 +111,6 @@ class SqliteSource final : public ConnectionSource {
     SqliteConnection m_conn;
 };
 
-// The vault's session settings (core/store/vault.cpp), read back because SQLCipher ignores
-// unknown pragmas silently: WAL, full sync, temp data in memory only, secure delete.
-Status apply_settings(Database& db) {
-    auto mode = db.query_text("PRAGMA journal_mode = WAL");
-    if (!mode) return mode.error();
-    if (mode.value() != "wal") return make_error(ErrorCode::internal, "WAL mode refused");
-    if (auto s = db.exec("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;"
-                         "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
-        !s)
-        return s;
-    auto temp = db.query_int("PRAGMA temp_store");
-    auto fk = db.query_int("PRAGMA foreign_keys");
-    if (!temp || !fk || temp.value() != 2 || fk.value() != 1)
-        return make_error(ErrorCode::internal, "pinned pragma not in effect");
-    return {};
-}
-
 Result<Database> create_database(const fs::path& path, const fs::path& key_path) {
     std::error_code ec;
     auto key = fs::exists(key_path, ec) ? read_store_key(key_path) : create_store_key(key_path);
@@ -162,7 +145,7 @@ Result<std::unique_ptr<ConnectionSource>> open_sqlite_source(const fs::path& pat
     const bool exists = fs::exists(path, ec);
     auto db = exists ? open_database(path, key_path) : create_database(path, key_path);
     if (!db) return db.error();
-    if (auto s = apply_settings(db.value()); !s) return s.error();
+    if (auto s = store::apply_session_settings(db.value()); !s) return s.error();
     return std::unique_ptr<ConnectionSource>(std::make_unique<SqliteSource>(std::move(db.value())));
 }
 
