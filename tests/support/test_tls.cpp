@@ -79,8 +79,9 @@ bool is_ip(const std::string& host) {
     return host.find_first_not_of("0123456789.") == std::string::npos;
 }
 
-TlsIdentity make(const std::string& cn, const CertSpec& spec, bool ca) {
-    KeyPtr key(EVP_EC_gen("P-256"));
+TlsIdentity make(const std::string& cn, const CertSpec& spec, bool ca,
+                 const std::string& reuse_key = "") {
+    KeyPtr key(reuse_key.empty() ? EVP_EC_gen("P-256") : read_key(reuse_key).release());
     check(key != nullptr, "EVP_EC_gen");
     CertPtr cert(X509_new());
     X509_set_version(cert.get(), 2);
@@ -124,6 +125,10 @@ TlsIdentity make_test_ca(const std::string& name) {
 
 TlsIdentity make_test_cert(const CertSpec& spec) {
     return make(spec.host, spec, false);
+}
+
+TlsIdentity make_test_cert_with_key(const CertSpec& spec, const std::string& key_pem) {
+    return make(spec.host, spec, false, key_pem);
 }
 
 std::filesystem::path write_identity(const TlsIdentity& id, const std::filesystem::path& dir,

@@ -23,6 +23,9 @@ struct CertSpec {
 TlsIdentity make_test_ca(const std::string& name = "Keukentafel test CA");
 /// A server certificate with a fresh key.
 TlsIdentity make_test_cert(const CertSpec& spec = {});
+/// A server certificate for the key `key_pem` (PKCS#8 PEM, e.g. another identity's key_pem):
+/// the same pin with another validity or host name (T-23).
+TlsIdentity make_test_cert_with_key(const CertSpec& spec, const std::string& key_pem);
 
 /// Writes `<dir>/<stem>.crt` and `<dir>/<stem>.key` (0600); returns the certificate path (the
 /// key path is the same with ".key").
