@@ -1,0 +1,146 @@
+// build_dataset: read → newest version per assessment → filters → k → l → ExportRows.
+#include "export/dataset.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+
+#include "export/rows.hpp"
+
+namespace kt::monitoring {
+
+namespace {
+
+using detail::Names;
+using detail::WorkRow;
+
+// Wijk and team ids share a 64-bit class key with 20 bits each (detail::class_key).
+constexpr std::size_t kMaxNames = std::size_t(1) << 20;
+
+struct Period {
+    QuarterIndex from = 0, to = 1 << 30;
+};
+
+Result<Period> check_options(const ExportOptions& o) {
+    if (o.k < 5) return make_error(ErrorCode::usage, "k below 5 is refused");
+    if (o.l < 2) return make_error(ErrorCode::usage, "l below 2 is refused");
+    Period p;
+    if (!o.from_quarter.empty()) {
+        auto q = parse_quarter(o.from_quarter);
+        if (!q) return q.error();
+        p.from = *q;
+    }
+    if (!o.to_quarter.empty()) {
+        auto q = parse_quarter(o.to_quarter);
+        if (!q) return q.error();
+        p.to = *q;
+    }
+    if (p.from > p.to) return make_error(ErrorCode::usage, "the period ends before it starts");
+    return p;
+}
+
+struct Reading {
+    std::vector<WorkRow> rows;
+    Names wijken, teams;
+    std::uint32_t gemeente = 0;
+};
+
+Status read_source(const MeasurementSource& source, const Pseudonymiser& pseudonyms,
+                   Reading& reading, ExportReport& report) {
+    reading.gemeente = reading.wijken.intern(kWholeMunicipality);
+    Status st = source([&](const Measurement& m) {
+        ++report.read;
+        auto kind = detail::kind_code(m.kind);
+        if (!kind) {
+            ++report.invalid;
+            return true;
+        }
+        reading.rows.push_back(
+            detail::to_work_row(m, *kind, pseudonyms, reading.wijken, reading.teams));
+        return reading.wijken.size() < kMaxNames && reading.teams.size() < kMaxNames;
+    });
+    if (!st) return st;
+    if (reading.wijken.size() >= kMaxNames || reading.teams.size() >= kMaxNames)
+        return make_error(ErrorCode::usage, "more than a million distinct wijk or team names");
+    return {};
+}
+
+// Newest version per assessment (ties: the later seal); the others are superseded.
+void keep_newest(std::vector<WorkRow>& rows, ExportReport& report) {
+    std::vector<std::uint32_t> order(rows.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const WorkRow& x = rows[a];
+        const WorkRow& y = rows[b];
+        if (int c = std::memcmp(x.uuid_key.data(), y.uuid_key.data(), 16); c != 0) return c < 0;
+        return std::tie(y.version, y.sealed_at) < std::tie(x.version, x.sealed_at);
+    });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        if (rows[order[i]].uuid_key != rows[order[i - 1]].uuid_key) continue;
+        rows[order[i]].dropped = true;
+        ++report.superseded;
+    }
+}
+
+void apply_filters(std::vector<WorkRow>& rows, const ExportOptions& o, const Period& period,
+                   const Reading& reading, ExportReport& report) {
+    const auto team = o.team.empty() ? std::nullopt : reading.teams.find(o.team);
+    const auto wijk = o.wijk.empty() ? std::nullopt : reading.wijken.find(o.wijk);
+    for (WorkRow& r : rows) {
+        if (r.dropped) continue;
+        const bool out = (!o.team.empty() && (!team || r.team != *team)) ||
+                         (!o.wijk.empty() && (!wijk || r.wijk != *wijk)) ||
+                         r.quarter < period.from || r.quarter > period.to;
+        if (!out) continue;
+        r.dropped = true;
+        ++report.filtered;
+    }
+}
+
+void remove_dropped(std::vector<WorkRow>& rows) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [](const WorkRow& r) { return r.dropped; }),
+               rows.end());
+}
+
+// Ordered by pseudonym, then time (kind breaks a tie of equal seal times).
+std::vector<ExportRow> export_rows(std::vector<WorkRow>& rows, const Reading& reading) {
+    std::sort(rows.begin(), rows.end(), [](const WorkRow& a, const WorkRow& b) {
+        return std::tie(a.pseudonym, a.sealed_at, a.kind) <
+               std::tie(b.pseudonym, b.sealed_at, b.kind);
+    });
+    std::vector<ExportRow> out;
+    out.reserve(rows.size());
+    std::int64_t order = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        order = (i > 0 && rows[i].pseudonym == rows[i - 1].pseudonym) ? order + 1 : 0;
+        out.push_back(detail::to_export_row(rows[i], reading.wijken, reading.teams));
+        out.back().order = order;
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<Dataset> build_dataset(const MeasurementSource& source, const ExportOptions& options) {
+    auto period = check_options(options);
+    if (!period) return period.error();
+    auto pseudonyms = Pseudonymiser::create(options.secret, options.purpose);
+    if (!pseudonyms) return pseudonyms.error();
+
+    Dataset data;
+    data.k = options.k;
+    Reading reading;
+    if (Status st = read_source(source, *pseudonyms, reading, data.report); !st) return st.error();
+    keep_newest(reading.rows, data.report);
+    apply_filters(reading.rows, options, *period, reading, data.report);
+    remove_dropped(reading.rows);
+    detail::enforce_k(reading.rows, options.k, reading.gemeente, data.report);
+    remove_dropped(reading.rows);
+    detail::enforce_l(reading.rows, options.l, reading.gemeente, data.report);
+    data.rows = export_rows(reading.rows, reading);
+    data.report.written = std::int64_t(data.rows.size());
+    return data;
+}
+
+}  // namespace kt::monitoring
