@@ -116,6 +116,8 @@ class Session {
         std::int64_t next_attempt_at = 0;  // 0: nothing waiting
         std::string message_key;           // the last outcome ("" when there is nothing to say)
         bool failed = false;               // message_key is a failure
+        bool blocked = false;              // vault rolled back (T-09): sending has stopped
+        bool wiped = false;                // revoked: the key file is destroyed (T-37)
     };
     /// Once per frame: takes a finished job's outcome (a revoked device locks at once) and
     /// starts an automatic pass when one is due (enrolled, something waiting, backoff over).

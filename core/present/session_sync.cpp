@@ -23,7 +23,9 @@ void Session::refresh_sync_panel() {
     const bool enrolling = m_sync.enrolling && running;
     const std::string message = m_sync.message_key;
     const bool failed = m_sync.failed;
+    const bool wiped = m_sync.wiped;
     m_sync = SyncPanel{};
+    m_sync.wiped = wiped;
     m_sync.running = running;
     m_sync.enrolling = enrolling;
     m_sync.message_key = message;
@@ -42,7 +44,7 @@ void Session::refresh_sync_panel() {
     // A block (rolled back) outlives the message of one pass.
     if (status->status == sync::SyncStatus::rolled_back) {
         m_sync.message_key = status->message_key();
-        m_sync.failed = true;
+        m_sync.failed = m_sync.blocked = true;
     }
 }
 
@@ -55,6 +57,7 @@ void Session::take_sync_outcome(const SyncOutcome& out) {
     if (!out.enrollment && out.report.wiped) {
         lock();  // the key file is destroyed: nothing can be read or written any more
         m_error_key = sync::message_key(sync::SyncStatus::revoked);
+        m_sync.wiped = true;
         return;
     }
     // The status line already says "Alles verzonden" or how many wait.

@@ -24,7 +24,7 @@ SyncView sync_view(const Session& s, const i18n::Catalog& cat) {
     v.enrolled = p.enrolled;
     v.running = p.running;
     v.failed = p.failed;
-    v.can_send = p.enrolled && !p.running && p.pending > 0 && s.vault_open();
+    v.can_send = p.enrolled && !p.running && !p.blocked && p.pending > 0 && s.vault_open();
     v.status = status_line(p, cat);
     if (!p.message_key.empty()) v.message = cat.tr(p.message_key);
     v.send = cat.tr(p.running ? (p.enrolling ? "sync.enrolling" : "sync.sending") : "sync.send");
@@ -36,8 +36,9 @@ SyncView sync_view(const Session& s, const i18n::Catalog& cat) {
     v.code_hint = cat.tr("sync.code_hint");
     v.enroll = cat.tr(p.enrolled ? "sync.enroll_again" : "sync.enroll");
     if (p.enrolled)
-        v.enrolled_line = cat.format("sync.enrolled_line",
-                                     {{"device", p.device_name}, {"team", p.team}, {"url", p.url}});
+        v.enrolled_line =
+            cat.format("sync.enrolled_line", {{"device", p.device_name}, {"team", p.team}});
+    v.url = p.url;
     return v;
 }
 

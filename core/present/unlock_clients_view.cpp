@@ -28,6 +28,8 @@ UnlockView unlock_view(const Session& s, const i18n::Catalog& cat) {
     v.button = cat.tr("unlock.button");
     v.waiting = s.unlock_wait_seconds() > 0;
     v.error = error_text(s, cat);
+    v.wiped = s.sync_panel().wiped;
+    if (v.wiped) v.error = cat.tr("error.sync.revoked");
     return v;
 }
 

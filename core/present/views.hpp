@@ -19,6 +19,7 @@ namespace kt::present {
 struct UnlockView {
     std::string app_name, prompt, hint, button, error;
     bool waiting = false;  // too many wrong tries: the button is off until the delay is over
+    bool wiped = false;    // the municipality revoked this device: its vault cannot open again
 };
 
 struct PinSetupView {
@@ -68,6 +69,7 @@ struct SyncView {
     std::string send;     // "Nu verzenden" / "Bezig met verzenden…"
     // Settings: enrolling with a one-time code, or who this device is now.
     std::string title, hint, url_label, url_hint, code_label, code_hint, enroll, enrolled_line;
+    std::string url;  // the receiver's address, on its own line (it must not wrap mid-way)
 };
 
 struct ClientRow {

@@ -69,6 +69,7 @@ void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) 
     text(v.hint, fonts().body, color::muted, w);
     if (v.enrolled) {
         text(v.enrolled_line, fonts().body_bold, color::text, w);
+        text(v.url, fonts().body, color::text, w);
         text(v.status, fonts().body, color::muted, w);
     }
     if (!v.message.empty())

@@ -100,6 +100,18 @@ void draw_compact(const present::UnlockView& v, crypto::SecretBytes& passphrase,
 void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passphrase,
                         Commands& out) {
     begin_screen("##unlock");
+    if (v.wiped) {  // nothing to type: the vault can never open again on this device
+        const float w = std::min(dp(640), ImGui::GetWindowWidth() - dp(48));
+        ImGui::SetCursorPos(
+            ImVec2((ImGui::GetWindowWidth() - w) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
+        ImGui::BeginGroup();
+        text(v.app_name, fonts().heading, color::text, w);
+        ImGui::Dummy(ImVec2(0, dp(16)));
+        text(v.error, fonts().body_bold, color::danger, w);
+        ImGui::EndGroup();
+        end_screen();
+        return;
+    }
     const bool keyboard = keyboard_height() > 0;
     const float space = ImGui::GetWindowHeight() - keyboard_height();
     float w = std::min(dp(640), ImGui::GetWindowWidth() - dp(48));
