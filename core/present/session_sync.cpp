@@ -11,9 +11,23 @@ namespace {
 // An automatic pass at most this often (the backoff in the vault decides the rest).
 constexpr std::int64_t kAutoSyncSeconds = 60;
 
+// Red only when someone has to act (functioneel beheer, an update, a new code). Being offline
+// or a busy server is normal at a kitchen table: said calmly, retried by itself.
 bool is_failure(sync::SyncStatus s) {
-    return s != sync::SyncStatus::ok && s != sync::SyncStatus::deferred &&
-           s != sync::SyncStatus::not_enrolled;
+    using S = sync::SyncStatus;
+    switch (s) {
+        case S::ok:
+        case S::deferred:
+        case S::not_enrolled:
+        case S::offline:
+        case S::timeout:
+        case S::rate_limited:
+        case S::server_error:
+        case S::bad_response:
+            return false;
+        default:
+            return true;
+    }
 }
 
 }  // namespace
