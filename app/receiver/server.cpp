@@ -80,6 +80,7 @@ void configure(httplib::SSLServer& server, Shared& s) {
     server.set_payload_max_length(max);
     server.set_read_timeout(c.read_timeout_seconds);
     server.set_write_timeout(c.write_timeout_seconds);
+    server.set_tcp_nodelay(true);  // no Nagle delay between the answer's header and body writes
     server.set_keep_alive_timeout(2);
     server.set_keep_alive_max_count(100);
     const int threads = c.threads;
