@@ -41,6 +41,9 @@ class FaultProxy {
     FaultProxy& operator=(const FaultProxy&) = delete;
 
     int port() const { return m_port; }
+    /// Points later requests at another receiver port (a receiver restarted after a SIGKILL
+    /// listens on a new free port; the device keeps the proxy's address).
+    void set_upstream_port(int port) { m_upstream_port = port; }
     /// Faults for the next requests, in order; after them `fallback` (pass by default).
     void script(std::vector<Fault> faults, Fault fallback = Fault::pass);
     void set_retry_after(int seconds) { m_retry_after = seconds; }
@@ -59,7 +62,7 @@ class FaultProxy {
     std::unique_ptr<Tls> m_tls;
     int m_listen_fd = -1;
     int m_port = 0;
-    int m_upstream_port = 0;
+    std::atomic<int> m_upstream_port{0};
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_requests{0}, m_forwarded{0};
     std::atomic<int> m_retry_after{2}, m_stall_seconds{3};
