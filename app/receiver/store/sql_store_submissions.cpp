@@ -72,14 +72,22 @@ Status write_structured(SqlConnection& c, const Submission& s, const StructuredA
          std::int64_t{a.network.supportive}, std::int64_t{a.network.hindering},
          std::int64_t{a.network.overloaded_carers}, a.locale_shown});
     if (!n) return n.error();
+    // The 13 domains in one statement: one round trip instead of 13 (ingest throughput).
+    std::string sql =
+        "INSERT INTO assessment_domains (assessment_uuid, version, domain_id, level, "
+        "unscored_reason, client_agrees, is_goal) VALUES ";
+    std::vector<Param> params;
     for (const DomainRow& d : a.domains) {
-        auto m = c.execute(
-            "INSERT INTO assessment_domains (assessment_uuid, version, domain_id, level, "
-            "unscored_reason, client_agrees, is_goal) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {s.assessment_uuid, s.version, d.domain_id, opt_param(d.level), d.unscored_reason,
-             opt_bool(d.client_agrees), std::int64_t{d.is_goal ? 1 : 0}});
-        if (!m) return m.error();
+        const std::size_t n = params.size();
+        sql += n == 0 ? "(" : ", (";
+        for (std::size_t i = 1; i <= 7; ++i)
+            sql += "$" + std::to_string(n + i) + (i < 7 ? ", " : ")");
+        params.insert(params.end(), {s.assessment_uuid, s.version, d.domain_id, opt_param(d.level),
+                                     d.unscored_reason, opt_bool(d.client_agrees),
+                                     std::int64_t{d.is_goal ? 1 : 0}});
     }
+    auto m = c.execute(sql, params);
+    if (!m) return m.error();
     return {};
 }
 
