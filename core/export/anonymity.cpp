@@ -2,7 +2,6 @@
 // finding 10). Each round sorts the live rows by (class, pseudonym) once: O(n log n).
 #include <algorithm>
 #include <bit>
-#include <cstring>
 
 #include "export/rows.hpp"
 #include "model/zrm.hpp"
@@ -13,13 +12,13 @@ namespace {
 
 struct Entry {
     std::uint64_t key;
-    PseudonymBytes pseudonym;
+    PseudonymKey pseudonym;
     std::uint32_t index;
 };
 
 bool entry_less(const Entry& a, const Entry& b) {
     if (a.key != b.key) return a.key < b.key;
-    return std::memcmp(a.pseudonym.data(), b.pseudonym.data(), a.pseudonym.size()) < 0;
+    return a.pseudonym < b.pseudonym;
 }
 
 std::vector<Entry> sorted_entries(const std::vector<WorkRow>& rows, std::uint32_t gemeente) {
@@ -27,7 +26,7 @@ std::vector<Entry> sorted_entries(const std::vector<WorkRow>& rows, std::uint32_
     entries.reserve(rows.size());
     for (std::uint32_t i = 0; i < rows.size(); ++i)
         if (!rows[i].dropped)
-            entries.push_back({class_key(rows[i], gemeente), rows[i].pseudonym, i});
+            entries.push_back({class_key(rows[i], gemeente), pseudonym_key(rows[i].pseudonym), i});
     std::sort(entries.begin(), entries.end(), entry_less);
     return entries;
 }

@@ -65,20 +65,30 @@ Status read_source(const MeasurementSource& source, const Pseudonymiser& pseudon
     return {};
 }
 
-// Newest version per assessment (ties: the later seal); the others are superseded.
+// Newest version per assessment (ties: the later seal); the others are superseded. Sorts
+// small keys, not the rows.
 void keep_newest(std::vector<WorkRow>& rows, ExportReport& report) {
-    std::vector<std::uint32_t> order(rows.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const WorkRow& x = rows[a];
-        const WorkRow& y = rows[b];
-        if (int c = std::memcmp(x.uuid_key.data(), y.uuid_key.data(), 16); c != 0) return c < 0;
-        return std::tie(y.version, y.sealed_at) < std::tie(x.version, x.sealed_at);
+    struct Key {
+        std::uint64_t a, b;
+        std::int32_t version;
+        std::int64_t sealed_at;
+        std::uint32_t index;
+    };
+    std::vector<Key> keys(rows.size());
+    for (std::uint32_t i = 0; i < keys.size(); ++i) {
+        std::memcpy(&keys[i].a, rows[i].uuid_key.data(), 8);
+        std::memcpy(&keys[i].b, rows[i].uuid_key.data() + 8, 8);
+        keys[i].version = rows[i].version;
+        keys[i].sealed_at = rows[i].sealed_at;
+        keys[i].index = i;
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+        return std::tie(x.a, x.b, y.version, y.sealed_at) <
+               std::tie(y.a, y.b, x.version, x.sealed_at);
     });
-    for (std::size_t i = 1; i < order.size(); ++i) {
-        if (rows[order[i]].uuid_key != rows[order[i - 1]].uuid_key) continue;
-        rows[order[i]].dropped = true;
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        if (keys[i].a != keys[i - 1].a || keys[i].b != keys[i - 1].b) continue;
+        rows[keys[i].index].dropped = true;
         ++report.superseded;
     }
 }
@@ -104,17 +114,26 @@ void remove_dropped(std::vector<WorkRow>& rows) {
 }
 
 // Ordered by pseudonym, then time (kind breaks a tie of equal seal times).
-std::vector<ExportRow> export_rows(std::vector<WorkRow>& rows, const Reading& reading) {
-    std::sort(rows.begin(), rows.end(), [](const WorkRow& a, const WorkRow& b) {
+std::vector<ExportRow> export_rows(const std::vector<WorkRow>& rows, const Reading& reading) {
+    struct Key {
+        detail::PseudonymKey pseudonym;
+        std::int64_t sealed_at;
+        std::uint8_t kind;
+        std::uint32_t index;
+    };
+    std::vector<Key> keys(rows.size());
+    for (std::uint32_t i = 0; i < keys.size(); ++i)
+        keys[i] = {detail::pseudonym_key(rows[i].pseudonym), rows[i].sealed_at, rows[i].kind, i};
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         return std::tie(a.pseudonym, a.sealed_at, a.kind) <
                std::tie(b.pseudonym, b.sealed_at, b.kind);
     });
     std::vector<ExportRow> out;
     out.reserve(rows.size());
     std::int64_t order = 0;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        order = (i > 0 && rows[i].pseudonym == rows[i - 1].pseudonym) ? order + 1 : 0;
-        out.push_back(detail::to_export_row(rows[i], reading.wijken, reading.teams));
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        order = (i > 0 && keys[i].pseudonym == keys[i - 1].pseudonym) ? order + 1 : 0;
+        out.push_back(detail::to_export_row(rows[keys[i].index], reading.wijken, reading.teams));
         out.back().order = order;
     }
     return out;

@@ -57,6 +57,15 @@ void copy_domains(const Measurement& m, WorkRow& row) {
 
 }  // namespace
 
+PseudonymKey pseudonym_key(const PseudonymBytes& p) {
+    PseudonymKey k;
+    for (int i = 0; i < 8; ++i)
+        k.high = (k.high << 8) | p[i];
+    for (int i = 8; i < 12; ++i)
+        k.low = (k.low << 8) | p[i];
+    return k;
+}
+
 std::uint32_t Names::intern(const std::string& name) {
     auto [it, added] = m_ids.try_emplace(name, std::uint32_t(m_names.size()));
     if (added) m_names.push_back(name);

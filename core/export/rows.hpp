@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,14 @@ struct WorkRow {
     std::uint16_t goals = 0;                         // bit d: a goal for domain d
     std::array<std::int32_t, 4> network{};
 };
+
+/// A pseudonym as two big-endian words: sorts like its hex form without a memcmp call.
+struct PseudonymKey {
+    std::uint64_t high = 0;
+    std::uint32_t low = 0;
+    auto operator<=>(const PseudonymKey&) const = default;
+};
+PseudonymKey pseudonym_key(const PseudonymBytes& p);
 
 /// The quasi-identifier class of a row as one number: age band, household, wijk, team and
 /// period (a quarter, or the year when generalised).
