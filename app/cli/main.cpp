@@ -1,5 +1,5 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
-// Links kt_core only. Never takes a passphrase on the command line.
+// Links kt_core, kt_report and kt_receiver_store. Never takes a passphrase on the command line.
 // Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
 // passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify), 5 the
 // receiver could not be reached or refused (enroll, sync).
@@ -7,12 +7,15 @@
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
 // enroll, sync and outbox talk to the municipality's receiver (core/sync): they print counts
 // and the worker's message only, never a name or a record; sync exits 5 when a pass failed.
+// export and synth (issue 9) read and fill the monitoring sources, including the receiver's
+// store (kt_receiver_store): export prints counts only, never a pseudonym or an id.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <string>
 
+#include "commands.hpp"
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
 #include "model/review.hpp"
@@ -42,7 +45,10 @@ struct Args {
 bool known_option(const std::string& name) {
     return name == "vault" || name == "passphrase-file" || name == "lang" ||
            name == "new-passphrase-file" || name == "out" || name == "assessment" ||
-           name == "url" || name == "code";
+           name == "url" || name == "code" || name == "from" || name == "purpose" ||
+           name == "secret-file" || name == "team" || name == "wijk" || name == "period" ||
+           name == "k" || name == "clients" || name == "wijken" || name == "measurements" ||
+           name == "seed";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -56,36 +62,8 @@ bool parse(int argc, char** argv, Args& out) {
     return true;
 }
 
-int exit_code_for(ErrorCode code) {
-    switch (code) {
-        case ErrorCode::usage:
-            return 1;
-        case ErrorCode::wrong_passphrase:
-            return 3;
-        case ErrorCode::not_a_vault:
-        case ErrorCode::damaged_vault:
-            return 4;
-        default:
-            return 2;
-    }
-}
-
-int report(const kt::i18n::Catalog& cat, const kt::Error& e) {
-    std::fprintf(stderr, "%s\n", cat.tr(kt::error_message_key(e.code)).c_str());
-    return exit_code_for(e.code);
-}
-
-// The passphrase is the file's first line, read into wiped memory.
-kt::Result<kt::crypto::SecretBytes> read_passphrase(const std::string& path) {
-    auto text = kt::read_file(path);
-    if (!text) return text.error();
-    std::string& t = text.value();
-    const auto end = t.find_first_of("\r\n");
-    auto secret = kt::crypto::SecretBytes::from(std::string_view(t).substr(0, end));
-    std::fill(t.begin(), t.end(), '\0');
-    if (secret.empty()) return kt::make_error(ErrorCode::usage, "empty passphrase file");
-    return secret;
-}
+using kt::cli::read_passphrase;
+using kt::cli::report;
 
 int run_demo(const kt::i18n::Catalog& cat, const std::string& vault,
              const kt::crypto::SecretBytes& pw) {
@@ -265,6 +243,8 @@ std::string message_language(const Args& a) {
 // The options each command needs beyond --vault and --passphrase-file.
 bool has_required(const Args& a) {
     if (a.command == "canonical-json") return !a.opts.count("vault") && !a.opts.count("out");
+    if (a.command == "export" || a.command == "synth")
+        return !a.opts.count("vault") && kt::cli::has_monitoring_required(a.command, a.opts);
     if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
     if (a.command == "demo" || a.command == "check" || a.command == "verify" ||
         a.command == "sync" || a.command == "outbox")
@@ -294,6 +274,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (args.command == "canonical-json") return run_canonical_json(cat.value());
+    if (args.command == "export") return kt::cli::run_export(cat.value(), args.opts);
+    if (args.command == "synth") return kt::cli::run_synth(cat.value(), args.opts);
     auto pw = read_passphrase(args.opts["passphrase-file"]);
     if (!pw) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.passphrase_file").c_str());

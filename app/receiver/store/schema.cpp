@@ -156,7 +156,8 @@ const Dialect& postgres_dialect() {
     // A transaction-scoped advisory lock: two receivers starting at once migrate one by one.
     static const Dialect d{"SELECT pg_advisory_xact_lock(4893001)",
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-                           {kPostgresV1}};
+                           {kPostgresV1},
+                           30000};
     return d;
 }
 

@@ -1,6 +1,7 @@
 // Each backend's DDL for the same schema, as ordered patches (patch i makes version i + 1).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,8 @@ struct Dialect {
     std::string_view migrate_lock;
     std::string_view version_table;
     std::vector<std::string_view> patches;
+    /// The most parameters one statement may bind (SQLCipher's SQLite: 999; PostgreSQL: 65535).
+    std::size_t max_params = 999;
 };
 
 const Dialect& sqlite_dialect();

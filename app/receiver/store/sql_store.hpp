@@ -31,6 +31,7 @@ class SqlStore final : public Store {
 
     Result<InsertResult> insert_submission(const Submission& s,
                                            const StructuredAssessment& a) override;
+    Status insert_bulk(const std::vector<BulkAssessment>& rows) override;
     Result<std::optional<Submission>> submission(const std::string& assessment_uuid,
                                                  std::int64_t version) override;
     Result<std::int64_t> count_submissions() override;
@@ -47,6 +48,9 @@ class SqlStore final : public Store {
     std::unique_ptr<ConnectionSource> m_source;
     const Dialect* m_dialect;
 };
+
+/// The structured rows' check shared by insert_submission and insert_bulk: usage errors.
+Status validate_structured(const StructuredAssessment& a);
 
 /// Reads one device row (columns of kDeviceColumns). Internal to the store.
 Device device_from_row(const Row& r);

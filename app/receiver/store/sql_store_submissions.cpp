@@ -12,7 +12,9 @@ namespace {
 
 constexpr int kPageSize = 200;
 
-Status validate(const StructuredAssessment& a) {
+}  // namespace
+
+Status validate_structured(const StructuredAssessment& a) {
     if (a.kind != "intake" && a.kind != "voortgang" && a.kind != "afsluiting")
         return make_error(ErrorCode::usage, "unknown assessment kind");
     if (a.domains.size() != static_cast<std::size_t>(zrm::kDomainCount))
@@ -29,6 +31,8 @@ Status validate(const StructuredAssessment& a) {
         return make_error(ErrorCode::usage, "negative network count");
     return {};
 }
+
+namespace {
 
 Result<std::optional<Submission>> read_submission(SqlConnection& c, const std::string& uuid,
                                                   std::int64_t version) {
@@ -193,7 +197,7 @@ Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::str
 
 Result<InsertResult> SqlStore::insert_submission(const Submission& s,
                                                  const StructuredAssessment& a) {
-    if (auto v = validate(a); !v) return v.error();
+    if (auto v = validate_structured(a); !v) return v.error();
     auto l = lease();
     if (!l) return l.error();
     SqlConnection& c = (*l)->conn();

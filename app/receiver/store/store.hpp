@@ -87,6 +87,12 @@ struct StoredAssessment {
     StructuredAssessment data;
 };
 
+/// A submission with its structured rows, for the bulk path (synthetic populations).
+struct BulkAssessment {
+    Submission submission;
+    StructuredAssessment data;
+};
+
 enum class InsertStatus { stored, duplicate, rolled_back };
 
 struct InsertResult {
@@ -138,6 +144,12 @@ class Store {
     /// Errors: usage (malformed structured rows), not_found (unknown device), storage errors.
     virtual Result<InsertResult> insert_submission(const Submission& s,
                                                    const StructuredAssessment& a) = 0;
+    /// Synthetic populations and benchmarks only (keukentafel-cli synth): stores every row in
+    /// one transaction with multi-row INSERTs, without the exactly-once or device_seq checks
+    /// of insert_submission; the caller gives fresh keys of one existing device and marks the
+    /// rows (sealed_payload "synthetic"). All or nothing. Errors: usage (malformed structured
+    /// rows), already_exists (a key stored before), storage errors.
+    virtual Status insert_bulk(const std::vector<BulkAssessment>& rows) = 0;
     virtual Result<std::optional<Submission>> submission(const std::string& assessment_uuid,
                                                          std::int64_t version) = 0;
     virtual Result<std::int64_t> count_submissions() = 0;

@@ -1,0 +1,20 @@
+// The monitoring commands of keukentafel-cli (issue 9), each in a file of its own.
+#pragma once
+
+#include "cli_common.hpp"
+
+namespace kt::cli {
+
+/// export --from vault:PATH|receiver:DIR|postgresql://... [--passphrase-file F (vault only)]
+///   --purpose NAME --secret-file FILE --out DIR [--team T] [--wijk W]
+///   [--period 2026Q1..2026Q4] [--k 5]
+int run_export(const i18n::Catalog& cat, const Options& opts);
+
+/// synth --out vault:PATH --passphrase-file F | receiver:DIR | postgresql://...
+///   --clients N --wijken W --measurements M [--seed S]
+int run_synth(const i18n::Catalog& cat, const Options& opts);
+
+/// The options export and synth need; false sends the usage text.
+bool has_monitoring_required(const std::string& command, const Options& opts);
+
+}  // namespace kt::cli
