@@ -156,6 +156,8 @@ DomainRow domain_from_row(const Row& r) {
 }
 
 // Keyset paging: the assessments after (uuid, version), then the domains of exactly that page.
+// Row-value comparisons (SQLite >= 3.15, PostgreSQL) let both use the primary key's index; the
+// equivalent OR form made PostgreSQL scan the tables once per page.
 Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::string& uuid,
                                                 std::int64_t version) {
     auto rows = c.query(
@@ -164,7 +166,7 @@ Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::str
         "a.network_supportive, a.network_hindering, a.network_overloaded_carers, a.locale_shown "
         "FROM assessments a JOIN submissions s ON s.assessment_uuid = a.assessment_uuid "
         "AND s.version = a.version "
-        "WHERE a.assessment_uuid > $1 OR (a.assessment_uuid = $1 AND a.version > $2) "
+        "WHERE (a.assessment_uuid, a.version) > ($1, $2) "
         "ORDER BY a.assessment_uuid, a.version LIMIT $3",
         {uuid, version, std::int64_t{kPageSize}}, 15);
     if (!rows) return rows.error();
@@ -175,8 +177,7 @@ Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::str
     auto domains = c.query(
         "SELECT assessment_uuid, version, domain_id, level, unscored_reason, client_agrees, "
         "is_goal FROM assessment_domains "
-        "WHERE (assessment_uuid > $1 OR (assessment_uuid = $1 AND version > $2)) "
-        "AND (assessment_uuid < $3 OR (assessment_uuid = $3 AND version <= $4))",
+        "WHERE (assessment_uuid, version) > ($1, $2) AND (assessment_uuid, version) <= ($3, $4)",
         {uuid, version, page.back().assessment_uuid, page.back().version}, 7);
     if (!domains) return domains.error();
     std::map<std::pair<std::string, std::int64_t>, StoredAssessment*> by_key;
