@@ -13,6 +13,9 @@
 
 namespace kt::report {
 
+/// & < > " as entities: text inside HTML or SVG markup.
+std::string markup_escape(const std::string& s);
+
 struct MonitoringContent {
     std::string lang, title;
     std::vector<std::string> lines;  // period, purpose, date

@@ -3,54 +3,14 @@
 #include <sstream>
 
 #include "report/monitoring_content.hpp"
+#include "sync/box.hpp"
 
 namespace kt::report {
 
 namespace {
 
 std::string esc(const std::string& s) {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
-
-std::string base64(const std::string& bytes) {
-    static const char* kAlphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8 |
-                           (unsigned char)bytes[i + 2];
-        for (int s = 18; s >= 0; s -= 6)
-            out += kAlphabet[(v >> s) & 63];
-    }
-    if (i < bytes.size()) {
-        unsigned v = (unsigned char)bytes[i] << 16;
-        if (i + 1 < bytes.size()) v |= (unsigned char)bytes[i + 1] << 8;
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
-        out += '=';
-    }
-    return out;
+    return markup_escape(s);
 }
 
 constexpr const char* kStyle =
@@ -88,7 +48,7 @@ void figure(std::ostream& o, const ChartSpec& spec, const RenderedChart& chart,
             const MonitoringContent& c) {
     o << "<figure id=\"" << esc(spec.file) << "\"><img alt=\""
       << esc(spec.title + ". " + spec.caveat) << "\" src=\"data:image/png;base64,"
-      << base64(chart.png) << "\"><figcaption>" << esc(spec.caveat) << "</figcaption>";
+      << sync::base64_encode(chart.png) << "\"><figcaption>" << esc(spec.caveat) << "</figcaption>";
     table(o, spec, c);
     o << "</figure>\n";
 }

@@ -15,36 +15,13 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
-
 // Cairo draws text as glyph outlines: the title and the caveat also go in as text.
 std::string with_description(std::string svg, const ChartSpec& spec) {
     const auto open = svg.find("<svg");
     const auto end = open == std::string::npos ? open : svg.find('>', open);
     if (end == std::string::npos) return svg;
-    svg.insert(end + 1, "\n<title>" + xml_escape(spec.title) + "</title>\n<desc>" +
-                            xml_escape(spec.caveat) + "</desc>");
+    svg.insert(end + 1, "\n<title>" + markup_escape(spec.title) + "</title>\n<desc>" +
+                            markup_escape(spec.caveat) + "</desc>");
     return svg;
 }
 
@@ -86,6 +63,29 @@ Result<RenderedChart> render_chart(const ChartSpec& spec) {
     cairo_surface_destroy(png);
     if (!ok) return make_error(ErrorCode::internal, "cairo could not draw a monitoring chart");
     out.svg = with_description(std::move(out.svg), spec);
+    return out;
+}
+
+std::string markup_escape(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += ch;
+        }
+    }
     return out;
 }
 
