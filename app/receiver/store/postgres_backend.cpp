@@ -176,6 +176,12 @@ Result<std::unique_ptr<PgConnection>> connect(const std::string& conninfo) {
                                              PQerrorMessage(conn.get()));
     // Notices ("relation already exists, skipping") would go to stderr otherwise.
     PQsetNoticeProcessor(conn.get(), ignore_notice, nullptr);
+    // Short keyed queries only: JIT compiling them (PostgreSQL guesses millions of rows for a
+    // generic key range) costs more than it saves, on every page of an export.
+    PGresult* jit = PQexec(conn.get(), "SET jit = off");
+    const bool ok = PQresultStatus(jit) == PGRES_COMMAND_OK;
+    PQclear(jit);
+    if (!ok) return make_error(ErrorCode::io, "cannot configure the PostgreSQL session");
     return std::make_unique<PgConnection>(std::move(conn));
 }
 

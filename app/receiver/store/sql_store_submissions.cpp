@@ -157,7 +157,9 @@ DomainRow domain_from_row(const Row& r) {
 
 // Keyset paging: the assessments after (uuid, version), then the domains of exactly that page.
 // Row-value comparisons (SQLite >= 3.15, PostgreSQL) let both use the primary key's index; the
-// equivalent OR form made PostgreSQL scan the tables once per page.
+// equivalent OR form made PostgreSQL scan the tables once per page. The condition is on both
+// sides of the join: PostgreSQL's merge join would otherwise read submissions from the start
+// for every page (quadratic: a 1 000 000-row export never finished).
 Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::string& uuid,
                                                 std::int64_t version) {
     auto rows = c.query(
@@ -167,6 +169,7 @@ Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::str
         "FROM assessments a JOIN submissions s ON s.assessment_uuid = a.assessment_uuid "
         "AND s.version = a.version "
         "WHERE (a.assessment_uuid, a.version) > ($1, $2) "
+        "AND (s.assessment_uuid, s.version) > ($1, $2) "
         "ORDER BY a.assessment_uuid, a.version LIMIT $3",
         {uuid, version, std::int64_t{kPageSize}}, 15);
     if (!rows) return rows.error();
