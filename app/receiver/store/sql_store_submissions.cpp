@@ -180,8 +180,13 @@ Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::str
     auto domains = c.query(
         "SELECT assessment_uuid, version, domain_id, level, unscored_reason, client_agrees, "
         "is_goal FROM assessment_domains "
-        "WHERE (assessment_uuid, version) > ($1, $2) AND (assessment_uuid, version) <= ($3, $4)",
-        {uuid, version, page.back().assessment_uuid, page.back().version}, 7);
+        "WHERE (assessment_uuid, version) > ($1, $2) AND (assessment_uuid, version) <= ($3, $4) "
+        // Exactly 13 rows per assessment: the order and limit keep PostgreSQL on the primary
+        // key (it cannot estimate a range between two row values and chose a parallel scan).
+        "ORDER BY assessment_uuid, version, domain_id LIMIT $5",
+        {uuid, version, page.back().assessment_uuid, page.back().version,
+         std::int64_t(page.size()) * zrm::kDomainCount},
+        7);
     if (!domains) return domains.error();
     std::map<std::pair<std::string, std::int64_t>, StoredAssessment*> by_key;
     for (StoredAssessment& a : page)
