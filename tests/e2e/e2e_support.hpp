@@ -16,18 +16,6 @@
 
 namespace kt::test {
 
-/// The receiver's store (SQLite in DIR or its PostgreSQL database), next to `serve`.
-inline std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data) {
-    receiver::StoreConfig c;
-    c.postgres_conninfo = data.db;
-    c.sqlite_path = data.dir / "receiver.db";
-    c.sqlite_key_file = data.dir / "keys" / "store.key";
-    c.postgres_pool_size = 2;
-    auto s = receiver::open_store(c);
-    if (!s) FAIL("open_store: " << s.error().detail);
-    return std::move(s.value());
-}
-
 /// Lines in DIR/receiver.log: one per request the receiver read (0 when there is no log yet).
 inline int receiver_log_lines(const ReceiverData& data) {
     std::ifstream in(data.dir / "receiver.log");

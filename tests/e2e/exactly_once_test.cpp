@@ -288,17 +288,6 @@ std::pair<int, int> submit_answers(const ReceiverData& data) {
     return {stored, replayed};
 }
 
-std::unique_ptr<kt::receiver::Store> open_receiver_store(const ReceiverData& data) {
-    kt::receiver::StoreConfig c;
-    c.postgres_conninfo = data.db;
-    c.sqlite_path = data.dir / "receiver.db";
-    c.sqlite_key_file = data.dir / "keys" / "store.key";
-    c.postgres_pool_size = 1;
-    auto s = kt::receiver::open_store(c);
-    if (!s) FAIL("open_store: " << s.error().detail);
-    return std::move(s.value());
-}
-
 std::string trim(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
         s.pop_back();

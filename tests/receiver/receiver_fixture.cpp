@@ -37,14 +37,7 @@ std::unique_ptr<TestDevice> ApiFixture::enroll_other(const std::string& name) {
 }
 
 std::unique_ptr<receiver::Store> ApiFixture::open_store() const {
-    receiver::StoreConfig c;
-    c.postgres_conninfo = data.db;
-    c.sqlite_path = data.dir / "receiver.db";
-    c.sqlite_key_file = data.dir / "keys" / "store.key";
-    c.postgres_pool_size = 2;
-    auto s = receiver::open_store(c);
-    if (!s) FAIL("open_store: " << s.error().detail);
-    return std::move(s.value());
+    return open_receiver_store(data);
 }
 
 void ApiFixture::restart(const std::map<std::string, std::string>& env) {

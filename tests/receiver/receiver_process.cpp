@@ -178,4 +178,15 @@ std::string ReceiverProcess::errors() const {
     return fs::exists(m_stderr, ec) ? read_bytes(m_stderr) : std::string();
 }
 
+std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data) {
+    receiver::StoreConfig c;
+    c.postgres_conninfo = data.db;
+    c.sqlite_path = data.dir / "receiver.db";
+    c.sqlite_key_file = data.dir / "keys" / "store.key";
+    c.postgres_pool_size = 2;
+    auto s = receiver::open_store(c);
+    if (!s) FAIL("open_store: " << s.error().detail);
+    return std::move(s.value());
+}
+
 }  // namespace kt::test

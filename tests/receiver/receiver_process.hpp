@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "store/store.hpp"
 #include "support/test_support.hpp"
 #include "util/result.hpp"
 
@@ -38,6 +39,10 @@ struct ReceiverData {
     /// Runs the receiver with `args` plus --data (and --db).
     ProcessResult run(std::vector<std::string> args);
 };
+
+/// The receiver's store (SQLite in DIR or its PostgreSQL database), opened beside `serve`.
+/// Fails the test when it cannot be opened.
+std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data);
 
 class ReceiverProcess {
   public:
