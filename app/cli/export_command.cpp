@@ -79,7 +79,7 @@ Result<monitoring::Dataset> build_from(const StoreTarget& from, const Options& o
         return monitoring::build_dataset(store_source(*store.value()), options);
     }
     auto pw = read_passphrase(option(opts, "passphrase-file"));
-    if (!pw) return make_error(ErrorCode::usage, "passphrase file");
+    if (!pw) return pw.error();
     auto dek = store::Vault::unlock_data_key(from.where, pw->text());
     if (!dek) return dek.error();
     auto vault = store::Vault::open_with_data_key(from.where, dek.value());
@@ -142,9 +142,8 @@ int run_export(const i18n::Catalog& cat, const Options& opts) {
     if (!written) {
         std::error_code ec;
         fs::remove_all(out, ec);  // it was new or empty: no half export stays behind
-        if (!dataset && dataset.error().code == ErrorCode::usage &&
-            dataset.error().detail == "passphrase file")
-            return fail(cat, "cli.passphrase_file", 1);
+        if (!dataset && is_passphrase_file_error(dataset.error()))
+            return fail_passphrase_file(cat, dataset.error());
         return report(cat, written.error());
     }
     print_counts(cat, dataset.value());

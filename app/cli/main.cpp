@@ -13,6 +13,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -99,10 +100,7 @@ int run_check(const kt::i18n::Catalog& cat, const std::string& vault,
 int run_passwd(const kt::i18n::Catalog& cat, const std::string& vault,
                const kt::crypto::SecretBytes& old_pw, const std::string& new_file) {
     auto new_pw = read_passphrase(new_file);
-    if (!new_pw) {
-        std::fprintf(stderr, "%s\n", cat.tr("cli.passphrase_file").c_str());
-        return 1;
-    }
+    if (!new_pw) return kt::cli::fail_passphrase_file(cat, new_pw.error());
     if (auto s = kt::store::change_passphrase(vault, old_pw.text(), new_pw->text()); !s)
         return report(cat, s.error());
     std::printf("%s\n", cat.tr("cli.passwd_ok").c_str());
@@ -126,9 +124,25 @@ int run_backup(const kt::i18n::Catalog& cat, const std::string& vault,
 }
 
 // JSON on stdin, its RFC 8785 canonical form on stdout (exactly those bytes, no newline).
+// Reads at most `limit` bytes of stdin; nullopt when there is more.
+std::optional<std::string> read_stdin(std::size_t limit) {
+    std::string in;
+    char buf[65536];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;) {
+        if (in.size() + n > limit) return std::nullopt;
+        in.append(buf, n);
+    }
+    return in;
+}
+
 int run_canonical_json(const kt::i18n::Catalog& cat) {
-    const std::string in{std::istreambuf_iterator<char>(std::cin),
-                         std::istreambuf_iterator<char>()};
+    constexpr std::size_t kMaxRecordBytes = 16u << 20;  // a sealed record is a few KiB
+    const auto read = read_stdin(kMaxRecordBytes);
+    if (!read) {
+        std::fprintf(stderr, "%s\n", cat.tr("cli.json_too_large").c_str());
+        return 1;
+    }
+    const std::string& in = read.value();
     auto out = kt::json::canonicalize(in);
     if (!out) {
         std::fprintf(stderr, "%s\n",
@@ -277,10 +291,7 @@ int main(int argc, char** argv) {
     if (args.command == "export") return kt::cli::run_export(cat.value(), args.opts);
     if (args.command == "synth") return kt::cli::run_synth(cat.value(), args.opts);
     auto pw = read_passphrase(args.opts["passphrase-file"]);
-    if (!pw) {
-        std::fprintf(stderr, "%s\n", cat->tr("cli.passphrase_file").c_str());
-        return 1;
-    }
+    if (!pw) return kt::cli::fail_passphrase_file(cat.value(), pw.error());
     const std::string& vault = args.opts["vault"];
     if (args.command == "demo") return run_demo(cat.value(), vault, pw.value());
     if (args.command == "passwd")

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "crypto/passphrase_file.hpp"
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
 #include "kiosk_app.hpp"
@@ -74,14 +75,19 @@ bool has_display() {
     return (d && *d) || (w && *w) || (drv && *drv);
 }
 
-void unlock_from_file(kt::kiosk::KioskApp& app, const std::string& path) {
-    auto text = kt::read_file(path);
-    if (!text) return;
-    std::string& t = text.value();
-    auto secret =
-        kt::crypto::SecretBytes::from(std::string_view(t).substr(0, t.find_first_of("\r\n")));
-    std::fill(t.begin(), t.end(), '\0');
-    app.unlock_with(secret.text());
+// Unlocks at start from a passphrase file (tests, scripted demos). A file that cannot serve as
+// one is named on stderr in the worker's language and the unlock screen stays.
+bool unlock_from_file(kt::kiosk::KioskApp& app, const kt::i18n::Catalog& cat,
+                      const std::string& path) {
+    auto secret = kt::crypto::read_passphrase_file(path);
+    if (!secret) {
+        std::fprintf(stderr, "keukentafel: %s\n",
+                     cat.tr(kt::crypto::passphrase_file_message_key(secret.error())).c_str());
+        return false;
+    }
+    app.unlock_with(
+        std::string_view(reinterpret_cast<const char*>(secret->data()), secret->size()));
+    return true;
 }
 
 }  // namespace
@@ -116,7 +122,7 @@ int main(int argc, char** argv) {
     kt::OffsetClock clock(system_clock);
     kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
     kt::ui::keyboard_state().labels = kt::ui::keyboard_labels(catalog.value());
-    if (!o.passphrase_file.empty()) unlock_from_file(app, o.passphrase_file);
+    if (!o.passphrase_file.empty()) unlock_from_file(app, catalog.value(), o.passphrase_file);
     if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);
     kt::kiosk::run_interactive(*window, app);
     return 0;

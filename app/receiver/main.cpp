@@ -8,6 +8,7 @@
 //
 // Exit codes: 0 ok, 1 usage, 2 other error, 3 not found (no such device, not initialised),
 // 4 refused to overwrite existing keys.
+#include <sys/stat.h>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -91,6 +92,8 @@ kt::Status dispatch(Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Every file the receiver creates (store, keys, config, log) is its user's alone.
+    ::umask(077);
     if (!kt::crypto::init()) return 2;
     Args args;
     if (!parse(argc, argv, args)) {

@@ -152,7 +152,25 @@ TEST_CASE_METHOD(Fixture, "an empty passphrase file is a usage mistake") {
     const auto r =
         cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "leeg.txt").string()});
     CHECK(r.exit_code == 1);
-    CHECK(r.err == message("nl", "cli.passphrase_file"));
+    CHECK(r.err == message("nl", "passphrase_file.empty"));
+    CHECK_FALSE(fs::exists(vault));
+}
+
+TEST_CASE_METHOD(Fixture, "a passphrase file with a NUL byte is refused with its own message") {
+    kt::test::write_bytes(dir / "nul.txt", std::string("Z\0", 2) + std::string(30, 'q'));
+    const auto r =
+        cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "nul.txt").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == message("nl", "passphrase_file.nul"));
+    CHECK_FALSE(fs::exists(vault));
+}
+
+TEST_CASE_METHOD(Fixture, "a FIFO without a writer as passphrase file ends with a message") {
+    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+    const auto r =
+        cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "fifo").string()});
+    CHECK(r.exit_code == 1);  // it returned (a hang would time out the test)
+    CHECK(r.err == message("nl", "passphrase_file.empty"));
     CHECK_FALSE(fs::exists(vault));
 }
 

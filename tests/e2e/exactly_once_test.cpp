@@ -375,7 +375,7 @@ void run_t24(ReceiverDb kind, const char* backend) {
             }
             case after_response: {
                 Cli c(rig.sync_args(),
-                      {{"KT_SYNC_CRASH_AT", "after_response"}, {"KT_SYNC_CRASH_RATE", "1"}});
+                      {{"KT_CRASH_AT", "sync:after_response"}, {"KT_CRASH_RATE", "1"}});
                 REQUIRE(c.wait_for(60s));
                 f.client_killed += c.killed_by_signal();
                 break;

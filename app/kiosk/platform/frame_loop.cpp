@@ -20,6 +20,8 @@ void inject(const InjectedInput& in) {
         k = false;
     if (in.scancode >= 0 && in.scancode < IM_ARRAYSIZE(io.KeysDown))
         io.KeysDown[in.scancode] = true;
+    io.KeyCtrl = in.ctrl;
+    io.KeyShift = in.shift;
 }
 
 }  // namespace

@@ -14,8 +14,9 @@ namespace kt::kiosk {
 struct InjectedInput {
     ImVec2 pointer{-FLT_MAX, -FLT_MAX};
     bool down = false;
-    std::string chars;  // typed text
-    int scancode = -1;  // a key held during this frame
+    std::string chars;                 // typed text
+    int scancode = -1;                 // a key held during this frame
+    bool ctrl = false, shift = false;  // modifiers held with it
 };
 
 /// Draws one frame; with `screenshot` set, saves it as PNG. Applies the frame's commands

@@ -44,14 +44,50 @@ std::optional<std::vector<std::string>> split(const std::string& line) {
     return out;
 }
 
+// A key with optional modifiers: "Enter", "Ctrl+C", "Ctrl+Shift+Left".
+struct KeyPress {
+    int scancode = -1;
+    bool ctrl = false, shift = false;
+};
+
+int scancode_for(const std::string& name);
+
+KeyPress key_for(std::string name) {
+    KeyPress k;
+    for (;;) {
+        if (name.rfind("Ctrl+", 0) == 0) {
+            k.ctrl = true;
+            name.erase(0, 5);
+        } else if (name.rfind("Shift+", 0) == 0) {
+            k.shift = true;
+            name.erase(0, 6);
+        } else {
+            break;
+        }
+    }
+    k.scancode = scancode_for(name);
+    return k;
+}
+
 int scancode_for(const std::string& name) {
     static const std::map<std::string, int> keys = {
-        {"Enter", SDL_SCANCODE_RETURN},  {"Return", SDL_SCANCODE_RETURN},
-        {"Tab", SDL_SCANCODE_TAB},       {"Backspace", SDL_SCANCODE_BACKSPACE},
-        {"Escape", SDL_SCANCODE_ESCAPE}, {"Delete", SDL_SCANCODE_DELETE},
-        {"Left", SDL_SCANCODE_LEFT},     {"Right", SDL_SCANCODE_RIGHT},
-        {"Up", SDL_SCANCODE_UP},         {"Down", SDL_SCANCODE_DOWN},
-        {"Home", SDL_SCANCODE_HOME},     {"End", SDL_SCANCODE_END},
+        {"A", SDL_SCANCODE_A},
+        {"C", SDL_SCANCODE_C},
+        {"V", SDL_SCANCODE_V},
+        {"X", SDL_SCANCODE_X},
+        {"Insert", SDL_SCANCODE_INSERT},
+        {"Enter", SDL_SCANCODE_RETURN},
+        {"Return", SDL_SCANCODE_RETURN},
+        {"Tab", SDL_SCANCODE_TAB},
+        {"Backspace", SDL_SCANCODE_BACKSPACE},
+        {"Escape", SDL_SCANCODE_ESCAPE},
+        {"Delete", SDL_SCANCODE_DELETE},
+        {"Left", SDL_SCANCODE_LEFT},
+        {"Right", SDL_SCANCODE_RIGHT},
+        {"Up", SDL_SCANCODE_UP},
+        {"Down", SDL_SCANCODE_DOWN},
+        {"Home", SDL_SCANCODE_HOME},
+        {"End", SDL_SCANCODE_END},
     };
     const auto it = keys.find(name);
     return it == keys.end() ? -1 : it->second;
@@ -74,6 +110,14 @@ const ui::Target* small_target(float mm) {
         if (t.max.x - t.min.x + 0.5f < px || t.max.y - t.min.y + 0.5f < px) return &t;
     }
     return nullptr;
+}
+
+// SDL's clipboard: the desktop's (X11, Wayland) or, offscreen, SDL's own process-wide one.
+bool system_clipboard_is(const std::string& text) {
+    char* now = SDL_GetClipboardText();
+    const bool same = now != nullptr && text == now;
+    SDL_free(now);
+    return same;
 }
 
 bool text_drawn(const std::string& text) {
@@ -128,8 +172,8 @@ class Runner {
         frames(1, {m_pointer, false, text, -1});
         idle(1);
     }
-    void key(int scancode) {
-        frames(1, {m_pointer, false, {}, scancode});
+    void key(const KeyPress& k) {
+        frames(1, {m_pointer, false, {}, k.scancode, k.ctrl, k.shift});
         idle(2);
     }
     bool screenshot(const std::string& path) {
@@ -200,8 +244,13 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                         ImVec2(std::stof(w[3]), std::stof(w[4])));
             } else if (cmd == "type" && w.size() == 2) {
                 r.type(w[1]);
-            } else if (cmd == "key" && w.size() == 2 && scancode_for(w[1]) >= 0) {
-                r.key(scancode_for(w[1]));
+            } else if (cmd == "key" && w.size() == 2 && key_for(w[1]).scancode >= 0) {
+                r.key(key_for(w[1]));
+            } else if (cmd == "set-system-clipboard" && w.size() == 2) {
+                SDL_SetClipboardText(w[1].c_str());
+            } else if (cmd == "expect-system-clipboard" && w.size() == 2) {
+                if (!system_clipboard_is(w[1]))
+                    return fail(kExitScriptExpectation, n, line, "system clipboard changed");
             } else if (cmd == "frames" && w.size() == 2) {
                 r.idle(std::stoi(w[1]));
             } else if (cmd == "advance-clock" && w.size() == 2) {
