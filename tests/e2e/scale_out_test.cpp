@@ -28,7 +28,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr int kDevices = 8;
-constexpr int kPerDevice = 8;
+constexpr int kPerDevice = 25;
 constexpr auto kGiveUp = std::chrono::seconds(180);
 
 struct Sent {
