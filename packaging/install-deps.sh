@@ -24,6 +24,9 @@ PACKAGES=(
   # sync to the municipality: the receiver (HTTPS with cpp-httplib + OpenSSL, PostgreSQL via
   # libpq, enrollment QR codes) and the device's sender (libcurl with a pinned key)
   libcpp-httplib-dev libssl-dev openssl libpq-dev libqrencode-dev libcurl4-openssl-dev
+  # the receiver's HTTPS server: Boost.Beast and Boost.Asio (header only); Debian's nginx in TCP
+  # pass-through (stream module) in front of two receivers for the scale-out test
+  libboost-dev nginx-light libnginx-mod-stream
   # tests start their own PostgreSQL 15 on loopback (initdb in a temp dir)
   postgresql-15
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)

@@ -56,8 +56,12 @@ Status read_all(const json::Value& v, Config& c) {
         read_int(v, "max_body_bytes", 1024, 1LL << 30, c.max_body_bytes),
         read_int(v, "rate_per_minute", 1, 1000000, c.rate_per_minute),
         read_int(v, "enroll_rate_per_minute", 1, 1000000, c.enroll_rate_per_minute),
-        read_int(v, "read_timeout_seconds", 1, 3600, c.read_timeout_seconds),
+        read_int(v, "head_timeout_seconds", 1, 3600, c.head_timeout_seconds),
+        read_int(v, "min_body_bytes_per_second", 1, 1 << 30, c.min_body_bytes_per_second),
         read_int(v, "write_timeout_seconds", 1, 3600, c.write_timeout_seconds),
+        read_int(v, "max_connections", 1, 1000000, c.max_connections),
+        read_int(v, "max_connections_per_address", 1, 1000000, c.max_connections_per_address),
+        read_int(v, "max_buffered_body_bytes", 1024, 1LL << 40, c.max_buffered_body_bytes),
         read_int(v, "threads", 1, 256, c.threads),
         read_int(v, "retention_days", 0, 36500, c.retention_days),
         read_text(v, "min_app_version", c.min_app_version),
@@ -78,8 +82,12 @@ Status save_config(const fs::path& dir, const Config& c) {
         {"max_body_bytes", std::int64_t(c.max_body_bytes)},
         {"rate_per_minute", c.rate_per_minute},
         {"enroll_rate_per_minute", c.enroll_rate_per_minute},
-        {"read_timeout_seconds", c.read_timeout_seconds},
+        {"head_timeout_seconds", c.head_timeout_seconds},
+        {"min_body_bytes_per_second", c.min_body_bytes_per_second},
         {"write_timeout_seconds", c.write_timeout_seconds},
+        {"max_connections", c.max_connections},
+        {"max_connections_per_address", c.max_connections_per_address},
+        {"max_buffered_body_bytes", std::int64_t(c.max_buffered_body_bytes)},
         {"threads", c.threads},
         {"retention_days", c.retention_days},
         {"min_app_version", c.min_app_version},
@@ -96,6 +104,9 @@ Result<Config> load_config(const fs::path& dir) {
     if (!v || !v->object()) return make_error(ErrorCode::usage, "config.json is not a JSON object");
     Config c;
     if (auto s = read_all(v.value(), c); !s) return s.error();
+    if (c.max_buffered_body_bytes < c.max_body_bytes)
+        return make_error(ErrorCode::usage,
+                          "config.json: max_buffered_body_bytes is below max_body_bytes");
     if (auto l = parse_listen(c.listen); !l) return l.error();
     return c;
 }

@@ -18,9 +18,19 @@ struct Config {
     long long max_body_bytes = 1048576;
     int rate_per_minute = 600;
     int enroll_rate_per_minute = 30;
-    int read_timeout_seconds = 10;
+    // The connection layer (http_session.cpp): a request head (also the next one on a
+    // keep-alive connection) must be complete within head_timeout_seconds; a body must arrive at
+    // min_body_bytes_per_second or faster (after head_timeout_seconds of slack); an answer must
+    // be written within write_timeout_seconds.
+    int head_timeout_seconds = 5;
+    int min_body_bytes_per_second = 16384;
     int write_timeout_seconds = 10;
-    int threads = 8;
+    // Connections served at once, in total and per client address; beyond them 503 with
+    // Retry-After. Request bodies held in memory at once, in bytes; beyond that 503.
+    int max_connections = 2000;
+    int max_connections_per_address = 64;
+    long long max_buffered_body_bytes = 64LL << 20;
+    int threads = 8;  // the worker pool (verification, the store); also the PostgreSQL pool
     int retention_days = 30;
     std::string min_app_version = "0.1.0";
 };

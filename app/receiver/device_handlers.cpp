@@ -43,7 +43,7 @@ std::optional<Reply> check_seq(Context& ctx, const Device& d, std::int64_t seq) 
 
 }  // namespace
 
-Reply handle_checkin(Context& ctx, const httplib::Request& req) {
+Reply handle_checkin(Context& ctx, const Request& req) {
     Device d;
     if (auto refused = authenticate(ctx, req, false, d)) return std::move(*refused);
     auto body = json::parse(req.body);
@@ -64,7 +64,7 @@ Reply handle_checkin(Context& ctx, const httplib::Request& req) {
     return r;
 }
 
-Reply handle_audit(Context& ctx, const httplib::Request& req) {
+Reply handle_audit(Context& ctx, const Request& req) {
     Device d;
     if (auto refused = authenticate(ctx, req, true, d)) return std::move(*refused);
     auto body = json::parse(req.body);

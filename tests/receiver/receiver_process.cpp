@@ -109,7 +109,7 @@ int ReceiverData::revoke(const std::string& device) {
 }
 
 ReceiverProcess::ReceiverProcess(const ReceiverData& data,
-                                 const std::map<std::string, std::string>& env)
+                                 const std::map<std::string, std::string>& env, int port)
     : m_stderr(data.tmp / "serve.stderr") {
     int out[2];
     REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
@@ -125,8 +125,9 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
         const int err = ::open(m_stderr.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         ::dup2(out[1], 1);
         if (err >= 0) ::dup2(err, 2);
-        std::vector<std::string> args{program,           "serve",    "--data",
-                                      data.dir.string(), "--listen", "127.0.0.1:0"};
+        std::vector<std::string> args{program,    "serve",
+                                      "--data",   data.dir.string(),
+                                      "--listen", "127.0.0.1:" + std::to_string(port)};
         if (!data.db.empty()) args.insert(args.end(), {"--db", data.db});
         std::vector<char*> argv;
         for (auto& a : args)

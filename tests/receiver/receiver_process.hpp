@@ -46,10 +46,10 @@ std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data);
 
 class ReceiverProcess {
   public:
-    /// Starts `serve --listen 127.0.0.1:0` and waits (at most 30 s) for its "listening on"
-    /// line. `env` adds environment variables (the crash hook).
+    /// Starts `serve --listen 127.0.0.1:PORT` (0: a free port) and waits (at most 30 s) for its
+    /// "listening on" line. `env` adds environment variables (the crash hook).
     explicit ReceiverProcess(const ReceiverData& data,
-                             const std::map<std::string, std::string>& env = {});
+                             const std::map<std::string, std::string>& env = {}, int port = 0);
     ~ReceiverProcess();
     ReceiverProcess(const ReceiverProcess&) = delete;
     ReceiverProcess& operator=(const ReceiverProcess&) = delete;
