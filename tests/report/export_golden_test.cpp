@@ -13,12 +13,11 @@ namespace {
 
 TEST_CASE("the export's files are byte for byte the golden ones", "[export][golden]") {
     std::vector<monitoring::Measurement> all;
-    REQUIRE(monitoring::for_each_synthetic(golden::population(),
-                                           [&](const monitoring::Measurement& m) {
-                                               all.push_back(m);
-                                               return true;
-                                           })
-                .ok());
+    REQUIRE(
+        monitoring::for_each_synthetic(golden::population(), [&](const monitoring::Measurement& m) {
+            all.push_back(m);
+            return true;
+        }).ok());
     monitoring::ExportOptions options;
     options.purpose = golden::kPurpose;
     options.secret = crypto::SecretBytes::from(golden::kSecret);

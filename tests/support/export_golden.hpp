@@ -47,8 +47,7 @@ inline std::map<std::string, std::string> hashes(const std::filesystem::path& di
     std::map<std::string, std::string> out;
     for (const auto& f : std::filesystem::recursive_directory_iterator(dir))
         if (f.is_regular_file())
-            out[std::filesystem::relative(f.path(), dir).generic_string()] =
-                file_sha256(f.path());
+            out[std::filesystem::relative(f.path(), dir).generic_string()] = file_sha256(f.path());
     if (const char* print = std::getenv("KT_GOLDEN_PRINT"); print && std::string(print) == "1")
         for (const auto& [name, sha] : out)
             std::printf("{\"%s\", \"%s\"},\n", name.c_str(), sha.c_str());
