@@ -229,8 +229,9 @@ void check_golden_through(const Fixture& f, const std::string& target, const fs:
     const fs::path secret = f.dir / "golden.bin";
     kt::test::write_bytes(secret, kt::test::golden::kSecret);
     REQUIRE(::chmod(secret.c_str(), 0600) == 0);
-    const auto r = Fixture::cli({"export", "--from", target, "--purpose", kt::test::golden::kPurpose,
-                        "--secret-file", secret.string(), "--out", out.string()});
+    const auto r =
+        Fixture::cli({"export", "--from", target, "--purpose", kt::test::golden::kPurpose,
+                      "--secret-file", secret.string(), "--out", out.string()});
     check_export(r, out);
     auto got = kt::test::golden::hashes(out);
     CHECK(got.erase("report.html") == 1);
