@@ -148,6 +148,13 @@ std::string Statement::text(int column) const {
              : std::string();
 }
 
+std::string_view Statement::text_view(int column) const {
+    const auto* p = sqlite3_column_text(m_impl->stmt, column);
+    const int n = sqlite3_column_bytes(m_impl->stmt, column);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))
+             : std::string_view();
+}
+
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_impl->stmt, column) == SQLITE_NULL;
 }

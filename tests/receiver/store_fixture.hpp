@@ -26,6 +26,10 @@ struct StoreUnderTest {
     void reopen();
 };
 
+/// Where a fresh store of backend `b` goes (a file in `dir`, or a new PostgreSQL database);
+/// nothing is created yet for SQLite.
+receiver::StoreConfig new_store_config(Backend b, const TempDir& dir);
+
 /// A fresh, migrated, empty store. Fails the current test on error.
 StoreUnderTest open_test_store(Backend b);
 

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <condition_variable>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -39,6 +40,107 @@ Error pg_error(PGconn* conn, const PGresult* r) {
     if (std::strcmp(state, "53100") == 0)
         return make_error(ErrorCode::disk_full, std::move(detail));
     return make_error(ErrorCode::internal, std::move(detail));
+}
+
+// One line of COPY's text format: fields split by tabs, \N for NULL, backslash escapes
+// (\b \f \n \r \t \v, \\, octal \ddd and \xhh) decoded into a buffer per column.
+class CopyLine {
+  public:
+    explicit CopyLine(int columns)
+        : m_cells(std::size_t(columns)), m_decoded(std::size_t(columns)) {}
+
+    /// False when the line has another number of fields.
+    bool parse(std::string_view line) {
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        for (std::size_t i = 0; i < m_cells.size(); ++i) {
+            const auto tab = line.find('\t');
+            if ((tab == std::string_view::npos) != (i + 1 == m_cells.size())) return false;
+            set(i, line.substr(0, tab));
+            line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+        }
+        return true;
+    }
+    const CellView* cells() const { return m_cells.data(); }
+
+  private:
+    void set(std::size_t i, std::string_view field) {
+        if (field == "\\N") {
+            m_cells[i].reset();
+        } else if (field.find('\\') == std::string_view::npos) {
+            m_cells[i] = field;
+        } else {
+            decode(field, m_decoded[i]);
+            m_cells[i] = std::string_view(m_decoded[i]);
+        }
+    }
+
+    static int digit(char c, int base) {
+        if (c >= '0' && c <= '9' && c - '0' < base) return c - '0';
+        if (base == 16 && c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (base == 16 && c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+
+    static void decode(std::string_view in, std::string& out) {
+        out.clear();
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            if (in[i] != '\\' || i + 1 == in.size()) {
+                out += in[i];
+                continue;
+            }
+            const char c = in[++i];
+            const int base = c == 'x' ? 16 : digit(c, 8) >= 0 ? 8 : 0;
+            if (base == 0) {
+                const char* plain = "b\bf\fn\nr\rt\tv\v";
+                const char* at = nullptr;
+                for (const char* p = plain; *p; p += 2)
+                    if (*p == c) at = p;
+                out += at ? at[1] : c;
+                continue;
+            }
+            int value = 0, used = 0;
+            std::size_t j = base == 16 ? i + 1 : i;
+            for (; j < in.size() && used < (base == 16 ? 2 : 3) && digit(in[j], base) >= 0; ++j)
+                value = value * base + digit(in[j], base), ++used;
+            out += char(value);
+            i = j - 1;
+        }
+    }
+
+    std::vector<CellView> m_cells;
+    std::vector<std::string> m_decoded;
+};
+
+// A value in COPY's text format: \N for NULL, backslash, tab, CR and LF escaped.
+void append_copy_value(std::string& out, const Param& p) {
+    if (std::holds_alternative<std::nullptr_t>(p)) {
+        out += "\\N";
+        return;
+    }
+    if (const auto* i = std::get_if<std::int64_t>(&p)) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, *i);
+        out.append(buf, r.ptr);
+        return;
+    }
+    for (char c : std::get<std::string>(p)) {
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                out += c;
+        }
+    }
 }
 
 std::string param_text(const Param& p) {
@@ -79,6 +181,69 @@ class PgConnection final : public SqlConnection {
         std::int64_t n = 0;
         std::from_chars(tuples, tuples + std::strlen(tuples), n);
         return n;
+    }
+
+    Status stream(std::string_view sql, int columns, const RowSink& sink) override {
+        const std::string copy = "COPY (" + std::string(sql) + ") TO STDOUT";
+        PgResult r(PQexec(m_conn.get(), copy.c_str()));
+        if (!r || PQresultStatus(r.get()) != PGRES_COPY_OUT) return pg_error(m_conn.get(), r.get());
+        CopyLine line(columns);
+        bool more = true, malformed = false;
+        for (;;) {
+            char* data = nullptr;
+            const int n = PQgetCopyData(m_conn.get(), &data, 0);
+            if (n < 0) break;
+            // After the sink stopped, the rest is read and dropped: the connection goes back
+            // to the pool ready for the next statement.
+            if (more && !malformed) {
+                malformed = !line.parse(std::string_view(data, std::size_t(n)));
+                more = malformed || sink(line.cells());
+            }
+            PQfreemem(data);
+        }
+        Status status;
+        while (PGresult* end = PQgetResult(m_conn.get())) {
+            PgResult owned(end);
+            if (status && PQresultStatus(end) != PGRES_COMMAND_OK)
+                status = pg_error(m_conn.get(), end);
+        }
+        if (status && malformed)
+            return make_error(ErrorCode::internal, "postgres: a COPY row of another form");
+        return status;
+    }
+
+    Status insert_rows(std::string_view target, std::size_t width, std::size_t count,
+                       const std::function<void(std::size_t, Params&)>& add) override {
+        const std::string copy = "COPY " + std::string(target) + " FROM STDIN";
+        PgResult r(PQexec(m_conn.get(), copy.c_str()));
+        if (!r || PQresultStatus(r.get()) != PGRES_COPY_IN) return pg_error(m_conn.get(), r.get());
+        std::string buf;
+        Params params;
+        bool sent = true;
+        for (std::size_t i = 0; i < count && sent; ++i) {
+            params.clear();
+            add(i, params);
+            for (std::size_t c = 0; c < width && c < params.size(); ++c) {
+                if (c > 0) buf += '\t';
+                append_copy_value(buf, params[c]);
+            }
+            buf += '\n';
+            if (buf.size() >= (1u << 20) || i + 1 == count) {
+                sent = PQputCopyData(m_conn.get(), buf.data(), int(buf.size())) == 1;
+                buf.clear();
+            }
+        }
+        const bool ended = PQputCopyEnd(m_conn.get(), sent ? nullptr : "send failed") == 1;
+        Status status;
+        while (PGresult* end = PQgetResult(m_conn.get())) {
+            PgResult owned(end);
+            if (status && PQresultStatus(end) != PGRES_COMMAND_OK)
+                status = pg_error(m_conn.get(), end);
+        }
+        if (status && (!sent || !ended))
+            return make_error(ErrorCode::io,
+                              std::string("postgres: ") + PQerrorMessage(m_conn.get()));
+        return status;
     }
 
     Status script(std::string_view sql) override {

@@ -1,5 +1,9 @@
 #include "schema.hpp"
 
+#include <string>
+
+#include "packed_domains.hpp"
+
 namespace kt::receiver {
 
 namespace {
@@ -144,11 +148,25 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_by_action ON audit_log (action, id);
 )sql";
 
+// Version 2, both dialects: the 13 domain rows of an assessment become four packed columns of
+// its row (packed_domains.hpp), so the export reads one row per assessment; existing rows are
+// packed from assessment_domains, which is then dropped.
+const std::string& v2_patch() {
+    static const std::string sql =
+        "ALTER TABLE assessments ADD COLUMN levels TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE assessments ADD COLUMN agrees TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE assessments ADD COLUMN goals TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE assessments ADD COLUMN reasons TEXT NOT NULL DEFAULT '';\n" +
+        pack_domains_sql() + ";\nDROP TABLE assessment_domains;\n";
+    return sql;
+}
+
 }  // namespace
 
 const Dialect& sqlite_dialect() {
-    static const Dialect d{
-        "", "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", {kSqliteV1}};
+    static const Dialect d{"",
+                           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+                           {kSqliteV1, v2_patch()}};
     return d;
 }
 
@@ -156,7 +174,7 @@ const Dialect& postgres_dialect() {
     // A transaction-scoped advisory lock: two receivers starting at once migrate one by one.
     static const Dialect d{"SELECT pg_advisory_xact_lock(4893001)",
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-                           {kPostgresV1},
+                           {kPostgresV1, v2_patch()},
                            30000};
     return d;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,10 @@ using Params = std::vector<Param>;
 using Cell = std::optional<std::string>;
 using Row = std::vector<Cell>;
 using Rows = std::vector<Row>;
+/// A cell of a streamed row without a copy: nullopt for NULL; valid during the callback only.
+using CellView = std::optional<std::string_view>;
+/// Receives one streamed row (`columns` cells); false stops the stream.
+using RowSink = std::function<bool(const CellView* cells)>;
 
 /// A UNIQUE or PRIMARY KEY violation comes back with this code from every backend.
 inline constexpr ErrorCode kUniqueViolation = ErrorCode::already_exists;
@@ -31,6 +36,15 @@ class SqlConnection {
     virtual Result<Rows> query(std::string_view sql, const Params& params, int columns) = 0;
     /// Runs a statement and returns the number of rows it changed.
     virtual Result<std::int64_t> execute(std::string_view sql, const Params& params) = 0;
+    /// Runs a trusted query without parameters and hands each row to `sink` as it comes, in
+    /// the order the database gives them (SQLite steps the statement; PostgreSQL runs
+    /// COPY (query) TO STDOUT), without building a result set.
+    virtual Status stream(std::string_view sql, int columns, const RowSink& sink) = 0;
+    /// Inserts `count` rows of `width` values into `target` ("table (col, ...)"); `add(i, p)`
+    /// appends row i's values to p. PostgreSQL: COPY FROM STDIN; SQLite: one prepared
+    /// statement stepped per row. Errors: kUniqueViolation, the backend's.
+    virtual Status insert_rows(std::string_view target, std::size_t width, std::size_t count,
+                               const std::function<void(std::size_t, Params&)>& add) = 0;
     /// Runs trusted SQL without parameters (DDL, BEGIN, COMMIT).
     virtual Status script(std::string_view sql) = 0;
     virtual const char* begin_sql() const = 0;

@@ -38,6 +38,8 @@ class SqlStore final : public Store {
     Result<std::int64_t> count_duplicate_keys() override;
     Status for_each_assessment(
         const std::function<bool(const StoredAssessment&)>& callback) override;
+    Status scan_assessments(const std::function<bool(const ScannedAssessment&)>& callback) override;
+    Result<std::int64_t> count_assessments() override;
 
     Status audit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> audit_entries(const std::string& action) override;

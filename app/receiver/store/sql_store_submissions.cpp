@@ -1,9 +1,8 @@
 // Submissions, their structured rows and the streaming read for the export.
-#include <algorithm>
-#include <map>
 #include <set>
 
 #include "model/zrm.hpp"
+#include "packed_domains.hpp"
 #include "sql_store.hpp"
 
 namespace kt::receiver {
@@ -60,38 +59,21 @@ Status write_submission(SqlConnection& c, const Submission& s) {
     return {};
 }
 
-Param opt_bool(const std::optional<bool>& v) {
-    if (v) return std::int64_t{*v ? 1 : 0};
-    return nullptr;
-}
-
+// One row per assessment, the 13 domains packed into four columns (packed_domains.hpp).
 Status write_structured(SqlConnection& c, const Submission& s, const StructuredAssessment& a) {
+    const PackedDomains d = pack_domains(a.domains);
     auto n = c.execute(
         "INSERT INTO assessments (assessment_uuid, version, client_ref, kind, sealed_at, "
         "age_years, wijk, team, household, network_people, network_supportive, "
-        "network_hindering, network_overloaded_carers, locale_shown) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        "network_hindering, network_overloaded_carers, locale_shown, levels, agrees, goals, "
+        "reasons) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         {s.assessment_uuid, s.version, a.client_ref, a.kind, a.sealed_at, opt_param(a.age_years),
          a.wijk, a.team, a.household, std::int64_t{a.network.people},
          std::int64_t{a.network.supportive}, std::int64_t{a.network.hindering},
-         std::int64_t{a.network.overloaded_carers}, a.locale_shown});
+         std::int64_t{a.network.overloaded_carers}, a.locale_shown, d.levels, d.agrees, d.goals,
+         d.reasons});
     if (!n) return n.error();
-    // The 13 domains in one statement: one round trip instead of 13 (ingest throughput).
-    std::string sql =
-        "INSERT INTO assessment_domains (assessment_uuid, version, domain_id, level, "
-        "unscored_reason, client_agrees, is_goal) VALUES ";
-    std::vector<Param> params;
-    for (const DomainRow& d : a.domains) {
-        const std::size_t n = params.size();
-        sql += n == 0 ? "(" : ", (";
-        for (std::size_t i = 1; i <= 7; ++i)
-            sql += "$" + std::to_string(n + i) + (i < 7 ? ", " : ")");
-        params.insert(params.end(), {s.assessment_uuid, s.version, d.domain_id, opt_param(d.level),
-                                     d.unscored_reason, opt_bool(d.client_agrees),
-                                     std::int64_t{d.is_goal ? 1 : 0}});
-    }
-    auto m = c.execute(sql, params);
-    if (!m) return m.error();
     return {};
 }
 
@@ -129,7 +111,7 @@ Result<InsertResult> try_insert(SqlConnection& c, const Submission& s,
     return InsertResult{InsertStatus::stored, s};
 }
 
-StoredAssessment assessment_from_row(const Row& r) {
+Result<StoredAssessment> assessment_from_row(const Row& r) {
     StoredAssessment out{as_text(r[0]), as_int(r[1]), as_int(r[2]), {}};
     StructuredAssessment& a = out.data;
     a.client_ref = as_text(r[3]);
@@ -142,63 +124,36 @@ StoredAssessment assessment_from_row(const Row& r) {
     a.network = {static_cast<int>(as_int(r[10])), static_cast<int>(as_int(r[11])),
                  static_cast<int>(as_int(r[12])), static_cast<int>(as_int(r[13]))};
     a.locale_shown = as_text(r[14]);
+    auto domains = unpack_domains(as_text(r[15]), as_text(r[16]), as_text(r[17]), as_text(r[18]));
+    if (!domains) return domains.error();
+    a.domains = std::move(domains.value());
     return out;
 }
 
-DomainRow domain_from_row(const Row& r) {
-    DomainRow d;
-    d.domain_id = as_text(r[2]);
-    if (auto level = as_opt_int(r[3])) d.level = static_cast<int>(*level);
-    d.unscored_reason = as_text(r[4]);
-    if (auto agrees = as_opt_int(r[5])) d.client_agrees = *agrees != 0;
-    d.is_goal = as_int(r[6]) != 0;
-    return d;
-}
-
-// Keyset paging: the assessments after (uuid, version), then the domains of exactly that page.
-// Row-value comparisons (SQLite >= 3.15, PostgreSQL) let both use the primary key's index; the
-// equivalent OR form made PostgreSQL scan the tables once per page. The condition is on both
-// sides of the join: PostgreSQL's merge join would otherwise read submissions from the start
-// for every page (quadratic: a 1 000 000-row export never finished).
+// Keyset paging: the assessments after (uuid, version). Row-value comparisons (SQLite >= 3.15,
+// PostgreSQL) let both use the primary key's index; the equivalent OR form made PostgreSQL
+// scan the tables once per page. The condition is on both sides of the join: PostgreSQL's
+// merge join would otherwise read submissions from the start for every page.
 Result<std::vector<StoredAssessment>> read_page(SqlConnection& c, const std::string& uuid,
                                                 std::int64_t version) {
     auto rows = c.query(
         "SELECT a.assessment_uuid, a.version, s.receiver_time, a.client_ref, a.kind, "
         "a.sealed_at, a.age_years, a.wijk, a.team, a.household, a.network_people, "
-        "a.network_supportive, a.network_hindering, a.network_overloaded_carers, a.locale_shown "
+        "a.network_supportive, a.network_hindering, a.network_overloaded_carers, a.locale_shown, "
+        "a.levels, a.agrees, a.goals, a.reasons "
         "FROM assessments a JOIN submissions s ON s.assessment_uuid = a.assessment_uuid "
         "AND s.version = a.version "
         "WHERE (a.assessment_uuid, a.version) > ($1, $2) "
         "AND (s.assessment_uuid, s.version) > ($1, $2) "
         "ORDER BY a.assessment_uuid, a.version LIMIT $3",
-        {uuid, version, std::int64_t{kPageSize}}, 15);
+        {uuid, version, std::int64_t{kPageSize}}, 19);
     if (!rows) return rows.error();
     std::vector<StoredAssessment> page;
-    for (const Row& r : rows.value())
-        page.push_back(assessment_from_row(r));
-    if (page.empty()) return page;
-    auto domains = c.query(
-        "SELECT assessment_uuid, version, domain_id, level, unscored_reason, client_agrees, "
-        "is_goal FROM assessment_domains "
-        "WHERE (assessment_uuid, version) > ($1, $2) AND (assessment_uuid, version) <= ($3, $4) "
-        // Exactly 13 rows per assessment: the order and limit keep PostgreSQL on the primary
-        // key (it cannot estimate a range between two row values and chose a parallel scan).
-        "ORDER BY assessment_uuid, version, domain_id LIMIT $5",
-        {uuid, version, page.back().assessment_uuid, page.back().version,
-         std::int64_t(page.size()) * zrm::kDomainCount},
-        7);
-    if (!domains) return domains.error();
-    std::map<std::pair<std::string, std::int64_t>, StoredAssessment*> by_key;
-    for (StoredAssessment& a : page)
-        by_key[{a.assessment_uuid, a.version}] = &a;
-    for (const Row& r : domains.value()) {
-        auto it = by_key.find({as_text(r[0]), as_int(r[1])});
-        if (it != by_key.end()) it->second->data.domains.push_back(domain_from_row(r));
+    for (const Row& r : rows.value()) {
+        auto a = assessment_from_row(r);
+        if (!a) return a.error();
+        page.push_back(std::move(a.value()));
     }
-    for (StoredAssessment& a : page)
-        std::sort(a.data.domains.begin(), a.data.domains.end(), [](const auto& x, const auto& y) {
-            return zrm::domain_index(x.domain_id) < zrm::domain_index(y.domain_id);
-        });
     return page;
 }
 

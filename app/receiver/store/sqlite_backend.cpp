@@ -58,6 +58,40 @@ class SqliteConnection final : public SqlConnection {
         return m_db.changes();
     }
 
+    Status stream(std::string_view sql, int columns, const RowSink& sink) override {
+        auto st = m_db.prepare(sql);
+        if (!st) return st.error();
+        std::vector<CellView> cells(static_cast<std::size_t>(columns));
+        for (;;) {
+            auto more = st->step();
+            if (!more) return map_error(more.error());
+            if (!more.value()) return {};
+            for (int i = 0; i < columns; ++i)
+                cells[std::size_t(i)] = st->is_null(i) ? CellView() : CellView(st->text_view(i));
+            if (!sink(cells.data())) return {};
+        }
+    }
+
+    Status insert_rows(std::string_view target, std::size_t width, std::size_t count,
+                       const std::function<void(std::size_t, Params&)>& add) override {
+        std::string sql = "INSERT INTO " + std::string(target) + " VALUES (";
+        for (std::size_t c = 1; c <= width; ++c)
+            sql += (c > 1 ? ", ?" : "?") + std::to_string(c);
+        sql += ")";
+        auto st = m_db.prepare(sql);
+        if (!st) return st.error();
+        Params params;
+        params.reserve(width);
+        for (std::size_t i = 0; i < count; ++i) {
+            params.clear();
+            add(i, params);
+            bind_all(st.value(), params);
+            if (auto s = st->run(); !s) return map_error(s.error());
+            st->reset();
+        }
+        return {};
+    }
+
     Status script(std::string_view sql) override {
         if (auto s = m_db.exec(sql); !s) return map_error(s.error());
         return {};
@@ -71,19 +105,23 @@ class SqliteConnection final : public SqlConnection {
     Result<store::Statement> prepare(std::string_view sql, const Params& params) {
         auto st = m_db.prepare(to_sqlite(sql));
         if (!st) return st.error();
+        bind_all(st.value(), params);
+        return std::move(st.value());
+    }
+
+    static void bind_all(store::Statement& st, const Params& params) {
         for (std::size_t i = 0; i < params.size(); ++i) {
             const int at = static_cast<int>(i) + 1;
             std::visit(
                 [&](const auto& v) {
                     using T = std::decay_t<decltype(v)>;
                     if constexpr (std::is_same_v<T, std::nullptr_t>)
-                        st->bind_null(at);
+                        st.bind_null(at);
                     else
-                        st->bind(at, v);
+                        st.bind(at, v);
                 },
                 params[i]);
         }
-        return std::move(st.value());
     }
 
     Database m_db;
@@ -146,6 +184,9 @@ Result<std::unique_ptr<ConnectionSource>> open_sqlite_source(const fs::path& pat
     auto db = exists ? open_database(path, key_path) : create_database(path, key_path);
     if (!db) return db.error();
     if (auto s = store::apply_session_settings(db.value()); !s) return s.error();
+    // 64 MiB of page cache (SQLite's default is 2 MiB): the primary key indexes of a million
+    // assessments stay in memory while a bulk fill inserts in random key order.
+    if (auto s = db->exec("PRAGMA cache_size = -65536"); !s) return s.error();
     return std::unique_ptr<ConnectionSource>(std::make_unique<SqliteSource>(std::move(db.value())));
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/result.hpp"
@@ -87,6 +88,25 @@ struct StoredAssessment {
     StructuredAssessment data;
 };
 
+/// One assessment as the export scans it (views valid during the callback only). The 13
+/// domains come packed, one character per domain in ZRM matrix order: `levels` '0' (none) or
+/// '1'..'5', `agrees` '-' (not asked), '0' or '1', `goals` '0' or '1'; `reasons` holds the 13
+/// unscored reasons joined by '|' (read one with scanned_reason).
+struct ScannedAssessment {
+    std::string_view assessment_uuid;
+    std::int64_t version = 0;
+    std::string_view client_ref, kind;
+    std::int64_t sealed_at = 0;
+    std::optional<int> age_years;
+    std::string_view wijk, team, household;
+    NetworkCounts network;
+    std::string_view levels, agrees, goals, reasons;
+};
+
+/// The unscored reason of domain `index` (matrix order) of a scanned row, into `out`. False
+/// when `reasons` has fewer fields.
+bool scanned_reason(std::string_view reasons, std::size_t index, std::string& out);
+
 /// A submission with its structured rows, for the bulk path (synthetic populations).
 struct BulkAssessment {
     Submission submission;
@@ -145,7 +165,7 @@ class Store {
     virtual Result<InsertResult> insert_submission(const Submission& s,
                                                    const StructuredAssessment& a) = 0;
     /// Synthetic populations and benchmarks only (keukentafel-cli synth): stores every row in
-    /// one transaction with multi-row INSERTs, without the exactly-once or device_seq checks
+    /// one transaction (PostgreSQL: COPY FROM STDIN), without the exactly-once or device_seq checks
     /// of insert_submission; the caller gives fresh keys of one existing device and marks the
     /// rows (sealed_payload "synthetic"). All or nothing. Errors: usage (malformed structured
     /// rows), already_exists (a key stored before), storage errors.
@@ -159,6 +179,13 @@ class Store {
     /// returns false to stop. No lock is held while the callback runs.
     virtual Status for_each_assessment(
         const std::function<bool(const StoredAssessment&)>& callback) = 0;
+    /// The export's read: every structured assessment in one pass in the order the database
+    /// stores them (no order promised), without copies; the callback returns false to stop.
+    /// One connection is held for the whole pass (SQLite: other calls wait until it ends).
+    virtual Status scan_assessments(
+        const std::function<bool(const ScannedAssessment&)>& callback) = 0;
+    /// How many structured assessments are stored (the total of the export's progress).
+    virtual Result<std::int64_t> count_assessments() = 0;
 
     virtual Status audit(const AuditEntry& entry) = 0;
     /// Entries with this action, oldest first (for tests and the admin CLI).
