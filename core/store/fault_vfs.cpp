@@ -42,6 +42,7 @@ struct State {
     sqlite3_vfs* real = nullptr;
     sqlite3_vfs vfs{};
     bool installed = false;
+    bool simulated_syncs = false;
     bool armed = false;
     Plan plan;
     Counts counts;
@@ -192,9 +193,9 @@ int f_sync(sqlite3_file* f, int flags) {
         cut_power(s);
         return injected(s, SQLITE_IOERR_FSYNC);
     }
-    if (logging(s)) s.logs.erase(p->path);  // all of this file is durable now
-    // Armed, the simulation decides what is durable: no real fsync, so sweeps run fast.
-    if (s.armed) return SQLITE_OK;
+    if (logging(s) && !s.plan.persist) s.logs.erase(p->path);  // durable now
+    // Armed (or simulated), the simulation decides what is durable: no fsync, sweeps run fast.
+    if (s.armed || s.simulated_syncs) return SQLITE_OK;
     return p->real->pMethods->xSync(p->real, flags);
 }
 
@@ -332,9 +333,10 @@ bool parse_int(std::string_view text, unsigned& out) {
 
 }  // namespace
 
-void install() {
+void install(Syncs syncs) {
     State& s = state();
     std::lock_guard lock(s.mutex);
+    s.simulated_syncs = syncs == Syncs::simulated;
     if (s.installed) return;
     s.real = sqlite3_vfs_find(nullptr);
     // The unix VFS's other methods (randomness, sleep, time, system calls, dlopen) ignore the

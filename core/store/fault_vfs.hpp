@@ -8,9 +8,10 @@
 //   io_read, io_write, io_sync, io_truncate
 //               the n-th call of that kind fails with SQLITE_IOERR_<kind>; once, or, with
 //               `persist`, that call and every later one until disarm().
-// While armed, xSync does not reach the disk (the simulation decides what is durable), so
-// sweeps run fast. Database::open uses this VFS once install() ran in the process, or when
-// the environment has KT_TEST_FAULTS (a plan as in parse_plan, or "off").
+// While armed, or always when installed with Syncs::simulated, xSync does not reach the disk
+// (the simulation decides what is durable), so sweeps run fast. Database::open uses this VFS once
+// install() ran in the process, or when the environment has KT_TEST_FAULTS (a plan as in
+// parse_plan, or "off").
 #pragma once
 
 #include <filesystem>
@@ -23,9 +24,12 @@ enum class Kind { none, power_loss, disk_full, io_read, io_write, io_sync, io_tr
 
 struct Plan {
     Kind kind = Kind::none;
-    int at = 1;            // the 1-based call, counted from arm(), where the fault strikes
-    bool persist = false;  // io_*: keep failing from `at` on (disk_full always persists)
-    unsigned seed = 0;     // power_loss: 0 drops every unsynced sector, 1 keeps all, else torn
+    int at = 1;  // the 1-based call, counted from arm(), where the fault strikes
+    // io_*: keep failing from `at` on (disk_full always persists). power_loss: a lying disk
+    // that acknowledges every sync but keeps nothing until the power goes (the canary that
+    // proves a sweep can see lost commits).
+    bool persist = false;
+    unsigned seed = 0;  // power_loss: 0 drops every unsynced sector, 1 keeps all, else torn
 };
 
 /// Calls on the vault's files since arm(), and what was injected.
@@ -37,8 +41,11 @@ struct Counts {
 
 inline constexpr const char* kVfsName = "kt-faults";
 
+enum class Syncs { real, simulated };
+
 /// Registers the VFS (idempotent), not as SQLite's default. Call after crypto::init().
-void install();
+/// `simulated`: no xSync reaches the disk, armed or not (in-process sweeps).
+void install(Syncs syncs = Syncs::real);
 /// The VFS Database::open should name: kVfsName once installed (installing and arming from
 /// KT_TEST_FAULTS when that is set), else nullptr (SQLite's default).
 const char* vfs_for_open();

@@ -246,6 +246,7 @@ void add_sync_job(std::vector<FaultStep>& steps, const fs::path& vault,
 }  // namespace
 
 VaultTemplate::VaultTemplate() : m_vault(m_dir / "template.kt") {
+    use_fast_kdf_for_children();  // the demo PIN's verifier too: checked once per run
     create_demo_vault(m_vault, kFaultPass);
     auto dek = store::Vault::unlock_data_key(m_vault, kFaultPass);
     REQUIRE(dek.ok());
