@@ -85,7 +85,7 @@ store::SealInfo review_and_seal(present::Session& s, const std::string& id) {
     return info;
 }
 
-// The device_seq values inside one sealed record: the signatures', then the record's own.
+// The device_seq values inside one sealed record: the signatures', then the seal's own.
 std::vector<std::int64_t> seqs_in_record(store::Database& db, const std::string& id, int version) {
     auto text = store::sealed_record(db, id, version);
     REQUIRE(text.ok());
@@ -98,7 +98,7 @@ std::vector<std::int64_t> seqs_in_record(store::Database& db, const std::string&
     for (const auto& sig : *sigs->array())
         out.push_back(ks::int_member(sig, "device_seq").value_or(-1));
     std::sort(out.begin(), out.end());
-    out.push_back(ks::int_member(record.value(), "device_seq").value_or(-1));
+    out.push_back(ks::int_member(record.value(), "seal_seq").value_or(-1));
     return out;
 }
 
@@ -143,7 +143,7 @@ TEST_CASE(
     }
     s.sync_now();
     wait_and_take(s);
-    CHECK(s.sync_panel().failed);
+    CHECK(s.sync_panel().message_key == "error.sync.offline");
     CHECK(s.sync_panel().next_attempt_at > real_start + kFiveYears - 60);
     {
         auto side = store::Vault::open_with_data_key(path, dek.value());
