@@ -32,8 +32,9 @@ void fill_common(ReviewView& v, const Session& s, const i18n::Catalog& c) {
     v.back_to_worker = t("back_to_worker");
     v.worker_pin = t("worker_pin");
     v.languages = language_options();
-    if (s.error_key() == "review.pin_wrong" || s.error_key() == "review.seal_needs")
-        v.error = c.tr(s.error_key());
+    // Client mode's own messages (a wrong PIN, signatures missing) and a storage failure (a
+    // full disk, an I/O error) that kept an answer, a signature or the seal from being stored.
+    if (!s.error_key().empty()) v.error = c.tr(s.error_key());
 }
 
 void fill_domain(ReviewView& v, const Session& s, const model::Assessment& a,

@@ -196,7 +196,7 @@ class Session {
     void take_sync_outcome(const SyncOutcome& outcome);
     SyncPanel m_sync;
     std::unique_ptr<SyncRunner> m_sync_runner = std::make_unique<SyncRunner>();
-    std::int64_t m_last_auto_sync = 0;
+    std::optional<double> m_last_auto_sync;  // monotonic() of the last automatic pass
 };
 
 }  // namespace kt::present

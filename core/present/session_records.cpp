@@ -33,12 +33,13 @@ void Session::begin_assessment(model::AssessmentKind kind) {
 void Session::start_assessment(const std::vector<model::Participant>& present) {
     if (!m_vault || m_state.step != flow::Step::setup) return;
     auto& db = m_vault->db();
-    auto id = store::start_assessment(db, m_state.client_id, m_state.kind, m_clock.now_utc());
+    auto id =
+        store::start_assessment(db, m_state.client_id, m_state.kind, present, m_clock.now_utc());
     if (!id) {
         fail(id.error());
         return;
     }
-    if (auto s = store::set_participants(db, id.value(), present); !s) fail(s.error());
+    m_error_key.clear();  // an earlier try's message no longer holds
     apply(flow::OpenAssessment{id.value(), 0});
 }
 
@@ -78,6 +79,7 @@ void Session::finish() {
         fail(s.error());
         return;
     }
+    m_error_key.clear();  // an earlier try's message no longer holds
     // Nothing finished may live only in the WAL (security-tests.md finding 2).
     if (auto s = m_vault->checkpoint(); !s) fail(s.error());
     apply(flow::Back{});

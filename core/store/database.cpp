@@ -6,6 +6,10 @@
 #include <cstring>
 #include <utility>
 
+#ifdef KT_TEST_HOOKS
+#include "store/fault_vfs.hpp"
+#endif
+
 namespace kt::store {
 
 ErrorCode error_code_from_sqlite(int rc) {
@@ -174,8 +178,12 @@ Database::~Database() = default;
 Result<Database> Database::open(const std::filesystem::path& path, Mode mode) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
     if (mode == Mode::create_new) flags |= SQLITE_OPEN_CREATE;
+    const char* vfs = nullptr;  // SQLite's default
+#ifdef KT_TEST_HOOKS
+    vfs = faults::vfs_for_open();  // the fault-injecting VFS, when a test asked for it
+#endif
     auto impl = std::make_unique<Impl>();
-    const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, vfs);
     if (rc != SQLITE_OK) return sqlite_error(impl->db, rc, "open");
     sqlite3_extended_result_codes(impl->db, 1);
     // Another process (the CLI's backup, a second kiosk window) may hold the write lock for

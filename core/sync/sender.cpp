@@ -106,7 +106,7 @@ SyncStatus send_due(Pass& p, SyncReport& report) {
 
 // Between passes: the backoff after failures, and a Retry-After even for a manual pass.
 bool must_wait(const SyncState& state, const SyncOptions& o, std::int64_t now) {
-    if (now >= state.next_attempt_at) return false;
+    if (wait_is_over(state.next_attempt_at, now)) return false;
     return !o.manual || state.last_error == to_string(SyncStatus::rate_limited);
 }
 

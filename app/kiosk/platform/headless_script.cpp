@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "platform/frame_loop.hpp"
+#ifdef KT_TEST_HOOKS
+#include "store/fault_vfs.hpp"
+#endif
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -192,6 +195,11 @@ class Runner {
         m_clock.advance(seconds);
         idle(3);  // a frame notices the deadline, the next ones show what followed
     }
+    // Someone sets the device's date and time: the wall clock jumps, timers do not.
+    void set_wall_clock(double seconds) {
+        m_clock.jump_wall(seconds);
+        idle(3);
+    }
 
   private:
     Window& m_window;
@@ -255,6 +263,14 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                 r.idle(std::stoi(w[1]));
             } else if (cmd == "advance-clock" && w.size() == 2) {
                 r.advance_clock(std::stod(w[1]));
+            } else if (cmd == "wall-clock-jump" && w.size() == 2) {
+                r.set_wall_clock(std::stod(w[1]));
+#ifdef KT_TEST_HOOKS
+            } else if (cmd == "fault" && w.size() == 2) {
+                const auto plan = store::faults::parse_plan(w[1]);
+                if (!plan) return fail(1, n, line, "malformed fault plan");
+                store::faults::arm(*plan);
+#endif
             } else if (cmd == "wait-sync" && w.size() == 1) {
                 r.wait_sync();
             } else if (cmd == "screenshot" && w.size() == 2) {

@@ -1,5 +1,6 @@
 // Headless scripts: the real program driven line by line (tap, tap-text, drag, type, key,
-// frames, advance-clock, screenshot, expect-text, kill). See README "Headless test mode".
+// frames, advance-clock, wall-clock-jump, screenshot, expect-text, kill; in KT_TEST_HOOKS builds
+// also fault). See README "Headless test mode".
 #pragma once
 
 #include <string>

@@ -148,6 +148,10 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
         text_dir(v.sealed, fonts().heading, color::accent, region);
         ImGui::SetCursorPosX(start_x(v, 0, region));
         text_dir(v.seal_code, fonts().body, color::muted, region);
+    } else if (!v.error.empty()) {
+        // A refusal or a storage failure (disk full) where the eye is too: below the pads it
+        // would be out of view on a 1280x800 screen.
+        text_dir(v.error, fonts().body_bold, color::danger, region);
     } else {
         text_dir(v.sign_intro, fonts().body, color::muted, region);
     }
@@ -159,10 +163,6 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
     ImGui::SetCursorPos(ImVec2(start_x(v, w + dp(32), w), y));
     pad_column(v, v.worker_pad, st.worker, model::Signer::worker, w, out);
     ImGui::Dummy(ImVec2(0, dp(12)));
-    if (!v.is_sealed && !v.error.empty()) {
-        ImGui::SetCursorPosX(start_x(v, 0, region));
-        text_dir(v.error, fonts().body_bold, color::danger, region);
-    }
     ImGui::EndChild();
     client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
                   Navigate{flow::Back{}}, SealAssessment{});
