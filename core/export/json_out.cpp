@@ -68,7 +68,8 @@ bool write_assessments_json(const Dataset& data, const ChunkSink& sink) {
     buf.text() += "[";
     for (std::size_t i = 0; i < data.rows.size(); ++i) {
         buf.text() += i == 0 ? "\n" : ",\n";
-        buf.text() += row_object(data.rows[i]).dump();
+        // Text that is not UTF-8 (a damaged source) gets U+FFFD instead of ending the export.
+        buf.text() += row_object(data.rows[i]).dump(-1, ' ', false, Json::error_handler_t::replace);
         if (!buf.maybe_flush()) return false;
     }
     buf.text() += "\n]\n";

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "crypto/key_file.hpp"
 #include "crypto/secret.hpp"
 #include "fuzz_support.hpp"
 #include "model/review.hpp"

@@ -8,6 +8,7 @@ set -uo pipefail
 fuzzer=$1 seeds=$2 run=$3
 seconds=${KT_FUZZ_SECONDS:-60}
 name=$(basename "$fuzzer")
+rm -rf "$run/artifacts" "$run/tmp"
 mkdir -p "$run/corpus" "$run/artifacts" "$run/tmp"
 log=$run/fuzz.log
 export TMPDIR=$run/tmp
