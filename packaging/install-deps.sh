@@ -31,6 +31,8 @@ PACKAGES=(
   postgresql-15
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
+  # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -280,7 +280,9 @@ int main(int argc, char** argv) {
     auto cat = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), lang);
     if (!cat) {
         std::fprintf(stderr,
-                     "keukentafel-cli: language bundles missing or --lang unknown (nl, en)\n");
+                     "keukentafel-cli: taalbestanden ontbreken of zijn beschadigd, of --lang "
+                     "onbekend (nl, en); installeer opnieuw. Language files missing or "
+                     "damaged, or --lang unknown.\n");
         return cat.error().code == ErrorCode::usage ? 1 : 2;
     }
     if (!parsed || !has_required(args)) {

@@ -109,7 +109,10 @@ int main(int argc, char** argv) {
     if (!kt::crypto::init()) return 2;
     auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
     if (!catalog) {
-        std::fprintf(stderr, "keukentafel: language bundles missing or --lang unknown (nl, en)\n");
+        std::fprintf(stderr,
+                     "keukentafel: taalbestanden ontbreken of zijn beschadigd, of --lang "
+                     "onbekend (nl, en); installeer opnieuw. Language files missing "
+                     "or damaged, or --lang unknown.\n");
         return 2;
     }
     std::string error;

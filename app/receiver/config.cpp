@@ -73,7 +73,7 @@ Status read_all(const json::Value& v, Config& c) {
 
 }  // namespace
 
-Status save_config(const fs::path& dir, const Config& c) {
+Result<std::string> config_text(const Config& c) {
     json::Array names(c.hostnames.begin(), c.hostnames.end());
     const json::Value v = json::Object{
         {"listen", c.listen},
@@ -94,13 +94,23 @@ Status save_config(const fs::path& dir, const Config& c) {
     };
     auto text = json::canonical(v);
     if (!text) return text.error();
-    return write_file_atomic(dir / "config.json", text.value() + "\n");
+    return text.value() + "\n";
+}
+
+Status save_config(const fs::path& dir, const Config& c) {
+    auto text = config_text(c);
+    if (!text) return text.error();
+    return write_file_atomic(dir / "config.json", text.value());
 }
 
 Result<Config> load_config(const fs::path& dir) {
     auto text = read_file(dir / "config.json");
     if (!text) return text.error();
-    auto v = json::parse(text.value());
+    return parse_config(text.value());
+}
+
+Result<Config> parse_config(std::string_view text) {
+    auto v = json::parse(text);
     if (!v || !v->object()) return make_error(ErrorCode::usage, "config.json is not a JSON object");
     Config c;
     if (auto s = read_all(v.value(), c); !s) return s.error();

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.hpp"
@@ -34,6 +35,12 @@ struct Config {
     int retention_days = 30;
     std::string min_app_version = "0.1.0";
 };
+
+/// The text of config.json: canonical JSON and a newline. Errors: usage (text not UTF-8).
+Result<std::string> config_text(const Config& config);
+/// Reads config.json's text; members left out keep their defaults. Errors: usage (not JSON,
+/// a member of the wrong type or out of range, a listen address that is not HOST:PORT).
+Result<Config> parse_config(std::string_view text);
 
 /// Writes DIR/config.json (mode 0600, it may hold a database password). Errors: io.
 Status save_config(const std::filesystem::path& dir, const Config& config);

@@ -21,7 +21,8 @@ constexpr const char* kNetwork[] = {"network_people", "network_supportive", "net
 void append_string(std::string& out, std::string_view text) {
     for (unsigned char c : text)
         if (c < 0x20 || c >= 0x7F) {
-            out += Json(std::string(text)).dump();
+            // Text that is not UTF-8 (a damaged source) gets U+FFFD instead of ending the export.
+            out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
             return;
         }
     out += '"';

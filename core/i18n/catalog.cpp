@@ -11,6 +11,9 @@
 #include <ctime>
 #include <memory>
 
+#include "crypto/signing.hpp"
+#include "util/files.hpp"
+
 namespace kt::i18n {
 
 namespace {
@@ -49,8 +52,41 @@ void walk(UResourceBundle* table, const std::string& prefix,
     }
 }
 
+// The digest the build wrote for `file` into the manifest, or "" when it lists none.
+std::string listed_digest(std::string_view manifest, std::string_view file) {
+    while (!manifest.empty()) {
+        const auto end = manifest.find('\n');
+        const std::string_view line = manifest.substr(0, end);
+        manifest.remove_prefix(end == std::string_view::npos ? manifest.size() : end + 1);
+        if (line.size() == 64 + 2 + file.size() && line.substr(64, 2) == "  " &&
+            line.substr(66) == file && line.find_first_not_of("0123456789abcdef") >= 64)
+            return std::string(line.substr(0, 64));
+    }
+    return {};
+}
+
+// ICU reads a compiled bundle's offsets without bounds checks (it trusts its data files), so
+// a bundle reaches ICU only when its bytes are the ones the build listed in the manifest.
+Status verify_bundle(const std::filesystem::path& dir, const std::string& name) {
+    constexpr std::uintmax_t kMaxBytes = 16u << 20;
+    std::error_code ec;
+    for (const char* file : {kBundleManifest, ""}) {
+        const auto size = std::filesystem::file_size(dir / (*file ? file : name + ".res"), ec);
+        if (ec) return make_error(ErrorCode::not_found, "no compiled bundle for " + name);
+        if (size > kMaxBytes) return make_error(ErrorCode::not_found, "bundle too large: " + name);
+    }
+    auto manifest = read_file(dir / kBundleManifest);
+    auto bytes = read_file(dir / (name + ".res"));
+    if (!manifest || !bytes) return make_error(ErrorCode::not_found, "bundle unreadable: " + name);
+    const std::string listed = listed_digest(manifest.value(), name + ".res");
+    if (listed.empty() || listed != crypto::sha256_hex(bytes.value()))
+        return make_error(ErrorCode::not_found, "bundle damaged: " + name);
+    return {};
+}
+
 Status load(const std::filesystem::path& dir, const std::string& name,
             std::unordered_map<std::string, std::string>& out, std::vector<std::string>* keys) {
+    if (auto s = verify_bundle(dir, name); !s) return s;
     UErrorCode st = U_ZERO_ERROR;
     const std::string base = dir.string() + "/";
     Bundle b(ures_openDirect(base.c_str(), name.c_str(), &st));

@@ -18,10 +18,15 @@ namespace kt::i18n {
 
 using Arg = std::variant<std::int64_t, std::string>;
 
+/// The build's list of the compiled bundles and their SHA-256 ("<hex>  <name>.res" lines).
+inline constexpr const char* kBundleManifest = "SHA256SUMS";
+
 class Catalog {
   public:
     /// Loads root, then the locale on top (missing keys fall back to root, which is Dutch).
-    /// Errors: not_found (no compiled bundles in `dir`), usage (unknown locale).
+    /// Each bundle must be byte for byte the one the build listed in `dir`/kBundleManifest.
+    /// Errors: not_found (no compiled bundle or manifest in `dir`, or a bundle that is not the
+    /// one listed: truncated, altered, foreign), usage (unknown locale).
     static Result<Catalog> open(const std::filesystem::path& dir, std::string_view locale);
     /// The same for the worker's interface: only worker_locales() (usage otherwise).
     static Result<Catalog> open_worker(const std::filesystem::path& dir, std::string_view locale);

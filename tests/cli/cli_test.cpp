@@ -235,3 +235,18 @@ TEST_CASE_METHOD(Fixture, "a missing vault exits with 2 and creates nothing") {
     CHECK(r.err == message("nl", "error.not_found"));
     CHECK_FALSE(fs::exists(vault));
 }
+
+TEST_CASE_METHOD(Fixture, "T-40 damaged language files give a message and exit 2, no crash",
+                 "[security]") {
+    const fs::path share = dir / "share";
+    fs::create_directories(share);
+    fs::copy(kt::test::i18n_dir(), share / "i18n", fs::copy_options::recursive);
+    std::string nl = kt::test::read_bytes(share / "i18n" / "nl.res");
+    kt::test::write_bytes(share / "i18n" / "nl.res", nl.substr(0, nl.size() / 2));
+    const auto r = kt::test::run_program({"keukentafel-cli", "check", "--vault", vault.string(),
+                                          "--passphrase-file", pass_file.string()},
+                                         {{"KEUKENTAFEL_DATA_DIR", share.string()}});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("taalbestanden ontbreken of zijn beschadigd") != std::string::npos);
+    CHECK(r.out.empty());
+}
