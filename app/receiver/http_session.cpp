@@ -1,6 +1,8 @@
 // One connection of HttpServer: TLS handshake, then requests one after the other, each head
 // within head_timeout, each body capped (max_body_bytes, in every transfer form: only
 // Content-Length is accepted) and read at min_body_bytes_per_second, each answered by a worker.
+#include <limits>
+
 #include "http_server_impl.hpp"
 
 namespace kt::receiver {
@@ -50,7 +52,10 @@ void Session::read_head() {
     if (m_server.stopping) return;
     m_parser.emplace();
     m_parser->header_limit(m_server.limits.max_head_bytes);
-    m_parser->body_limit(m_server.limits.max_body_bytes);
+    // An announced length over the cap is refused by refusal_of_head, which can then drain
+    // the body; a parser limit would fail the head before its length can be read.
+    m_parser->body_limit(
+        std::numeric_limits<std::uint64_t>::max());      // boost::none would refuse all
     if (m_buffer.size() == 0) m_buffer.shrink_to_fit();  // an idle connection holds no buffer
     beast::get_lowest_layer(m_stream).expires_after(m_server.limits.head_timeout);
     m_waiting_for_head = true;
@@ -103,6 +108,7 @@ std::optional<int> Session::refusal_of_head() {
 
 void Session::read_body() {
     const auto& l = m_server.limits;
+    m_parser->body_limit(l.max_body_bytes);
     const auto slack = std::chrono::seconds(m_reserved / std::int64_t(l.min_body_bytes_per_second));
     beast::get_lowest_layer(m_stream).expires_after(l.head_timeout + slack);
     http::async_read(
