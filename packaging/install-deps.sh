@@ -31,8 +31,9 @@ PACKAGES=(
   postgresql-15
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
-  # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes
-  clang libclang-rt-14-dev
+  # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes;
+  # llvm-symbolizer (package llvm) names functions and lines in sanitizer reports
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()
