@@ -12,10 +12,12 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kiosk_runner.hpp"
 #include "model/zrm.hpp"
@@ -97,6 +99,16 @@ std::string descriptor(int domain, int level) {
 }
 
 // Sets the process's working directory for a scope (posix_spawn children inherit it).
+// "NAME=value" for each sanitizer setting of this test run (empty outside sanitizer builds), so
+// the unprivileged kiosk, started with a minimal environment, is checked like every program.
+std::vector<std::string> sanitizer_environment() {
+    std::vector<std::string> env;
+    for (const char* name :
+         {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "ASAN_SYMBOLIZER_PATH", "LD_PRELOAD"})
+        if (const char* value = std::getenv(name)) env.push_back(std::string(name) + "=" + value);
+    return env;
+}
+
 struct WorkingDir {
     fs::path old = fs::current_path();
     explicit WorkingDir(const fs::path& dir) { fs::current_path(dir); }
@@ -121,13 +133,18 @@ TEST_CASE("T-18 the running kiosk is not dumpable and may write no core file", "
     const std::string data = "KEUKENTAFEL_DATA_DIR=" + data_copy.string();
     const std::string home = "HOME=" + v.dir.path().string();
     const std::string script = (v.dir / "script.txt").string();
+    const std::vector<std::string> sanitizers = sanitizer_environment();
+    std::vector<const char*> envp = {data.c_str(), home.c_str(), "SDL_VIDEODRIVER=offscreen"};
+    for (const auto& e : sanitizers)
+        envp.push_back(e.c_str());
+    envp.push_back(nullptr);
     ChildProcess kiosk([&] {
         become(uid);
         const char* argv[] = {bin.c_str(),     "--headless",        "--vault",
                               v.vault.c_str(), "--passphrase-file", v.passphrase.c_str(),
                               "--script",      script.c_str(),      nullptr};
-        const char* envp[] = {data.c_str(), home.c_str(), "SDL_VIDEODRIVER=offscreen", nullptr};
-        ::execve(bin.c_str(), const_cast<char* const*>(argv), const_cast<char* const*>(envp));
+        ::execve(bin.c_str(), const_cast<char* const*>(argv),
+                 const_cast<char* const*>(envp.data()));
         ::_exit(127);
     });
     const std::string proc = "/proc/" + std::to_string(kiosk.pid());
