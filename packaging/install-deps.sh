@@ -28,6 +28,9 @@ PACKAGES=(
   postgresql-15
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()
