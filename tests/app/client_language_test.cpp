@@ -150,8 +150,11 @@ TEST_CASE("screenshots: the matrix with pictograms at 1280x800 and 1920x1200") {
     DemoVault v;
     const std::string shot = (shots() / ("matrix_" + std::string(size) + ".png")).string();
     const auto s = std::vector<std::string>{"find-client \"yilmaz\" \"Yılmaz, Özlem\"",
-                                            "tap-text \"Financiën\"", expect("pictogram:justitie"),
-                                            expect("Geld"), "screenshot " + shot};
+                                            "tap-text \"Voortgangsmeting starten\"",
+                                            "tap-text \"Gesprek beginnen\"",
+                                            expect("pictogram:justitie"),
+                                            expect("Geld"),
+                                            "screenshot " + shot};
     const auto r = run_kiosk(v, s, {"--size", size, "--dpi", dpi});
     INFO(r.err);
     CHECK(r.exit_code == 0);
