@@ -64,6 +64,7 @@ ChartSpec level_chart(const Catalog& c, int k, std::size_t d, bool by_wijk,
         fmt(c, by_wijk ? "by_wijk" : "by_team", {{"domain", c.tr(zrm::domain_name_key(id))}});
     spec.hint = tr(c, "levels_hint");
     spec.series = level_series(c);
+    spec.domain = int(d);
     return spec;
 }
 
@@ -76,8 +77,11 @@ ChartSpec change_chart(const Catalog& c, int k, const monitoring::ChartTable& ta
     spec.series = {{tr(c, "up"), hex(0x1F5FAD), false},
                    {tr(c, "same"), hex(0xB8C0C8), true},
                    {tr(c, "down"), hex(0xC8621B), false}};
-    for (auto& label : spec.row_labels)
-        if (zrm::domain_index(label)) label = c.tr(zrm::domain_name_key(label));
+    for (auto& label : spec.row_labels) {
+        const auto d = zrm::domain_index(label);
+        spec.row_domains.push_back(d ? *d : -1);
+        if (d) label = c.tr(zrm::domain_name_key(label));
+    }
     return spec;
 }
 

@@ -1,6 +1,9 @@
 #include "platform/speech.hpp"
 
 #include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+
+#include <map>
 
 namespace kt::kiosk {
 
@@ -26,10 +29,34 @@ bool Speech::ready() {
     return true;
 }
 
+std::string Speech::voice_name(const std::string& locale) {
+    // English as spoken in Europe: the British voice, which the Netherlands learns at school.
+    static const std::map<std::string, std::string> voices = {
+        {"nl", "nl"}, {"en", "en-gb"}, {"tr", "tr"}, {"pl", "pl"}, {"ar", "ar"}};
+    const auto it = voices.find(locale);
+    return it == voices.end() ? std::string() : it->second;
+}
+
+std::string Speech::voice_language(const std::string& locale) {
+    const std::string voice = voice_name(locale);
+    if (voice.empty()) return {};
+    // Retrieval mode opens no sound device; the voice tables are the same ones say() uses.
+    if (espeak_Initialize(AUDIO_OUTPUT_RETRIEVAL, 0, nullptr, 0) < 0) return {};
+    std::string language;
+    if (espeak_SetVoiceByName(voice.c_str()) == EE_OK) {
+        const espeak_VOICE* v = espeak_GetCurrentVoice();
+        // languages: a priority byte, then the language name, per language of the voice.
+        if (v && v->languages && v->languages[0]) language = v->languages + 1;
+    }
+    espeak_Terminate();
+    return language;
+}
+
 bool Speech::say(const std::string& text, const std::string& locale) {
     if (!ready()) return false;
     espeak_ng_Cancel();
-    if (espeak_ng_SetVoiceByName(locale.c_str()) != ENS_OK) return false;
+    const std::string voice = voice_name(locale);
+    if (voice.empty() || espeak_ng_SetVoiceByName(voice.c_str()) != ENS_OK) return false;
     // A little slower than the default 175 words a minute: easier to follow.
     espeak_ng_SetParameter(espeakRATE, 150, 0);
     return espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,

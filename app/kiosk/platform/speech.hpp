@@ -18,6 +18,13 @@ class Speech {
     /// before. False when there is no audio device or no voice: show a message instead.
     bool say(const std::string& text, const std::string& locale);
 
+    /// The espeak-ng voice that reads `locale` aloud: its own language's voice ("nl", "en-gb",
+    /// "tr", "pl", "ar"); empty for a locale without one.
+    static std::string voice_name(const std::string& locale);
+    /// The language espeak-ng reports for the voice it selected for `locale` ("ar" for ar), or
+    /// empty when it has none. Needs no sound device; not while a Speech is speaking.
+    static std::string voice_language(const std::string& locale);
+
   private:
     bool ready();
     bool m_audio;
