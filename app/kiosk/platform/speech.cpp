@@ -30,9 +30,11 @@ bool Speech::ready() {
 }
 
 std::string Speech::voice_name(const std::string& locale) {
-    // English as spoken in Europe: the British voice, which the Netherlands learns at school.
+    // espeak-ng voice identifiers (the voice file), not language codes: SetVoiceByName finds a
+    // voice by its name or file, so "en-gb" (a language) would find none. gmw/en is English as
+    // spoken in Europe (language en-gb), which the Netherlands learns at school.
     static const std::map<std::string, std::string> voices = {
-        {"nl", "nl"}, {"en", "en-gb"}, {"tr", "tr"}, {"pl", "pl"}, {"ar", "ar"}};
+        {"nl", "gmw/nl"}, {"en", "gmw/en"}, {"tr", "trk/tr"}, {"pl", "zlw/pl"}, {"ar", "sem/ar"}};
     const auto it = voices.find(locale);
     return it == voices.end() ? std::string() : it->second;
 }
@@ -40,16 +42,16 @@ std::string Speech::voice_name(const std::string& locale) {
 std::string Speech::voice_language(const std::string& locale) {
     const std::string voice = voice_name(locale);
     if (voice.empty()) return {};
-    // Retrieval mode opens no sound device; the voice tables are the same ones say() uses.
-    if (espeak_Initialize(AUDIO_OUTPUT_RETRIEVAL, 0, nullptr, 0) < 0) return {};
-    std::string language;
-    if (espeak_SetVoiceByName(voice.c_str()) == EE_OK) {
-        const espeak_VOICE* v = espeak_GetCurrentVoice();
+    // Reads the installed voice list only: no espeak_Initialize, so no sound device and no
+    // synthesis thread. (libespeak-ng 1.51 deadlocks in the second espeak_Terminate of a
+    // process, so the engine is initialised at most once, by say().)
+    espeak_ng_InitializePath(nullptr);
+    for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
         // languages: a priority byte, then the language name, per language of the voice.
-        if (v && v->languages && v->languages[0]) language = v->languages + 1;
+        if ((*v)->identifier && voice == (*v)->identifier && (*v)->languages)
+            return (*v)->languages + 1;
     }
-    espeak_Terminate();
-    return language;
+    return {};
 }
 
 bool Speech::say(const std::string& text, const std::string& locale) {
