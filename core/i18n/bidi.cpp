@@ -37,9 +37,28 @@ bool rtl_or_control(UChar32 c) {
            || (c >= 0x2066 && c <= 0x2069);  // isolates
 }
 
+// Arabic vowel marks (harakat: tanwin, fatha to sukun, superscript alef). u_shapeArabic
+// turns them into spacing presentation forms (U+FE70..U+FE7F), which a glyph-by-glyph
+// renderer draws as loose marks in a gap beside their letter, so the kiosk drops them.
+bool is_haraka(UChar c) {
+    return (c >= 0x064B && c <= 0x0652) || c == 0x0670;
+}
+
+std::vector<UChar> without_harakat(const UChar* src, int32_t n) {
+    std::vector<UChar> out;
+    out.reserve(static_cast<std::size_t>(n));
+    for (int32_t i = 0; i < n; ++i)
+        if (!is_haraka(src[i])) out.push_back(src[i]);
+    return out;
+}
+
 // Shaping never grows the text (lam + alef shrinks to one ligature), so n units suffice;
-// a preflight on overflow keeps this right should ICU ever decide otherwise.
-std::vector<UChar> shape16(const UChar* src, int32_t n) {
+// a preflight on overflow keeps this right should ICU ever decide otherwise. Harakat are
+// dropped before shaping (the letters join as if they were not there).
+std::vector<UChar> shape16(const UChar* src_in, int32_t n_in) {
+    const std::vector<UChar> bare = without_harakat(src_in, n_in);
+    const UChar* src = bare.data();
+    const auto n = static_cast<int32_t>(bare.size());
     constexpr uint32_t kOptions =
         U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_GROW_SHRINK | U_SHAPE_TEXT_DIRECTION_LOGICAL;
     std::vector<UChar> out(static_cast<std::size_t>(n) + 1);
@@ -272,7 +291,7 @@ FieldLine field_line(std::u16string_view logical, Direction base) {
         const bool lamalef_half = shaped[std::size_t(i)] == u' ' && c != u' ';
         if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(src[i + 1])) {
             Text(src + i, 2).toUTF8String(glyph);
-        } else if (!U16_IS_SURROGATE(c) && !is_bidi_control(c) && !lamalef_half) {
+        } else if (!U16_IS_SURROGATE(c) && !is_bidi_control(c) && !lamalef_half && !is_haraka(c)) {
             UChar32 g = shaped[std::size_t(i)];
             if (out.rtl[std::size_t(i)]) g = u_charMirror(g);
             Text(g).toUTF8String(glyph);

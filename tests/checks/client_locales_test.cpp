@@ -58,11 +58,14 @@ Texts bundle_texts(const std::string& locale) {
 
 // What the client reads: the screens of client mode and the client's copy. review.handover is
 // the worker's button that starts client mode (read with the worker's catalog); the network's
-// kinds and gives label the worker's network map only.
+// kinds and gives label the worker's network map only. The on-screen keyboard's word keys
+// (done, space, backspace, shift) are read by the client while typing; its layer keys are
+// symbols ("ëé", "abc").
 bool client_facing(const std::string& key) {
     const auto starts = [&](const char* p) { return key.rfind(p, 0) == 0; };
     return (starts("plain.") || starts("review.") || starts("copy.") || key == "network.summary" ||
-            key == "network.summary_empty" || key == "app.name") &&
+            key == "network.summary_empty" || key == "app.name" || key == "keyboard.done" ||
+            key == "keyboard.space" || key == "keyboard.backspace" || key == "keyboard.shift") &&
            key != "review.handover";
 }
 

@@ -44,7 +44,8 @@ Texts own_texts(const std::string& locale) {
 bool client_facing(const std::string& key) {
     const auto starts = [&](const char* p) { return key.rfind(p, 0) == 0; };
     return (starts("plain.") || starts("review.") || starts("copy.") || key == "network.summary" ||
-            key == "network.summary_empty" || key == "app.name") &&
+            key == "network.summary_empty" || key == "app.name" || key == "keyboard.done" ||
+            key == "keyboard.space" || key == "keyboard.backspace" || key == "keyboard.shift") &&
            key != "review.handover";
 }
 

@@ -195,8 +195,10 @@ bool text_field(const char* id, const std::string& label, std::string* value, fl
     // Right to left or mixed: ImGui edits, this file draws (draw_bidi_field).
     const bool bidi = text_direction_rtl() || i18n::needs_bidi(*value);
     if (bidi) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
-        ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
+        // ImGui's own glyphs and selection become fully transparent (alpha times 0).
+        const ImU32 invisible = ImGui::GetColorU32(ImGuiCol_Text, 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Text, invisible);
+        ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, invisible);
     }
     if (lines > 1) {
         const float h = fonts().card->FontSize * float(lines) + dp(32);

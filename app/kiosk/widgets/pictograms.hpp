@@ -6,8 +6,8 @@
 
 namespace kt::ui {
 
-/// Reserves a square of `px` pixels per pictogram; call while building the atlas, before
-/// Build().
+/// Reserves squares of up to `px` pixels per pictogram (the largest size drawn, and two
+/// smaller ones); call while building the atlas, before Build().
 void reserve_pictograms(ImFontAtlas* atlas, int px);
 /// Rasterises the pictograms into the built atlas (its RGBA pixels); call after Build().
 void bake_pictograms(ImFontAtlas* atlas);

@@ -85,7 +85,7 @@ bool load_fonts() {
         return false;
     // Rasterise now and let go of the eleven copies of the font files (4.6 MiB) that the
     // atlas keeps for a rebuild; a rebuild goes through load_fonts() again anyway.
-    reserve_pictograms(io.Fonts, int(dp(64)));
+    reserve_pictograms(io.Fonts, int(dp(80)));  // the largest drawn: the review page
     io.Fonts->Build();
     bake_pictograms(io.Fonts);
     io.Fonts->ClearInputData();
