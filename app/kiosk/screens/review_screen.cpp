@@ -181,8 +181,12 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
         end_screen();
         return;
     }
-    ImGui::BeginChild("##review_body", ImVec2(0, body_height()), false,
-                      ImGuiWindowFlags_NoScrollWithMouse);
+    // While the client types, the words get all the room above the keyboard: the previous and
+    // next buttons wait (the keyboard's done key ends the typing).
+    const bool typing = keyboard_height() > 0;
+    const float body =
+        typing ? ImGui::GetContentRegionAvail().y - keyboard_height() : body_height();
+    ImGui::BeginChild("##review_body", ImVec2(0, body), false, ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     if (v.domain < 0)
         more_page(v, st, out);
@@ -191,9 +195,10 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
     ImGui::Dummy(ImVec2(0, dp(24)));
     ImGui::EndChild();
     const bool on_domain = v.domain >= 0;
-    client_bottom(
-        v, v.previous, v.domain != 0, v.next, true, out, Navigate{flow::PrevDomain{}},
-        on_domain ? Command{Navigate{flow::NextDomain{}}} : Command{Navigate{flow::ToSigning{}}});
+    if (!typing)
+        client_bottom(v, v.previous, v.domain != 0, v.next, true, out, Navigate{flow::PrevDomain{}},
+                      on_domain ? Command{Navigate{flow::NextDomain{}}}
+                                : Command{Navigate{flow::ToSigning{}}});
     end_screen();
 }
 

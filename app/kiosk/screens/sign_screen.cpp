@@ -140,8 +140,11 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
         end_screen();
         return;
     }
-    ImGui::BeginChild("##sign_body", ImVec2(0, body_height()), false,
-                      ImGuiWindowFlags_NoScrollWithMouse);
+    // While the client types a reason, it gets all the room above the keyboard.
+    const bool typing = keyboard_height() > 0;
+    const float body =
+        typing ? ImGui::GetContentRegionAvail().y - keyboard_height() : body_height();
+    ImGui::BeginChild("##sign_body", ImVec2(0, body), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float region = ImGui::GetContentRegionAvail().x - dp(16);  // room for the scrollbar
     ImGui::SetCursorPosX(start_x(v, 0, region));
     text_dir(v.sign_title, fonts().heading, color::text, region);
@@ -167,8 +170,9 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
     pad_column(v, v.worker_pad, st.worker, model::Signer::worker, w, out);
     ImGui::Dummy(ImVec2(0, dp(12)));
     ImGui::EndChild();
-    client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
-                  Navigate{flow::Back{}}, SealAssessment{});
+    if (!typing)
+        client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
+                      Navigate{flow::Back{}}, SealAssessment{});
     end_screen();
 }
 
