@@ -82,10 +82,10 @@ Status write_structured(SqlConnection& c, const Submission& s, const StructuredA
         "unscored_reason, client_agrees, is_goal) VALUES ";
     std::vector<Param> params;
     for (const DomainRow& d : a.domains) {
-        const std::size_t n = params.size();
-        sql += n == 0 ? "(" : ", (";
+        const std::size_t base = params.size();
+        sql += base == 0 ? "(" : ", (";
         for (std::size_t i = 1; i <= 7; ++i)
-            sql += "$" + std::to_string(n + i) + (i < 7 ? ", " : ")");
+            sql += "$" + std::to_string(base + i) + (i < 7 ? ", " : ")");
         params.insert(params.end(), {s.assessment_uuid, s.version, d.domain_id, opt_param(d.level),
                                      d.unscored_reason, opt_bool(d.client_agrees),
                                      std::int64_t{d.is_goal ? 1 : 0}});
