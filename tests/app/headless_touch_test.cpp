@@ -71,8 +71,8 @@ TEST_CASE("a headless screenshot shows the client list at the requested size") {
     REQUIRE(shot.width() == 1024);
     REQUIRE(shot.height() == 768);
     const auto background = assets::palette::background.rgb();
-    CHECK(shot.rgb(0, 0) == background);
-    CHECK(shot.rgb(1023, 767) == background);
+    CHECK(shot.pixel(0, 0) == background);
+    CHECK(shot.pixel(1023, 767) == background);
     CHECK(shot.ink_extent(0, 512, 0, 768).has_value());
     CHECK(shot.ink_extent(512, 1024, 0, 768).has_value());
     CHECK(shot.count(assets::palette::accent.rgb(), 0, 1024, 0, 768) > 2000);

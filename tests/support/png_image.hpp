@@ -25,13 +25,13 @@ class PngImage {
     int width() const { return m_width; }
     int height() const { return m_height; }
     /// 0xRRGGBB of the pixel at (x, y).
-    std::uint32_t rgb(int x, int y) const {
+    std::uint32_t pixel(int x, int y) const {
         const unsigned char* p = m_pixels.get() + (std::size_t(y) * std::size_t(m_width) + x) * 4;
         return (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
     }
-    /// Text-dark: every channel below 110 (the theme's ink is #1F2328).
+    /// Text-dark: every channel below 110 (the theme ink is far darker).
     bool ink(int x, int y) const {
-        const std::uint32_t c = rgb(x, y);
+        const std::uint32_t c = pixel(x, y);
         return ((c >> 16) & 0xFF) < 110 && ((c >> 8) & 0xFF) < 110 && (c & 0xFF) < 110;
     }
     /// The leftmost and rightmost x with ink in the rectangle [x0, x1) x [y0, y1); nothing
@@ -49,7 +49,7 @@ class PngImage {
         int n = 0;
         for (int y = y0; y < y1; ++y)
             for (int x = x0; x < x1; ++x)
-                n += rgb(x, y) == rgb_value;
+                n += pixel(x, y) == rgb_value;
         return n;
     }
 
