@@ -150,7 +150,7 @@ TEST_CASE("a sample of Arabic, Turkish and Polish is rendered for a person to lo
     const std::string png = KT_RTL_SAMPLE_PNG;
     std::filesystem::remove(png);
     constexpr float x = 80, w = 640;
-    float arabic_end = 0, latin_start = 0, latin_end = 0, button_top = 0;
+    float heading_end = 0, arabic_end = 0, latin_start = 0, latin_end = 0, button_top = 0;
     const auto draw = [&] {
         const auto& f = ui::fonts();
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -158,7 +158,9 @@ TEST_CASE("a sample of Arabic, Turkish and Polish is rendered for a person to lo
         float y = 48;
         {
             ui::TextDirectionScope dir(true);
-            y += ui::draw_text_dir(dl, f.heading, ImVec2(x, y), ui::color::text, kMixed, w) + 16;
+            y += ui::draw_text_dir(dl, f.heading, ImVec2(x, y), ui::color::text, kMixed, w);
+            heading_end = y;
+            y += 16;
             y += ui::draw_text_dir(dl, f.card, ImVec2(x, y), ui::color::text, kQuestion, w) + 16;
             y += ui::draw_text_dir(dl, f.body, ImVec2(x, y), ui::color::text,
                                    kQuestion + " (" + kMixed + ")", w) +
@@ -178,16 +180,19 @@ TEST_CASE("a sample of Arabic, Turkish and Polish is rendered for a person to lo
     };
     frame(draw);  // the first frame lays out the window
     frame(draw, png);
-    // What a person sees on the page: the Arabic lines end at the box's right edge and do not
-    // start at its left one, the Latin lines start at the left edge, the button in the accent
-    // colour sits at the right, and nothing is drawn outside the box's width.
+    // What a person sees on the page: the Arabic lines end at the box's right edge and the
+    // short Arabic heading does not reach its left one, the Latin lines start at the left edge, the
+    // button in the accent colour sits at the right, and nothing is drawn outside the box's width.
     const test::PngImage image(png);
     REQUIRE(image.width() == 1280);
     const int left = int(x), right = int(x + w);
     const auto arabic = image.ink_extent(left + 2, right - 1, 48, int(arabic_end));
     REQUIRE(arabic);
     CHECK(arabic->second >= right - 24);
-    CHECK(arabic->first > left + 24);
+    const auto heading = image.ink_extent(left + 2, right - 1, 48, int(heading_end));
+    REQUIRE(heading);
+    CHECK(heading->second >= right - 24);
+    CHECK(heading->first > left + 100);
     const auto latin = image.ink_extent(left, 1280, int(latin_start), int(latin_end));
     REQUIRE(latin);
     CHECK(latin->first <= left + 12);
