@@ -1,4 +1,4 @@
-// The client's copy of a sealed assessment (issue 7 point 7): an A4 PDF in the client's
+// The client's copy of a sealed assessment: an A4 PDF in the client's
 // language with the chart, the levels in plain words, the client's own view, goals, network,
 // both signatures and the seal code. Written only to the path asked for, never over a file.
 #pragma once

@@ -7,7 +7,7 @@
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
 // enroll, sync and outbox talk to the municipality's receiver (core/sync): they print counts
 // and the worker's message only, never a name or a record; sync exits 5 when a pass failed.
-// export and synth (issue 9) read and fill the monitoring sources, including the receiver's
+// export and synth read and fill the monitoring sources, including the receiver's
 // store (kt_receiver_store): export prints counts only, never a pseudonym or an id.
 #include <cstdio>
 #include <iostream>

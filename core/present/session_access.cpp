@@ -33,7 +33,14 @@ bool Session::open_vault() {
     if (!v) return fail(v.error());
     m_vault.emplace(std::move(v.value()));
     m_audit_break_seq = m_vault->audit_chain_broken() ? m_vault->audit_break_seq() : 0;
-    if (auto s = store::load_settings(m_vault->db())) m_settings = s.value();
+    // An unreadable setting is a damaged vault, not a reason to run on defaults (which would
+    // forget the PIN verifier).
+    auto settings = store::load_settings(m_vault->db());
+    if (!settings) {
+        m_vault.reset();
+        return fail(settings.error());
+    }
+    m_settings = settings.value();
     m_guard = store::UnlockGuard::load(m_path);  // the open moved counted failures to the log
     return true;
 }

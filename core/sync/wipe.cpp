@@ -65,7 +65,7 @@ void wipe_revoked_device(Pass& p, SyncReport& report) {
             {"device_seq", seq.value()}, {"event", "device_wiped"}, {"unsent", unsent}});
         if (body) {
             auto r = post_signed(p, "/v1/audit", "", body.value());
-            report.audit_delivered = r.error == NetError::none && r.response.status == 200;
+            report.audit_delivered = r && r->status == 200;
         }
     }
     (void)store::audit_event(p.db(), "device_wiped", "", "ok", p.now());

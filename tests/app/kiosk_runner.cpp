@@ -10,10 +10,6 @@ namespace {
 void append_line(std::string& text, const std::string& line);
 }
 
-namespace {
-constexpr const char* kPassphrase = "thee met de buurvrouw";
-}
-
 DemoVault::DemoVault(bool with_pin) {
     use_fast_kdf_for_children();
     write_bytes(passphrase, std::string(kPassphrase) + "\n");

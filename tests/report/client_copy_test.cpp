@@ -1,4 +1,4 @@
-// The client's copy (issue 7 point 7): a PDF of a sealed assessment in the client's language,
+// The client's copy: a PDF of a sealed assessment in the client's language,
 // read back with poppler's pdftotext; refused for an assessment that is not sealed; never
 // written over an existing file.
 #include <unicode/normalizer2.h>
@@ -99,7 +99,7 @@ TEST_CASE("the Arabic copy holds every Arabic domain name, shaped right to left"
     // Checked: the Arabic names through pdftotext in a normalised form (arabic_key), the Latin
     // parts exactly, and the Arabic font embedded as glyphs (CID), which is how HarfBuzz's
     // shaped, joined forms reach the PDF. The joining and the direction were looked at in
-    // pdftoppm renderings (see the report of issue 7).
+    // pdftoppm renderings.
     DemoVault demo;
     const std::string id = demo.assessment_of("IJsbrand");
     const fs::path pdf = write_copy(demo, id, "ar");
@@ -215,9 +215,14 @@ TEST_CASE("a progress copy shows the intake as an outline and the client's own l
     REQUIRE(kt::store::finish_assessment(db, id.value(), at + 60).ok());
     const kt::model::DomainAnswer own{kt::model::Agreement::disagree, 4, "Gaat beter."};
     REQUIRE(kt::store::set_answer(db, id.value(), 2, own, at).ok());
-    kt::model::Signature client{
-        kt::model::Signer::representative, "bewindvoerder", {{{{0.1f, 0.5f}, {0.9f, 0.5f}}}}};
-    kt::model::Signature worker{kt::model::Signer::worker, "", {{{{0.2f, 0.2f}, {0.8f, 0.8f}}}}};
+    kt::model::Signature client{kt::model::Signer::representative,
+                                "bewindvoerder",
+                                {{{{0.1f, 0.5f}, {0.9f, 0.5f}}}},
+                                false,
+                                "",
+                                0};
+    kt::model::Signature worker{
+        kt::model::Signer::worker, "", {{{{0.2f, 0.2f}, {0.8f, 0.8f}}}}, false, "", 0};
     REQUIRE(kt::store::save_signature(db, id.value(), client, at).ok());
     REQUIRE(kt::store::save_signature(db, id.value(), worker, at).ok());
     const kt::store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "pin"};

@@ -27,8 +27,8 @@ present::Size measure_label(const std::string& s) {
 }
 
 const ImU32 kNow = color::accent;
-const ImU32 kNowFill = color::rgb(0xC9D9EE);
-const ImU32 kBefore = color::rgb(0xC05A00);
+const ImU32 kNowFill = color::accent_wash;
+const ImU32 kBefore = color::earlier;
 
 void dashed_polyline(ImDrawList* dl, const std::vector<present::Vec2>& pts, ImU32 col) {
     for (std::size_t i = 1; i < pts.size(); ++i) {
