@@ -102,7 +102,9 @@ void kind_icon(ImDrawList* dl, model::PersonKind k, ImVec2 c, float r) {
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness) {
     const float len = std::hypot(b.x - a.x, b.y - a.y);
     const float dash = dp(10), gap = dp(8);
-    for (float t = 0; t < len; t += dash + gap) {
+    const int count = int(std::ceil(len / (dash + gap)));  // counted, so the loop always ends
+    for (int i = 0; i < count; ++i) {
+        const float t = float(i) * (dash + gap);
         const float e = std::min(len, t + dash);
         dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
                     ImVec2(a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len), col,
