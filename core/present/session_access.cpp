@@ -143,6 +143,12 @@ void Session::choose_pin(std::string_view pin, std::string_view repeated) {
 void Session::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
                                 std::string_view repeated) {
     m_passphrase_changed = false;
+    try_change_passphrase(old_passphrase, new_passphrase, repeated);
+    report(Area::passphrase, m_passphrase_changed ? "settings.passphrase.done" : "");
+}
+
+void Session::try_change_passphrase(std::string_view old_passphrase,
+                                    std::string_view new_passphrase, std::string_view repeated) {
     if (!m_vault || m_state.step != flow::Step::settings) return;
     m_guard = store::UnlockGuard::load(m_path);
     if (unlock_wait_seconds() > 0) {
