@@ -6,7 +6,7 @@
 #pragma once
 
 #include "export/synthetic.hpp"
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 
 namespace kt::cli {
 

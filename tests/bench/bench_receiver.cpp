@@ -28,8 +28,8 @@
 #include "bench.hpp"
 #include "receiver_client.hpp"
 #include "receiver_process.hpp"
+#include "receiver_store/store.hpp"
 #include "store/seal.hpp"
-#include "store/store.hpp"
 #include "sync/wire.hpp"
 #include "util/ids.hpp"
 

@@ -33,10 +33,10 @@
 #include <vector>
 
 #include "receiver_process.hpp"
+#include "receiver_store/store.hpp"
 #include "store/database.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
-#include "store/store.hpp"
 #include "support/fault_proxy.hpp"
 #include "support/sealed_vault.hpp"
 #include "support/test_support.hpp"
