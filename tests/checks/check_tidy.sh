@@ -1,6 +1,6 @@
 #!/bin/sh
-# clang-tidy with the repository's .clang-tidy over every source of core/, report/ and app/
-# in the build's compile_commands.json; any warning fails (WarningsAsErrors).
+# clang-tidy with the repository's .clang-tidy over every source of core/, report/,
+# receiver_store/ and app/ in the build's compile_commands.json; any warning fails (WarningsAsErrors).
 # Usage: check_tidy.sh <source dir> <build dir> <clang-tidy program> <run-clang-tidy program>
 # Exit 77 (reported as skipped) when clang-tidy is not installed.
 set -eu
@@ -22,7 +22,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 status=0
 "$runner" -quiet -p "$build" -clang-tidy-binary "$tidy" -j "$jobs" \
-    "^$src/(core|report|app)/.*\.cpp\$" >"$out" 2>&1 || status=$?
+    "^$src/(core|report|receiver_store|app)/.*\.cpp\$" >"$out" 2>&1 || status=$?
 grep -E "(warning|error):" "$out" | sort -u || true
 if [ "$status" -ne 0 ]; then
     echo "clang-tidy found bug patterns (above)"
