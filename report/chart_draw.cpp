@@ -1,6 +1,7 @@
 #include "report/chart_draw.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kt::report {
 
@@ -58,9 +59,13 @@ void hatch(cairo_t* cr, double x, double y, double w, double h) {
     cairo_clip(cr);
     set_colour(cr, kHatch);
     cairo_set_line_width(cr, 1.5);
-    for (double d = -h; d < w; d += 9) {
+    // Lines 9 apart from -h to w, counted first (no floating-point loop counter).
+    const int lines = int(std::ceil((w + h) / 9));
+    double d = -h;
+    for (int i = 0; i < lines; ++i) {
         cairo_move_to(cr, x + d, y + h);
         cairo_line_to(cr, x + d + h, y);
+        d += 9;
     }
     cairo_stroke(cr);
     cairo_restore(cr);
