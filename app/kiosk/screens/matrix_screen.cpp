@@ -175,11 +175,13 @@ void shares(const present::DetailPanel& p, const present::MatrixView& v, const M
 template <typename E>
 void single_choice(const std::vector<present::Option>& options, const E* values, E current, E none,
                    const char* id, const present::MatrixView& v, const MatrixState& st,
-                   model::DomainDetail d, E model::DomainDetail::*field, Commands& out) {
+                   const model::DomainDetail& detail, E model::DomainDetail::*field,
+                   Commands& out) {
     ImGui::PushID(id);
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
         if (chip(options[i].key.c_str(), options[i].label, current == values[i])) {
+            model::DomainDetail d = detail;
             d.*field = current == values[i] ? none : values[i];  // tap again to clear
             emit_detail(v, st, d, out);
         }
