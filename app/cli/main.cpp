@@ -280,9 +280,8 @@ bool has_required(const Args& a) {
     return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line as the program's exit status.
+int run(int argc, char** argv) {
     if (!kt::crypto::init()) return 2;
     Args args;
     const bool parsed = parse(argc, argv, args);
@@ -316,4 +315,16 @@ int main(int argc, char** argv) {
     if (args.command == "sync") return run_sync(cat.value(), vault, pw.value());
     if (args.command == "outbox") return run_outbox(cat.value(), vault, pw.value());
     return run_check(cat.value(), vault, pw.value());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        // Out of memory or a library's own failure: said plainly, no data in the message.
+        std::fputs("keukentafel-cli: interne fout. Internal error.\n", stderr);
+        return 2;
+    }
 }
