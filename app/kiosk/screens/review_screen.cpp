@@ -196,9 +196,8 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
     ImGui::EndChild();
     const bool on_domain = v.domain >= 0;
     if (!typing)
-        client_bottom(v, v.previous, v.domain != 0, v.next, true, out, Navigate{flow::PrevDomain{}},
-                      on_domain ? Command{Navigate{flow::NextDomain{}}}
-                                : Command{Navigate{flow::ToSigning{}}});
+        client_bottom(v, v.previous, v.domain != 0, v.next, true, out, flow::PrevDomain{},
+                      on_domain ? Command{flow::NextDomain{}} : Command{flow::ToSigning{}});
     end_screen();
 }
 

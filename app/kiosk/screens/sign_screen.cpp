@@ -172,7 +172,7 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
     ImGui::EndChild();
     if (!typing)
         client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
-                      Navigate{flow::Back{}}, SealAssessment{});
+                      flow::Back{}, SealAssessment{});
     end_screen();
 }
 
