@@ -9,6 +9,7 @@
 #include "model/client.hpp"
 #include "model/network.hpp"
 #include "present/network_summary.hpp"
+#include "present/views.hpp"
 #include "store/assessments.hpp"
 #include "store/audit.hpp"
 #include "store/clients.hpp"
