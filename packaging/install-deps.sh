@@ -33,6 +33,9 @@ PACKAGES=(
   catch2 xvfb xauth poppler-utils
   # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()
