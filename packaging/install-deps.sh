@@ -4,8 +4,8 @@
 set -euo pipefail
 
 PACKAGES=(
-  # build
-  cmake g++ make pkg-config clang-format
+  # build (clang-tidy: the check test "check/clang-tidy finds no bug pattern")
+  cmake g++ make pkg-config clang-format clang-tidy
   # kiosk: SDL2 + OpenGL3 + Dear ImGui 1.86 (ships libstb for PNG writing)
   libsdl2-dev libimgui-dev libstb-dev libgl1-mesa-dri libegl-mesa0
   # vault and crypto
@@ -34,6 +34,9 @@ PACKAGES=(
   # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes;
   # llvm-symbolizer (package llvm) names functions and lines in sanitizer reports
   clang libclang-rt-14-dev llvm
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()

@@ -1,17 +1,18 @@
 #include "i18n/catalog.hpp"
 
 #include <unicode/datefmt.h>
+#include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 #include <memory>
 
 #include "crypto/signing.hpp"
+#include "util/clock.hpp"
 #include "util/files.hpp"
 
 namespace kt::i18n {
@@ -97,9 +98,12 @@ Status load(const std::filesystem::path& dir, const std::string& name,
 }
 
 // Arabic with Latin digits: the level numbers on the cards and in the text stay the same
-// figures the worker sees (Arabic-speaking clients in the Netherlands read both).
+// figures the worker sees (Arabic-speaking clients in the Netherlands read both). English as
+// written in the Netherlands: "4 December 2026", not the US "December 4, 2026".
 std::string icu_locale(const std::string& locale) {
-    return locale == "ar" ? "ar@numbers=latn" : locale;
+    if (locale == "ar") return "ar@numbers=latn";
+    if (locale == "en") return "en_GB";
+    return locale;
 }
 
 }  // namespace
@@ -185,22 +189,34 @@ std::string Catalog::date_time(std::int64_t epoch_seconds) const {
 }
 
 std::string Catalog::date_iso(std::string_view iso) const {
-    int y = 0, m = 0, d = 0, used = 0;
-    const std::string text(iso);
     // The whole text must be the date: "14-03-1958" must not be read as year 14.
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
-        used != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-        return text;
+    const auto day = parse_iso_date(iso);
+    if (!day) return std::string(iso);
     tm parts{};
-    parts.tm_year = y - 1900;
-    parts.tm_mon = m - 1;
-    parts.tm_mday = d;
+    parts.tm_year = day->year - 1900;
+    parts.tm_mon = day->month - 1;
+    parts.tm_mday = day->day;
     parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
-    const time_t t = timegm(&parts);
-    // timegm normalises "1958-02-31" to 3 March; a day that does not exist is malformed.
-    tm back{};
-    if (gmtime_r(&t, &back) == nullptr || back.tm_mon != m - 1 || back.tm_mday != d) return text;
-    return date(static_cast<std::int64_t>(t));
+    return date(static_cast<std::int64_t>(timegm(&parts)));
+}
+
+std::string Catalog::list(const std::vector<std::string>& items) const {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> fmt(
+        icu::ListFormatter::createInstance(icu::Locale(icu_locale(m_locale).c_str()), st));
+    std::vector<icu::UnicodeString> parts;
+    for (const auto& item : items)
+        parts.push_back(icu::UnicodeString::fromUTF8(item));
+    icu::UnicodeString joined;
+    if (U_SUCCESS(st) && fmt) fmt->format(parts.data(), int32_t(parts.size()), joined, st);
+    std::string out;
+    if (U_FAILURE(st) || !fmt) {  // no ICU list data: one item a line loses nothing
+        for (const auto& item : items)
+            out += (out.empty() ? "" : "\n") + item;
+        return out;
+    }
+    joined.toUTF8String(out);
+    return out;
 }
 
 std::vector<std::string> Catalog::own_keys() const {
