@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "handlers.hpp"
+#include "store/console_store.hpp"
 #include "sync/wire.hpp"
 
 namespace kt::receiver {
@@ -56,6 +57,10 @@ Reply handle_checkin(Context& ctx, const Request& req) {
         r = error_reply(400, "bad_request", "expected device_seq and outbox");
     else if (auto rolled = check_seq(ctx, d, *seq))
         r = std::move(*rolled);
+    else if (auto noted = ctx.store.console().record_checkin(
+                 d.id, now_utc(), *outbox, req.get_header_value("KT-App-Version"));
+             !noted)
+        r = storage_reply(noted.error());
     else
         r.body = json::Object{{"status", "active"},
                               {"server_time", now_utc()},
