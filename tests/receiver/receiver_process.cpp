@@ -37,8 +37,9 @@ std::string line_value(const std::string& out, const std::string& prefix) {
     return out.substr(at + prefix.size(), end - at - prefix.size());
 }
 
-// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line.
-int read_port(int fd, pid_t pid) {
+// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line; the console's
+// port, printed before it when it runs, goes to `console_port`.
+int read_port(int fd, pid_t pid, int& console_port) {
     std::string out;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
@@ -49,8 +50,11 @@ int read_port(int fd, pid_t pid) {
             if (n <= 0) break;
             out.append(buf, std::size_t(n));
             const std::string port = line_value(out, "listening on https://127.0.0.1:");
-            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos)
+            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos) {
+                const std::string console = line_value(out, "console on https://127.0.0.1:");
+                if (!console.empty()) console_port = std::stoi(console);
                 return std::stoi(port);
+            }
         }
         int status = 0;
         if (::waitpid(pid, &status, WNOHANG) == pid) break;
@@ -129,6 +133,7 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
                                       "--data",   data.dir.string(),
                                       "--listen", "127.0.0.1:" + std::to_string(port)};
         if (!data.db.empty()) args.insert(args.end(), {"--db", data.db});
+        if (!data.console.empty()) args.insert(args.end(), {"--console", data.console});
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -137,7 +142,7 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
         ::_exit(127);
     }
     ::close(out[1]);
-    m_port = read_port(out[0], m_pid);
+    m_port = read_port(out[0], m_pid, m_console_port);
     ::close(out[0]);
     INFO(errors());
     REQUIRE(m_port > 0);
