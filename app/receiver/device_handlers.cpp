@@ -37,8 +37,12 @@ std::optional<std::int64_t> device_seq(const json::Value& body) {
 std::optional<Reply> check_seq(Context& ctx, const Device& d, std::int64_t seq) {
     auto check = ctx.store.advance_seq(d.id, seq);
     if (!check) return storage_reply(check.error());
-    if (check.value() == SeqCheck::rolled_back)
+    if (check.value() == SeqCheck::rolled_back) {
+        // An alert for the console's audit log: a vault restored from an older copy.
+        if (auto a = ctx.store.audit({now_utc(), "vault_rolled_back", d.id, "409", d.id}); !a)
+            return storage_reply(a.error());
         return error_reply(409, "vault_rolled_back", "device_seq is not above the highest seen");
+    }
     return std::nullopt;
 }
 

@@ -115,7 +115,7 @@ HttpLimits limits_of(const Config& c) {
 class ConsoleListener {
   public:
     ConsoleListener(Context& ctx, RequestLog& log)
-        : m_site{ctx.config, ctx.keys.tls_pin, ctx.store, log, {}, {}},
+        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}},
           m_server(
               console_limits(ctx.config),
               [this](Request& req) { return console::handle(m_site, req); },
@@ -127,7 +127,10 @@ class ConsoleListener {
         if (m_thread.joinable()) m_thread.join();
     }
 
-    Result<int> start(const ReceiverKeys& keys, const ListenAddress& at) {
+    /// `device_url`: the API's address as devices should use it (shown with enrollment codes).
+    Result<int> start(const ReceiverKeys& keys, const ListenAddress& at,
+                      const std::string& device_url) {
+        m_site.device_url = device_url;
         if (auto s = console::load_files(m_site, console::share_dir()); !s) return s.error();
         if (!setup_tls(*m_server.tls(), keys))
             return make_error(ErrorCode::usage, "cannot load the TLS key");
@@ -172,7 +175,10 @@ Status run(Context& ctx, RequestLog& log, const ListenAddress& at,
     int console_port = 0;
     if (console_at) {
         console.emplace(ctx, log);
-        auto p = console->start(ctx.keys, *console_at);
+        const std::string host =
+            ctx.config.hostnames.empty() ? at.host : ctx.config.hostnames.front();
+        auto p = console->start(ctx.keys, *console_at,
+                                "https://" + host + ":" + std::to_string(port.value()));
         if (!p) return p.error();  // nothing of the console runs then
         console_port = p.value();
     }

@@ -64,8 +64,8 @@ TEST_CASE("the console in Chromium: activation, login, enrollment, sync, revocat
         {"KT_DB", data.db},
         {"KT_SCREENSHOTS", shots.string()},
         {"KT_BACKEND", pg ? "postgres" : "sqlite"}};
-    const auto r =
-        run_program({"/usr/bin/node", std::string(KT_SOURCE_DIR) + "/tests/console/browser.mjs"}, env);
+    const auto r = run_program(
+        {"/usr/bin/node", std::string(KT_SOURCE_DIR) + "/tests/console/browser.mjs"}, env);
     std::printf("---- browser.mjs (%s) ----\n%s", pg ? "postgres" : "sqlite", r.out.c_str());
     INFO(r.out << r.err << a.errors());
     REQUIRE(r.exit_code == 0);
@@ -84,6 +84,30 @@ TEST_CASE("the console in Chromium: activation, login, enrollment, sync, revocat
     const auto log = read_bytes(data.dir / "receiver.log");
     CHECK(log.find("token=") == std::string::npos);
     CHECK(log.find("wachtwoord") == std::string::npos);
+}
+
+}  // namespace kt::test
+
+namespace kt::test {
+
+TEST_CASE("console accounts from the terminal: user add, list, disable, enable, reset",
+          "[console]") {
+    ReceiverData data;
+    const auto link = activation_link(data, {"--name", "anna", "--role", "beheer"});
+    CHECK(link.size() == std::string("/activeren?token=").size() + 64);
+    CHECK(data.run({"user", "add", "--name", "anna", "--role", "beleid"}).exit_code == 4);
+    CHECK(data.run({"user", "add", "--name", "x", "--role", "baas"}).exit_code == 1);
+    CHECK(data.run({"user", "add", "--name", "x", "--role", "teamleider"}).exit_code == 1);
+    CHECK(data.run({"user", "disable", "--name", "niemand"}).exit_code == 3);
+    auto list = data.run({"user", "list"});
+    CHECK(list.out == "anna\tbeheer\t-\tawaiting activation\n");
+    REQUIRE(data.run({"user", "disable", "--name", "anna"}).exit_code == 0);
+    CHECK(data.run({"user", "list"}).out == "anna\tbeheer\t-\tdisabled\n");
+    REQUIRE(data.run({"user", "enable", "--name", "anna"}).exit_code == 0);
+    const auto reset = data.run({"user", "reset", "--name", "anna"});
+    CHECK(reset.exit_code == 0);
+    CHECK(reset.out.find("/activeren?token=") != std::string::npos);
+    CHECK(reset.out.find(link) == std::string::npos);  // a new token
 }
 
 }  // namespace kt::test

@@ -76,14 +76,6 @@ Data options(const std::vector<std::pair<std::string, std::string>>& items,
     return list;
 }
 
-std::string url_hint(const Config& c) {
-    auto at = parse_listen(c.listen);
-    const std::string host = !c.hostnames.empty() ? c.hostnames.front()
-                             : at                 ? at->host
-                                                  : "127.0.0.1";
-    return "https://" + host + ":" + (at ? std::to_string(at->port) : "8443");
-}
-
 HttpAnswer enroll_page(Site& site, Visit& v, const std::string& name, const std::string& team,
                        const std::string& error) {
     Data d;
@@ -149,7 +141,7 @@ HttpAnswer enroll_submit(Site& site, Visit& v) {
     if (auto s = site.store.add_enrollment(p); !s)
         return message(site, v, 500, "Storing", "Er ging iets mis. Probeer het opnieuw.");
     audit(site, "enrollment_created", name, "ok", v.account->name);
-    const std::string url = url_hint(site.config);
+    const std::string& url = site.device_url;
     const std::string uri = "keukentafel-enroll:v1?code=" + code + "&pin=" + percent(site.tls_pin) +
                             "&url=" + percent(url);
     Data d;

@@ -17,7 +17,8 @@ namespace kt::receiver::console {
 
 struct Site {
     Config config;
-    std::string tls_pin;  // for the enrollment QR code
+    std::string tls_pin;     // for the enrollment QR code
+    std::string device_url;  // the device API's URL shown with enrollment codes
     Store& store;
     RequestLog& log;
     std::map<std::string, std::string> templates;  // name (without .mustache) -> text
