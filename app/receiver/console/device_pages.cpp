@@ -197,16 +197,6 @@ HttpAnswer audit_page(Site& site, Visit& v) {
     std::map<std::string, std::string> names;
     for (const auto& d : devices.value())
         names[d.device.id] = d.device.name;
-    Data list{Data::type::list};
-    for (const auto& e : rows.value()) {
-        Data r;
-        r.set("time", format_time(e.time));
-        r.set("action", e.action);
-        r.set("object", names.count(e.object) ? names[e.object] + " (" + e.object + ")" : e.object);
-        r.set("result", e.result);
-        r.set("actor", names.count(e.actor) ? names[e.actor] : e.actor);
-        list.push_back(r);
-    }
     std::vector<std::pair<std::string, std::string>> kinds{
         {"", "Alle soorten"},
         {"device_enrolled", "Aanmeldingen"},
@@ -219,6 +209,20 @@ HttpAnswer audit_page(Site& site, Visit& v) {
         {"console_login", "Inloggen console"},
         {"console_login_failed", "Mislukt inloggen"},
         {"console_refused", "Geweigerde toegang"}};
+    std::map<std::string, std::string> labels(kinds.begin() + 1, kinds.end());
+    labels["console_logout"] = "Uitloggen console";
+    labels["console_activated"] = "Account geactiveerd";
+    labels["console_login_throttled"] = "Inloggen vertraagd";
+    Data list{Data::type::list};
+    for (const auto& e : rows.value()) {
+        Data r;
+        r.set("time", format_time(e.time));
+        r.set("action", labels.count(e.action) ? labels[e.action] : e.action);
+        r.set("object", names.count(e.object) ? names[e.object] + " (" + e.object + ")" : e.object);
+        r.set("result", e.result);
+        r.set("actor", names.count(e.actor) ? names[e.actor] : e.actor);
+        list.push_back(r);
+    }
     std::vector<std::pair<std::string, std::string>> device_items{{"", "Alle apparaten"}};
     for (const auto& d : devices.value())
         device_items.emplace_back(d.device.id, d.device.name + " (" + d.device.team + ")");
