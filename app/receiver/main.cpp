@@ -76,7 +76,7 @@ bool parse(int argc, char** argv, Args& out) {
         if (a.rfind("--", 0) != 0 || i + 1 >= argc || !allowed(out.command, a.substr(2)))
             return false;
         const std::string name = a.substr(2), value = argv[++i];
-        if (name == "hostname" || name == "team")
+        if (name == "hostname" || (name == "team" && out.command == "user"))
             out.hostnames.push_back(value);
         else if (!out.opts.emplace(name, value).second)
             return false;
