@@ -8,7 +8,7 @@
 namespace kt::present {
 
 Session::Session(std::filesystem::path vault_path, const Clock& clock)
-    : m_path(vault_path), m_clock(clock), m_guard(store::UnlockGuard::load(vault_path)) {}
+    : m_path(std::move(vault_path)), m_clock(clock), m_guard(store::UnlockGuard::load(m_path)) {}
 
 bool Session::fail(const Error& e) {
     m_error_key = error_message_key(e.code);

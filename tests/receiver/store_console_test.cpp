@@ -2,7 +2,7 @@
 // steps and recovery codes used once, throttling counters, checkins and the filtered audit log.
 #include <catch2/catch.hpp>
 
-#include "store/console_store.hpp"
+#include "receiver_store/console_store.hpp"
 #include "store_fixture.hpp"
 
 namespace kt::test {

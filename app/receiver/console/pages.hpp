@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "http_util.hpp"
-#include "store/console_store.hpp"
+#include "receiver_store/console_store.hpp"
 #include "web.hpp"
 
 namespace kt::receiver::console {

@@ -4,9 +4,9 @@
 #include <ctime>
 
 #include "admin.hpp"
-#include "config.hpp"
+#include "receiver_store/config.hpp"
 #include "credentials.hpp"
-#include "store/console_store.hpp"
+#include "receiver_store/console_store.hpp"
 
 namespace kt::receiver::console {
 
