@@ -36,6 +36,9 @@ PACKAGES=(
   # the receiver's web console: server-side templates (mustache, header only), password
   # strength (zxcvbn); its browser tests drive Debian's Chromium from Node.js (npm ci below)
   libkainjow-mustache-dev libzxcvbn-dev chromium nodejs
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()
