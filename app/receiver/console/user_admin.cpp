@@ -4,8 +4,8 @@
 #include <ctime>
 
 #include "admin.hpp"
-#include "receiver_store/config.hpp"
 #include "credentials.hpp"
+#include "receiver_store/config.hpp"
 #include "receiver_store/console_store.hpp"
 
 namespace kt::receiver::console {

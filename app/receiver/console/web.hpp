@@ -7,11 +7,11 @@
 #include <map>
 #include <string>
 
-#include "receiver_store/config.hpp"
 #include "http_request.hpp"
 #include "http_server.hpp"
-#include "request_log.hpp"
+#include "receiver_store/config.hpp"
 #include "receiver_store/store.hpp"
+#include "request_log.hpp"
 
 namespace kt::receiver::console {
 
