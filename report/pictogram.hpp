@@ -7,7 +7,8 @@
 #include <filesystem>
 #include <vector>
 
-typedef struct _cairo cairo_t;
+// cairo's own forward declaration, so that the kiosk can include this without cairo's headers.
+typedef struct _cairo cairo_t;  // NOLINT(bugprone-reserved-identifier)
 
 namespace kt::report {
 

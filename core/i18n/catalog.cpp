@@ -205,6 +205,7 @@ std::string Catalog::list(const std::vector<std::string>& items) const {
     std::unique_ptr<icu::ListFormatter> fmt(
         icu::ListFormatter::createInstance(icu::Locale(icu_locale(m_locale).c_str()), st));
     std::vector<icu::UnicodeString> parts;
+    parts.reserve(items.size());
     for (const auto& item : items)
         parts.push_back(icu::UnicodeString::fromUTF8(item));
     icu::UnicodeString joined;
