@@ -88,7 +88,7 @@ TEST_CASE("T-15 passphrase delay: from the sixth wrong try the next must wait, d
     CHECK(count(actions, "lock:ok") == 1);
 }
 
-TEST_CASE("an idle lock closes the vault; the PIN reopens it and wrong PINs are audited",
+TEST_CASE("an idle lock closes the vault, the PIN reopens it and wrong PINs are audited",
           "[security]") {
     test::TempDir dir;
     const auto path = demo_vault(dir);
@@ -112,7 +112,7 @@ TEST_CASE("an idle lock closes the vault; the PIN reopens it and wrong PINs are 
     CHECK(count(actions, "lock:ok") == 2);    // the idle lock and the full lock
 }
 
-TEST_CASE("the settings change the passphrase; wrong or weak input changes nothing", "[security]") {
+TEST_CASE("the settings change the passphrase, wrong or weak input changes nothing", "[security]") {
     test::TempDir dir;
     const auto path = demo_vault(dir);
     SystemClock clock;
