@@ -60,14 +60,39 @@ const char* reason_for(ZxcTypeMatch_t type) {
     }
 }
 
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Both word lists reach zxcvbn as its user dictionary: a match is the worker's own only when
+// it contains one of their words.
+bool personal_match(std::string_view part, const std::vector<std::string>& personal) {
+    const std::string p = lower(part);
+    for (const auto& w : personal)
+        if (w.size() >= 3 && p.find(lower(w)) != std::string::npos) return true;
+    return false;
+}
+
 // The pattern that covers most of the passphrase says best why it is easy to guess.
-const char* weakest_part(const ZxcMatch_t* info) {
+const char* weakest_part(const ZxcMatch_t* info, std::string_view passphrase,
+                         const std::vector<std::string>& personal) {
     const ZxcMatch_t* best = nullptr;
     for (const ZxcMatch_t* m = info; m; m = m->Next) {
         if ((static_cast<int>(m->Type) & ~MULTIPLE_MATCH) == BRUTE_MATCH) continue;
         if (!best || m->Length > best->Length) best = m;
     }
-    return best ? reason_for(best->Type) : "passphrase.rule.weak";
+    if (!best) return "passphrase.rule.weak";
+    const int type = static_cast<int>(best->Type) & ~MULTIPLE_MATCH;
+    if (type == USER_MATCH || type == USER_LEET_MATCH) {
+        const auto part = passphrase.substr(static_cast<std::size_t>(best->Begin),
+                                            static_cast<std::size_t>(best->Length));
+        return personal_match(part, personal) ? "passphrase.rule.personal"
+                                              : "passphrase.rule.common";
+    }
+    return reason_for(best->Type);
 }
 
 }  // namespace
@@ -88,7 +113,8 @@ PassphraseVerdict judge_passphrase(std::string_view passphrase,
     ZxcMatch_t* info = nullptr;
     const double bits = ZxcvbnMatch(copy.chars(), dict.data(), &info);
     v.score = score_of(bits);
-    const char* reason = v.score < kMinPassphraseScore ? weakest_part(info) : "";
+    const char* reason =
+        v.score < kMinPassphraseScore ? weakest_part(info, passphrase, personal) : "";
     ZxcvbnFreeInfo(info);
     if (v.chars < kMinPassphraseChars)
         v.reason_key = "passphrase.rule.too_short";

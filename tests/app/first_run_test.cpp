@@ -46,13 +46,14 @@ ProcessResult run_setup(const fs::path& vault, const Lines& lines, const Lines& 
 const Lines kWelcome = {"expect-text \"Welkom bij Keukentafel\"", "expect-title \"Keukentafel\""};
 const Lines kWorker = {"tap-text \"Beginnen\"", "expect-text \"Wie ben je?\"",
                        "tap-text \"Je naam\"",  "type \"Tjitske Hoekstra\"",
-                       "tap-text \"Je team\"",  "type \"Wijkteam Oost\""};
+                       "tap-text \"Klaar\"",    "tap-text \"Je team\"",
+                       "type \"Wijkteam Oost\""};
 const Lines kPassphrase = {"tap-text \"Volgende\"",
                            "expect-text \"Kies een wachtwoord\"",
                            "tap-text \"Wachtwoord\"",
                            std::string("type \"") + kPass + "\"",
                            "expect-text \"Dit wachtwoord is sterk genoeg.\"",
-                           "tap-text \"Herhaal het wachtwoord\"",
+                           "tap-text \"Klaar\"",
                            std::string("type \"") + kPass + "\""};
 const Lines kPin = {"tap-text \"Volgende\"", "expect-text \"Kies een pincode\"", "type \"246810\"",
                     "tap-text \"Klaar\"", "type \"246810\""};
@@ -105,7 +106,7 @@ TEST_CASE("the first run refuses a weak passphrase and an easy PIN and says why"
                         "key Backspace",
                         "type \"wachtwoord123\"",
                         "expect-text \"Sterkte: \"",
-                        "tap-text \"Herhaal het wachtwoord\"",
+                        "tap-text \"Klaar\"",
                         "type \"wachtwoord123\"",
                         "tap-text \"Volgende\"",
                         "expect-text \"Dit lijkt op een woord of wachtwoord\"",

@@ -45,7 +45,8 @@ void welcome_page(const present::FirstRunView& v, float w) {
 bool worker_page(const present::FirstRunView& v, FirstRunState& st, float w) {
     text(v.worker_hint, fonts().body, color::muted, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
-    text_field("worker_name", v.name_label, &st.name, w);
+    if (text_field("worker_name", v.name_label, &st.name, w))
+        ImGui::SetKeyboardFocusHere();  // Klaar moves on to the team
     ImGui::Dummy(ImVec2(0, dp(8)));
     return text_field("worker_team", v.team_label, &st.team, w);
 }
@@ -71,11 +72,11 @@ void strength_meter(const present::FirstRunView& v, float w) {
 bool passphrase_page(const present::FirstRunView& v, FirstRunState& st, float w) {
     text(v.pass_hint, fonts().body, color::muted, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
-    bool enter = secret_field("pass_first", v.pass_first, st.pass.chars(), st.pass.size(), w);
+    const bool first = secret_field("pass_first", v.pass_first, st.pass.chars(), st.pass.size(), w);
     if (v.strength >= 0) strength_meter(v, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
-    enter |= secret_field("pass_repeat", v.pass_repeat, st.repeat.chars(), st.repeat.size(), w);
-    return enter;
+    if (first) ImGui::SetKeyboardFocusHere();  // Klaar moves on to the repetition
+    return secret_field("pass_repeat", v.pass_repeat, st.repeat.chars(), st.repeat.size(), w);
 }
 
 bool pin_page(const present::FirstRunView& v, FirstRunState& st, float w) {

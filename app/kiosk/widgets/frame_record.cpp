@@ -31,9 +31,12 @@ void record_text(const std::string& text) {
 void record_text_box(const std::string& text, ImVec2 pos, ImVec2 size, float box_left,
                      float box_width) {
     if (text.empty()) return;
-    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-    const ImRect win = ImGui::GetCurrentWindow()->Rect();
-    ImRect box = win;
+    // Read access only: GetCurrentWindow() would mark the fallback window as used and show it.
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    // Text on the foreground list (the keyboard) belongs to no window: its box is the screen.
+    const ImRect screen(ImVec2(0, 0), ImGui::GetIO().DisplaySize);
+    const ImRect clip = window->IsFallbackWindow ? screen : window->ClipRect;
+    ImRect box = window->IsFallbackWindow ? screen : window->Rect();
     if (box_width > 0) {
         box.Min.x = std::max(box.Min.x, box_left);
         box.Max.x = std::min(box.Max.x, box_left + box_width);
