@@ -18,7 +18,7 @@ constexpr const char* kDutchWords[] = {
     "wachtwoord", "welkom",    "geheim",    "keukentafel",  "wijkteam",  "gemeente", "hallo",
     "zomer",      "winter",    "voorjaar",  "najaar",       "liefde",    "schat",    "voetbal",
     "ajax",       "feyenoord", "nederland", "amsterdam",    "rotterdam", "utrecht",  "kluis",
-    "sociaal",    "team",      "wijk",      "hulpverlener", "test",      "admin",    "qwerty",
+    "sociaal",    "team",      "wijk",      "hulpverlener", "test",      "admin",
 };
 
 std::size_t code_points(std::string_view s) {

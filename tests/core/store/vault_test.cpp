@@ -248,8 +248,7 @@ TEST_CASE("a create that fails at key derivation leaves no files behind", "[secu
 TEST_CASE("a create that fails writing the key file leaves no vault files behind", "[security]") {
     TempDir dir;
     // A directory where the key file's temp file must go (beside the vault being made) makes
-    // the last write fail,
-    // after the encrypted database has been written.
+    // the last write fail, after the encrypted database has been written.
     fs::create_directory(dir / "v.ktv.new.key.tmp");
     {
         auto v = Vault::create(dir / "v.ktv", kPass, kt::crypto::KdfParams::test_fast());
