@@ -64,6 +64,14 @@ void KioskApp::draw() {
         case flow::Step::unlock:
             draw_unlock_screen(present::unlock_view(m_session, cat), m_passphrase, m_pending);
             break;
+        case flow::Step::first_run:
+            draw_first_run_screen(present::first_run_view(m_session, cat, m_first.pass.text()),
+                                  m_first, m_pending);
+            break;
+        case flow::Step::first_enroll:
+            draw_first_enroll_screen(present::first_enroll_view(m_session, cat),
+                                     present::sync_view(m_session, cat), m_settings, m_pending);
+            break;
         case flow::Step::pin_setup:
             draw_pin_setup_screen(present::pin_setup_view(m_session, cat), m_pins, m_pending);
             break;
@@ -127,7 +135,7 @@ void KioskApp::submit_passphrase() {
 double KioskApp::seconds_until_idle_lock() const {
     const auto& st = m_session.state();
     if (st.mode == flow::Mode::locked || st.step == flow::Step::unlock ||
-        st.step == flow::Step::pin_setup)
+        st.step == flow::Step::pin_setup || st.step == flow::Step::first_run)
         return 1e9;
     const double idle = m_clock.monotonic() - m_last_activity;
     return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
@@ -139,6 +147,32 @@ const i18n::Catalog& KioskApp::client_catalog(const std::string& locale) {
     auto c = i18n::Catalog::open(i18n::default_bundle_dir(), locale);
     if (!c) return m_catalog;  // an unknown language shows the worker's: never a blank screen
     return m_client_catalogs.emplace(locale, std::move(c.value())).first->second;
+}
+
+// The first run's pages; every secret field is wiped after each try.
+void KioskApp::apply_first_run_command(const Command& c) {
+    std::visit(Overloaded{
+                   [&](const SetupStart&) { m_session.setup_start(); },
+                   [&](const SetupBack&) {
+                       m_first.wipe();
+                       wipe_active_text_field();
+                       m_session.setup_back();
+                   },
+                   [&](const SetupWorker& x) { m_session.setup_worker(x.worker); },
+                   [&](const SetupPassphrase&) {
+                       m_session.setup_passphrase(m_first.pass.text(), m_first.repeat.text());
+                       m_first.wipe();
+                       wipe_active_text_field();
+                   },
+                   [&](const SetupCreate&) {
+                       m_session.setup_create(m_first.pins.first.text(),
+                                              m_first.pins.repeat.text());
+                       m_first.wipe();
+                       wipe_active_text_field();
+                   },
+                   [&](const auto&) {},
+               },
+               c);
 }
 
 void KioskApp::apply_client_command(const Command& c) {
@@ -228,7 +262,8 @@ void KioskApp::on_step_entered() {
     }
     if (st.step == flow::Step::client && m_last_step != flow::Step::client)
         m_client_page = ClientPageState{};
-    if (st.step == flow::Step::settings) {
+    if (st.step == flow::Step::first_enroll || st.step == flow::Step::clients) m_first.wipe();
+    if (st.step == flow::Step::settings || st.step == flow::Step::first_enroll) {
         m_settings.passphrase.wipe();
         m_settings.edit = store::Settings{};
         m_settings.wijken_text.clear();
@@ -251,6 +286,11 @@ bool KioskApp::apply() {
         std::visit(
             Overloaded{
                 [&](const SubmitPassphrase&) { submit_passphrase(); },
+                [&](const SetupStart& x) { apply_first_run_command(x); },
+                [&](const SetupBack& x) { apply_first_run_command(x); },
+                [&](const SetupWorker& x) { apply_first_run_command(x); },
+                [&](const SetupPassphrase& x) { apply_first_run_command(x); },
+                [&](const SetupCreate& x) { apply_first_run_command(x); },
                 [&](const SubmitPin&) {
                     m_session.enter_pin(m_pins.first.text());
                     m_pins.wipe();

@@ -37,6 +37,7 @@ class KioskApp {
 
   private:
     void submit_passphrase();
+    void apply_first_run_command(const Command& c);
     void on_step_entered();
     void note_activity();
     void apply_client_command(const Command& c);
@@ -49,6 +50,7 @@ class KioskApp {
     present::Session m_session;
     crypto::SecretBytes m_passphrase;  // the passphrase field's buffer, wiped after each try
     PinFields m_pins;
+    FirstRunState m_first;
     ClientsState m_clients;
     ClientForm m_form;
     SetupState m_setup;

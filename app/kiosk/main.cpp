@@ -108,6 +108,13 @@ int main(int argc, char** argv) {
     }
     if (!kt::crypto::init()) return 2;
     auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
+    if (!catalog && catalog.error().code == kt::ErrorCode::usage) {
+        // A kiosk that boots into nothing helps nobody: an unknown language falls back to Dutch.
+        catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), "nl");
+        if (catalog)
+            std::fprintf(stderr, "keukentafel: %s\n",
+                         catalog->format("first_run.lang_unknown", {{"lang", o.lang}}).c_str());
+    }
     if (!catalog) {
         std::fprintf(stderr,
                      "keukentafel: taalbestanden ontbreken of zijn beschadigd, of --lang "

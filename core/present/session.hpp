@@ -19,6 +19,8 @@
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
+#include "store/vault_create.hpp"
+#include "store/worker.hpp"
 #include "util/clock.hpp"
 
 namespace kt::present {
@@ -50,8 +52,35 @@ class Session {
     bool passphrase_changed() const { return m_passphrase_changed; }
     /// The audit row where the chain was found broken at unlock (0 when intact).
     std::int64_t audit_break_seq() const { return m_audit_break_seq; }
-    /// The shortest new passphrase accepted.
+    /// The shortest new passphrase accepted (crypto/passphrase_rule.hpp holds the whole rule).
     static constexpr std::size_t kMinPassphraseLength = 12;
+
+    // ---- first run (session_first_run.cpp): no vault at its place yet ----
+    /// The setup's pages, in order; the vault is made when the PIN is chosen.
+    enum class SetupPage { welcome, worker, passphrase, pin };
+    struct FirstRun {
+        SetupPage page = SetupPage::welcome;
+        store::Worker worker;
+        std::optional<crypto::SecretBytes> passphrase;  // chosen, kept until the vault exists
+    };
+    const FirstRun& first_run() const { return m_first_run; }
+    /// What is at the vault's place at start (after undoing an interrupted create).
+    store::VaultPresence presence() const { return m_presence; }
+    const std::filesystem::path& vault_path() const { return m_path; }
+    /// Welcome -> name and team.
+    void setup_start();
+    /// One page back (the passphrase chosen is forgotten when leaving its page backwards).
+    void setup_back();
+    /// Name and team -> passphrase, when the name is there and both fit.
+    void setup_worker(const store::Worker& worker);
+    /// Passphrase -> PIN, when it meets the rule (crypto/passphrase_rule.hpp) and both agree.
+    void setup_passphrase(std::string_view passphrase, std::string_view repeated);
+    /// Checks the PIN, then makes the vault (worker, PIN) in one go, opens it and moves on to
+    /// first_enroll. On failure (not writable, disk full, a file in the way) the page stays,
+    /// nothing is left behind and the worker can try again.
+    void setup_create(std::string_view pin, std::string_view repeated);
+    /// The worker as stored in the vault (empty fields when never set, or while locked).
+    const store::Worker& worker() const { return m_worker; }
 
     // ---- navigation (session.cpp) ----
     void navigate(const flow::Action& action);
@@ -174,6 +203,9 @@ class Session {
 
     std::filesystem::path m_path;
     const Clock& m_clock;
+    store::VaultPresence m_presence = store::VaultPresence::complete;
+    FirstRun m_first_run;
+    store::Worker m_worker;
     std::optional<crypto::SecretBytes> m_dek;
     std::optional<store::Vault> m_vault;
     store::UnlockGuard m_guard;

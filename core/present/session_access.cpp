@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "crypto/kdf.hpp"
+#include "crypto/passphrase_rule.hpp"
 #include "crypto/pin.hpp"
 #include "present/session.hpp"
 #include "store/audit.hpp"
@@ -34,6 +35,7 @@ bool Session::open_vault() {
     m_vault.emplace(std::move(v.value()));
     m_audit_break_seq = m_vault->audit_chain_broken() ? m_vault->audit_break_seq() : 0;
     if (auto s = store::load_settings(m_vault->db())) m_settings = s.value();
+    if (auto w = store::load_worker(m_vault->db())) m_worker = w.value();
     m_guard = store::UnlockGuard::load(m_path);  // the open moved counted failures to the log
     return true;
 }
@@ -69,6 +71,7 @@ void Session::lock() {
     m_vault.reset();
     m_dek.reset();  // wipes the data key
     m_settings = store::Settings{};
+    m_worker = store::Worker{};
     m_pin_failures = 0;
     forget();
     m_state = flow::apply(m_state, flow::Lock{});
@@ -114,14 +117,8 @@ void Session::enter_pin(std::string_view pin) {
 
 void Session::choose_pin(std::string_view pin, std::string_view repeated) {
     if (!m_vault || m_state.step != flow::Step::pin_setup) return;
-    if (!crypto::valid_pin(pin)) {
-        m_error_key = "pin.invalid";
-        return;
-    }
-    if (pin != repeated) {
-        m_error_key = "pin.mismatch";
-        return;
-    }
+    m_error_key = crypto::pin_error_key(pin, repeated);
+    if (!m_error_key.empty()) return;
     store::Settings next = m_settings;
     next.pin_hash = crypto::hash_pin(pin);
     if (auto s = store::save_settings(m_vault->db(), next); !s) {
@@ -142,8 +139,8 @@ void Session::change_passphrase(std::string_view old_passphrase, std::string_vie
         m_error_key = "error.unlock.wait";
         return;
     }
-    if (new_passphrase.size() < kMinPassphraseLength) {
-        m_error_key = "settings.passphrase.too_short";
+    if (const auto v = crypto::judge_passphrase(new_passphrase); !v.ok) {
+        m_error_key = v.reason_key;
         return;
     }
     if (new_passphrase != repeated) {

@@ -137,6 +137,15 @@ bool Window::save_png(const std::string& path) const {
     return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
 }
 
+std::string Window::title() const {
+    const char* t = SDL_GetWindowTitle(m_window);
+    return t ? t : "";
+}
+
+void Window::resize(int width, int height) {
+    SDL_SetWindowSize(m_window, width, height);
+}
+
 void Window::present() {
     SDL_GL_SwapWindow(m_window);
 }

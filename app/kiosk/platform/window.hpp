@@ -33,6 +33,10 @@ class Window {
     /// Writes the back buffer as PNG; call after render() and before present().
     bool save_png(const std::string& path) const;
     void present();
+    /// The window's title as the system sees it (constant: never a client's name).
+    std::string title() const;
+    /// Resizes the window, as a rotated tablet does; the next frame lays out anew.
+    void resize(int width, int height);
     /// Feeds one SDL event to ImGui; returns false when the app should quit.
     bool handle_event(const SDL_Event& e);
 

@@ -13,6 +13,7 @@
 #include "model/network.hpp"
 #include "model/review.hpp"
 #include "store/settings.hpp"
+#include "store/worker.hpp"
 
 namespace kt::kiosk {
 
@@ -20,6 +21,14 @@ struct SubmitPassphrase {};
 struct SubmitPin {};         // the lock screen's PIN field
 struct ChoosePin {};         // the PIN setup fields
 struct ChangePassphrase {};  // the settings' three passphrase fields
+// First run: the page's button; the fields are in FirstRunState.
+struct SetupStart {};
+struct SetupBack {};
+struct SetupWorker {
+    store::Worker worker;
+};
+struct SetupPassphrase {};
+struct SetupCreate {};
 struct OpenClient {
     std::string client_id;
 };
@@ -113,7 +122,8 @@ struct EnrollDevice {
 };
 
 using Command =
-    std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient, BeginAssessment,
+    std::variant<SubmitPassphrase, SubmitPin, ChoosePin, SetupStart, SetupBack, SetupWorker,
+                 SetupPassphrase, SetupCreate, OpenClient, SaveClient, BeginAssessment,
                  StartAssessment, ResumeAssessment, ScoreLevel, SetDetail, FinishAssessment,
                  SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
                  SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,

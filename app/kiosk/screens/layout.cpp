@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -39,10 +40,15 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     const float lock_w = text_size(fonts().body, lock_label).x + dp(56);
     const float avail = ImGui::GetWindowWidth() - text_x - lock_w - dp(48);
     ImGui::SetCursorPosY(y0 + (subtitle.empty() ? dp(14) : 0));
+    // The title and subtitle belong above the divider (checked by expect-no-overlap).
+    const float bar_top = ImGui::GetWindowPos().y + y0;
+    push_text_box(ImVec2(ImGui::GetWindowPos().x, bar_top),
+                  ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), bar_top + h + dp(5)));
     ImGui::BeginGroup();
     text(title, fonts().heading, color::text, avail);
     if (!subtitle.empty()) text(subtitle, fonts().small, color::muted, avail);
     ImGui::EndGroup();
+    pop_text_box();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - lock_w - ImGui::GetStyle().WindowPadding.x, y0));
     if (!lock_label.empty() && button("nav.lock", lock_label, ButtonKind::quiet, lock_w))

@@ -45,9 +45,10 @@ State start_of(Step step) {
     }
 }
 
-const std::vector<Step> kSteps = {Step::unlock,  Step::pin_setup, Step::clients, Step::client_form,
-                                  Step::client,  Step::setup,     Step::matrix,  Step::settings,
-                                  Step::network, Step::overview};
+const std::vector<Step> kSteps = {Step::unlock,    Step::first_run, Step::first_enroll,
+                                  Step::pin_setup, Step::clients,   Step::client_form,
+                                  Step::client,    Step::setup,     Step::matrix,
+                                  Step::settings,  Step::network,   Step::overview};
 
 struct Named {
     const char* name;
@@ -59,6 +60,8 @@ const std::vector<Named>& all_actions() {
         {"Unlocked", Unlocked{false}},
         {"Unlocked needs pin", Unlocked{true}},
         {"PinChosen", PinChosen{}},
+        {"VaultCreated", VaultCreated{}},
+        {"FirstRunDone", FirstRunDone{}},
         {"Lock", Lock{}},
         {"IdleLock", IdleLock{}},
         {"PinAccepted", PinAccepted{}},
@@ -114,6 +117,11 @@ const std::vector<Row>& changes() {
         {Step::unlock, "Unlocked", make(Step::clients)},
         {Step::unlock, "Unlocked needs pin", make(Step::pin_setup)},
         {Step::pin_setup, "PinChosen", make(Step::clients)},
+        // First run: nothing to lock before the vault exists; after it, as the client list.
+        {Step::first_run, "VaultCreated", make(Step::first_enroll)},
+        {Step::first_enroll, "FirstRunDone", make(Step::clients)},
+        {Step::first_enroll, "Lock", unlock},
+        {Step::first_enroll, "IdleLock", locked(start_of(Step::first_enroll))},
         {Step::pin_setup, "Lock", unlock},
         {Step::clients, "Lock", unlock},
         {Step::clients, "IdleLock", locked(start_of(Step::clients))},

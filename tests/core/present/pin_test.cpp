@@ -74,3 +74,18 @@ TEST_CASE("a vault without a PIN asks for one before the client list") {
     s.unlock("wachtwoord");
     CHECK(s.state().step == flow::Step::clients);  // chosen once, kept in the vault
 }
+
+TEST_CASE("a PIN anyone would try first is refused when chosen") {
+    for (const char* p : {"000000", "999999", "123456", "654321", "890123", "121212", "123123"}) {
+        CAPTURE(p);
+        CHECK(crypto::guessable_pin(p));
+        CHECK(crypto::pin_error_key(p, p) == "pin.guessable");
+    }
+    for (const char* p : {"246810", "135790", "482915"}) {
+        CAPTURE(p);
+        CHECK_FALSE(crypto::guessable_pin(p));
+        CHECK(crypto::pin_error_key(p, p).empty());
+    }
+    CHECK(crypto::pin_error_key("12345", "12345") == "pin.invalid");
+    CHECK(crypto::pin_error_key("246810", "246811") == "pin.mismatch");
+}
