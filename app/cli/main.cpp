@@ -1,8 +1,9 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
 // init makes an empty vault (the worker's name and team optional) for scripted roll-outs.
 // Links kt_core, kt_report and kt_receiver_store. Never takes a passphrase on the command line.
-// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
-// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify), 5 the
+// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json, or a new passphrase that
+// the rule in crypto/passphrase_rule.hpp refuses), 2 other error, 3 wrong passphrase, 4 not a
+// vault, damaged, audit chain broken, or a broken seal (verify), 5 the
 // receiver could not be reached or refused (enroll, sync).
 // client-copy writes a sealed assessment's PDF for the client; --lang is then the copy's
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.

@@ -60,6 +60,25 @@ const char* reason_for(ZxcTypeMatch_t type) {
     }
 }
 
+// The worker's name and team as separate words of 3 characters or more: "Tjitske Hoekstra"
+// gives "Tjitske" and "Hoekstra", so either one alone is recognised.
+std::vector<std::string> split_words(const std::vector<std::string>& personal) {
+    std::vector<std::string> out;
+    for (const auto& entry : personal) {
+        std::string word;
+        for (std::size_t i = 0; i <= entry.size(); ++i) {
+            const char c = i < entry.size() ? entry[i] : ' ';
+            if (c == ' ' || c == '-' || c == '\t') {
+                if (word.size() >= 3) out.push_back(word);
+                word.clear();
+            } else {
+                word += c;
+            }
+        }
+    }
+    return out;
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -76,6 +95,17 @@ bool personal_match(std::string_view part, const std::vector<std::string>& perso
     return false;
 }
 
+// Four or more neighbouring keys of one row of a QWERTY keyboard, either way round.
+bool keyboard_run(std::string_view part) {
+    if (part.size() < 4) return false;
+    const std::string p = lower(part);
+    const std::string reversed(p.rbegin(), p.rend());
+    for (const std::string row : {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"})
+        if (row.find(p) != std::string::npos || row.find(reversed) != std::string::npos)
+            return true;
+    return false;
+}
+
 // The pattern that covers most of the passphrase says best why it is easy to guess.
 const char* weakest_part(const ZxcMatch_t* info, std::string_view passphrase,
                          const std::vector<std::string>& personal) {
@@ -85,28 +115,32 @@ const char* weakest_part(const ZxcMatch_t* info, std::string_view passphrase,
         if (!best || m->Length > best->Length) best = m;
     }
     if (!best) return "passphrase.rule.weak";
-    const int type = static_cast<int>(best->Type) & ~MULTIPLE_MATCH;
-    if (type == USER_MATCH || type == USER_LEET_MATCH) {
-        const auto part = passphrase.substr(static_cast<std::size_t>(best->Begin),
-                                            static_cast<std::size_t>(best->Length));
+    // A part zxcvbn saw repeated ("aaaa" as "a" four times) is said as repetition.
+    if (static_cast<int>(best->Type) & MULTIPLE_MATCH) return "passphrase.rule.repeat";
+    const int type = static_cast<int>(best->Type);
+    const auto part = passphrase.substr(static_cast<std::size_t>(best->Begin),
+                                        static_cast<std::size_t>(best->Length));
+    if (type == USER_MATCH || type == USER_LEET_MATCH)
         return personal_match(part, personal) ? "passphrase.rule.personal"
                                               : "passphrase.rule.common";
-    }
+    // Its password list holds keyboard runs ("qwertyuiop"): the worker is told what they are.
+    if (type == DICTIONARY_MATCH && keyboard_run(part)) return "passphrase.rule.keyboard";
     return reason_for(best->Type);
 }
 
 }  // namespace
 
 PassphraseVerdict judge_passphrase(std::string_view passphrase,
-                                   const std::vector<std::string>& personal) {
+                                   const std::vector<std::string>& personal_entries) {
     PassphraseVerdict v;
+    const std::vector<std::string> personal = split_words(personal_entries);
     v.chars = code_points(passphrase);
     // zxcvbn needs a NUL-terminated copy: keep it in wiped secure memory.
     SecretBytes copy(passphrase.size() + 1);
     std::memcpy(copy.data(), passphrase.data(), passphrase.size());
     std::vector<const char*> dict;
     for (const auto& w : personal)
-        if (!w.empty()) dict.push_back(w.c_str());
+        dict.push_back(w.c_str());
     for (const char* w : kDutchWords)
         dict.push_back(w);
     dict.push_back(nullptr);

@@ -20,8 +20,9 @@ struct PassphraseVerdict {
     std::string reason_key;  // "passphrase.rule.*" when refused, "" when ok
 };
 
-/// Judges a new passphrase. `personal` holds words that must not carry it (the worker's name
-/// and team); Dutch words every guesser tries first are added by the rule itself. Pure: no
+/// Judges a new passphrase. `personal` holds what must not carry it (the worker's name and
+/// team, whole: each word of 3 or more characters counts on its own); Dutch words every
+/// guesser tries first are added by the rule itself. Pure: no
 /// copy of the passphrase outlives the call except inside libzxcvbn's freed match list.
 PassphraseVerdict judge_passphrase(std::string_view passphrase,
                                    const std::vector<std::string>& personal = {});

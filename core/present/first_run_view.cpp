@@ -39,10 +39,8 @@ std::string page_title(Page p, const i18n::Catalog& cat) {
 // The meter under the passphrase field: its score, and in plain words what is missing.
 void strength(FirstRunView& v, const Session& s, const i18n::Catalog& cat, std::string_view typed) {
     if (typed.empty()) return;
-    std::vector<std::string> personal;
-    for (const std::string* w : {&s.first_run().worker.name, &s.first_run().worker.team})
-        if (w->size() >= 3) personal.push_back(*w);
-    const auto verdict = crypto::judge_passphrase(typed, personal);
+    const auto& worker = s.first_run().worker;
+    const auto verdict = crypto::judge_passphrase(typed, {worker.name, worker.team});
     v.strength = verdict.score;
     v.strong_enough = verdict.ok;
     v.strength_line = cat.format(

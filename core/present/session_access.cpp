@@ -10,6 +10,7 @@
 #include "present/session.hpp"
 #include "store/audit.hpp"
 #include "store/vault_admin.hpp"
+#include "store/worker.hpp"
 
 namespace kt::present {
 
@@ -139,7 +140,10 @@ void Session::change_passphrase(std::string_view old_passphrase, std::string_vie
         m_error_key = "error.unlock.wait";
         return;
     }
-    if (const auto v = crypto::judge_passphrase(new_passphrase); !v.ok) {
+    const auto worker = store::load_worker(m_vault->db());
+    const std::vector<std::string> personal =
+        worker ? std::vector<std::string>{worker->name, worker->team} : std::vector<std::string>{};
+    if (const auto v = crypto::judge_passphrase(new_passphrase, personal); !v.ok) {
         m_error_key = v.reason_key;
         return;
     }

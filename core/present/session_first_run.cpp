@@ -8,26 +8,6 @@
 
 namespace kt::present {
 
-namespace {
-
-// The worker's own name and team parts must not carry the passphrase.
-std::vector<std::string> personal_words(const store::Worker& w) {
-    std::vector<std::string> out;
-    for (const std::string* s : {&w.name, &w.team}) {
-        std::size_t i = 0;
-        while (i < s->size()) {
-            const std::size_t j = s->find(' ', i);
-            const std::string part = s->substr(i, j == std::string::npos ? j : j - i);
-            if (part.size() >= 3) out.push_back(part);
-            if (j == std::string::npos) break;
-            i = j + 1;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 void Session::setup_start() {
     if (m_state.step != flow::Step::first_run) return;
     m_error_key.clear();
@@ -62,7 +42,8 @@ void Session::setup_worker(const store::Worker& worker) {
 
 void Session::setup_passphrase(std::string_view passphrase, std::string_view repeated) {
     if (m_state.step != flow::Step::first_run || m_first_run.page != SetupPage::passphrase) return;
-    const auto verdict = crypto::judge_passphrase(passphrase, personal_words(m_first_run.worker));
+    const auto verdict =
+        crypto::judge_passphrase(passphrase, {m_first_run.worker.name, m_first_run.worker.team});
     if (!verdict.ok) {
         m_error_key = verdict.reason_key;
         return;

@@ -46,6 +46,33 @@ TEST_CASE("init refuses a weak passphrase in Dutch and makes nothing") {
     CHECK(v.dir.entries() == std::set<std::string>{"wachtwoord.txt"});
 }
 
+TEST_CASE("demo, passwd and init share the kiosk's passphrase rule and its Dutch reasons") {
+    const auto too_short = cli_text("nl", "passphrase.rule.too_short", {{"min", std::int64_t(12)}});
+    CliVault weak;
+    write_bytes(weak.pass_file, "Z\n");
+    const auto demo = CliVault::cli(
+        {"demo", "--vault", weak.vault.string(), "--passphrase-file", weak.pass_file.string()});
+    CHECK(demo.exit_code == 1);
+    CHECK(demo.err == too_short);
+    CHECK(weak.dir.entries() == std::set<std::string>{"wachtwoord.txt"});
+
+    CliVault v;
+    v.make_demo();
+    const std::string before = file_sha256(crypto::key_file_path(v.vault));
+    for (const char* bad : {"Z", "aaaaaaaaaaaaaaaa", "wachtwoord123"}) {
+        CAPTURE(bad);
+        write_bytes(v.dir / "nieuw.txt", std::string(bad) + "\n");
+        const auto r = CliVault::cli({"passwd", "--vault", v.vault.string(), "--passphrase-file",
+                                      v.pass_file.string(), "--new-passphrase-file",
+                                      (v.dir / "nieuw.txt").string()});
+        CHECK(r.exit_code == 1);
+        CHECK_FALSE(r.err.empty());
+        CHECK(r.err.find("passphrase.rule") == std::string::npos);  // a message, not a key
+        CHECK(file_sha256(crypto::key_file_path(v.vault)) == before);
+    }
+    CHECK(store::Vault::open(v.vault, kCliPass).ok());
+}
+
 TEST_CASE("init never replaces a vault or a lone key file") {
     InitVault v;
     REQUIRE(v.init().exit_code == 0);
@@ -69,6 +96,7 @@ TEST_CASE("init killed at every step leaves nothing or the complete vault, and c
     };
     for (const Point p :
          {Point{"vault_create:filled", false}, Point{"vault_create:vault_written", false},
+          Point{"file:temp_written", false}, Point{"file:renamed", false},
           Point{"vault_create:key_written", false}, Point{"vault_create:key_linked", false},
           Point{"vault_create:vault_linked", true}, Point{"vault_create:done", true}}) {
         CAPTURE(p.name);

@@ -51,3 +51,16 @@ TEST_CASE("the worker's own name does not make a passphrase") {
     CHECK_FALSE(v.ok);
     CHECK(v.reason_key == "passphrase.rule.personal");
 }
+
+TEST_CASE("each word of the worker's name and team counts on its own") {
+    const std::vector<std::string> worker{"Tjitske Hoekstra", "Wijkteam Oost"};
+    CHECK(judge_passphrase("hoekstra-tjitske", worker).reason_key == "passphrase.rule.personal");
+    CHECK(judge_passphrase("fiets-boom-regen-lamp", worker).ok);
+}
+
+TEST_CASE("the score is zxcvbn's, counted from its estimate of guesses") {
+    // 12 characters but a word and digits: long enough, still refused for its guessability.
+    const auto v = judge_passphrase("zomer2026zomer");
+    CHECK_FALSE(v.ok);
+    CHECK(v.score < kt::crypto::kMinPassphraseScore);
+}
