@@ -108,12 +108,15 @@ int main(int argc, char** argv) {
     }
     if (!kt::crypto::init()) return 2;
     auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
+    bool fell_back = false;
     if (!catalog && catalog.error().code == kt::ErrorCode::usage) {
-        // A kiosk that boots into nothing helps nobody: an unknown language falls back to Dutch.
+        // A kiosk that boots into nothing helps nobody: an unknown language falls back to
+        // Dutch, said on stderr (with the value given) and on the first screen.
         catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), "nl");
-        if (catalog)
-            std::fprintf(stderr, "keukentafel: %s\n",
-                         catalog->format("first_run.lang_unknown", {{"lang", o.lang}}).c_str());
+        fell_back = catalog.ok();
+        if (fell_back)
+            std::fprintf(stderr, "keukentafel: --lang %s: %s\n", o.lang.c_str(),
+                         catalog->tr("first_run.lang_unknown").c_str());
     }
     if (!catalog) {
         std::fprintf(stderr,
@@ -131,6 +134,7 @@ int main(int argc, char** argv) {
     kt::SystemClock system_clock;
     kt::OffsetClock clock(system_clock);
     kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
+    if (fell_back) app.session().note("first_run.lang_unknown");
     kt::ui::keyboard_state().labels = kt::ui::keyboard_labels(catalog.value());
     if (!o.passphrase_file.empty()) unlock_from_file(app, catalog.value(), o.passphrase_file);
     if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);

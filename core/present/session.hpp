@@ -173,6 +173,11 @@ class Session {
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
+    /// Shows the message `key` where errors show (until the next action), unless an error is
+    /// already there: a notice at start, e.g. that the kiosk fell back to Dutch.
+    void note(std::string key) {
+        if (m_error_key.empty()) m_error_key = std::move(key);
+    }
     /// True while the data key is held: worker mode, or an idle lock the PIN can lift.
     bool is_unlocked() const { return m_dek.has_value(); }
     /// True while the vault file is open (worker mode only; an idle lock closes it).
@@ -205,6 +210,7 @@ class Session {
     const Clock& m_clock;
     store::VaultPresence m_presence = store::VaultPresence::complete;
     FirstRun m_first_run;
+    void setup_failed(const Error& e);  // the message for a create that left nothing
     store::Worker m_worker;
     std::optional<crypto::SecretBytes> m_dek;
     std::optional<store::Vault> m_vault;

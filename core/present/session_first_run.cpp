@@ -8,6 +8,22 @@
 
 namespace kt::present {
 
+void Session::setup_failed(const Error& e) {
+    switch (e.code) {
+        case ErrorCode::disk_full:
+            m_error_key = "first_run.error.disk_full";
+            break;
+        case ErrorCode::read_only:
+            m_error_key = "first_run.error.read_only";
+            break;
+        case ErrorCode::already_exists:
+            m_error_key = "first_run.error.exists";
+            break;
+        default:
+            m_error_key = "first_run.error.other";
+    }
+}
+
 void Session::setup_start() {
     if (m_state.step != flow::Step::first_run) return;
     m_error_key.clear();
@@ -74,7 +90,8 @@ void Session::setup_create(std::string_view pin, std::string_view repeated) {
     auto dek = store::create_vault_files(m_path, m_first_run.passphrase->text(),
                                          crypto::params_for_new_vault(), fill);
     if (!dek) {
-        fail(dek.error());
+        // Nothing was left behind: the worker may try again once the place or space is fixed.
+        setup_failed(dek.error());
         return;
     }
     m_first_run = FirstRun{};  // the passphrase copy is wiped here

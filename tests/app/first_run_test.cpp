@@ -115,10 +115,12 @@ TEST_CASE("the first run refuses a weak passphrase and an easy PIN and says why"
                             "tap-text \"Volgende\"",   "expect-text \"niet gelijk\""};
     const Lines easy_pin = {"type \"123456\"", "tap-text \"Klaar\"", "type \"123456\"",
                             "tap-text \"Kluis maken\"", "expect-text \"te makkelijk te raden\""};
-    const auto r = run_setup(vault, kWelcome + kWorker + weak + mismatch +
-                                        Lines(kPassphrase.begin() + 2, kPassphrase.end()) + kPin +
-                                        Lines{"tap-text \"Terug\"", "tap-text \"Volgende\""} +
-                                        Lines{"expect-text \"Kies een wachtwoord\""});
+    const auto r =
+        run_setup(vault, kWelcome + kWorker + weak + mismatch +
+                             Lines(kPassphrase.begin() + 2, kPassphrase.end()) + kPin +
+                             Lines{"tap-text \"Terug\"", "expect-text \"Kies een wachtwoord\""} +
+                             Lines(kPassphrase.begin() + 2, kPassphrase.end()) +
+                             Lines{kPin.front(), "expect-text \"Kies een pincode\""});
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK_FALSE(fs::exists(vault));
@@ -199,13 +201,14 @@ TEST_CASE("a key file or a vault alone is named on the unlock screen and never r
     CHECK(read_bytes(lone) == std::string(4096, 'x'));
 }
 
-TEST_CASE("a vault place that is read-only or full is said on screen; nothing is left") {
+TEST_CASE("a vault place that is read-only or full is said on screen, and nothing is left") {
     struct Case {
         int kib;
         bool read_only;
         const char* message;
     };
-    for (const Case c : {Case{64, true, "alleen-lezen"}, Case{16, false, "De schijf is vol"}}) {
+    for (const Case c : {Case{64, true, "op deze plek mag Keukentafel niets opslaan"},
+                         Case{16, false, "Er is niets bewaard."}}) {
         CAPTURE(c.message);
         TempDir dir;
         SmallDisk disk(dir / "disk", c.kib, c.read_only);
@@ -214,19 +217,56 @@ TEST_CASE("a vault place that is read-only or full is said on screen; nothing is
         const auto r = run_setup(vault, kWelcome + kWorker + kPassphrase + kPin +
                                             Lines{"tap-text \"Kluis maken\"",
                                                   std::string("expect-text \"") + c.message + "\"",
-                                                  "expect-target \"Kluis maken\""});
+                                                  "expect-text \"Kies een pincode\""});
         INFO(r.err);
         CHECK(r.exit_code == 0);
         CHECK(fs::is_empty(disk.dir));
     }
 }
 
+TEST_CASE("the first run on a full disk says so, keeps nothing, and succeeds once space is free") {
+    // The fault VFS (test builds) fails the n-th write of the new vault with SQLITE_FULL, for
+    // n over the whole create; "fault off" frees the space and the worker taps again.
+    const Lines retype(kPin.begin() + 2, kPin.end());  // the PIN twice, as on the page's start
+    for (const char* plan :
+         {"disk_full@1", "disk_full@3", "disk_full@8", "io_write@2", "io_sync@1", "io_read@1+"}) {
+        CAPTURE(plan);
+        TempDir dir;
+        const fs::path vault = dir / "data" / "vault.kt";
+        const bool full = std::string(plan).rfind("disk_full", 0) == 0;
+        const std::string said = full ? "de opslag van deze tablet is vol" : "Er is niets bewaard.";
+        const auto r = run_setup(vault,
+                                 kWelcome + kWorker + kPassphrase + kPin +
+                                     Lines{std::string("fault ") + plan, "tap-text \"Kluis maken\"",
+                                           "expect-text \"" + said + "\"",
+                                           "expect-text \"Kies een pincode\"", "fault off"} +
+                                     retype + kCreate + kToClients,
+                                 {}, {{"KT_TEST_FAULTS", "off"}});
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        std::set<std::string> left;
+        for (const auto& e : fs::directory_iterator(vault.parent_path()))
+            left.insert(e.path().filename().string());
+        CHECK(left == std::set<std::string>{"vault.kt", "vault.kt.key"});
+        auto v = store::Vault::open(vault, kPass);
+        REQUIRE(v.ok());
+        CHECK(store::load_worker(v->db())->name == "Tjitske Hoekstra");
+    }
+}
+
 TEST_CASE("an unknown language starts the kiosk in Dutch and says so") {
     TempDir dir;
-    const auto r = run_setup(dir / "data" / "vault.kt", kWelcome, {"--lang", "de"});
+    const std::string notice = "Deze taal kent Keukentafel niet.";
+    const auto r = run_setup(dir / "data" / "vault.kt",
+                             kWelcome + Lines{"expect-text \"" + notice + "\""}, {"--lang", "de"});
     INFO(r.err);
     CHECK(r.exit_code == 0);
-    CHECK(r.err.find("Onbekende taal 'de'") != std::string::npos);
+    CHECK(r.err.find("--lang de: " + notice) != std::string::npos);
+    // The notice goes with the first step; the setup goes on in Dutch.
+    const auto next = run_setup(dir / "data2" / "vault.kt",
+                                kWelcome + Lines{kWorker.front(), kWorker[1]}, {"--lang", "de"});
+    INFO(next.err);
+    CHECK(next.exit_code == 0);
 }
 
 }  // namespace kt::test

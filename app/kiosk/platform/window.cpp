@@ -65,7 +65,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
         flags |= SDL_WINDOW_RESIZABLE;
     std::unique_ptr<Window> w(new Window());
     // The title is constant: never a client's name (privacy).
-    w->m_window = SDL_CreateWindow("Keukentafel", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+    w->m_window = SDL_CreateWindow(kWindowTitle, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                    o.width, o.height, flags);
     if (w->m_window == nullptr) {
         error = std::string("SDL window: ") + SDL_GetError();

@@ -10,6 +10,10 @@ union SDL_Event;
 
 namespace kt::kiosk {
 
+/// The window's title on every screen: the app's name, never a client's or worker's name or
+/// anything else a screen shows (window lists, task switchers and screen readers read it).
+inline constexpr const char* kWindowTitle = "Keukentafel";
+
 struct WindowOptions {
     bool headless = false;
     bool fullscreen = false;

@@ -47,7 +47,7 @@ TEST_CASE("a failing fill leaves nothing at the vault's place") {
     CHECK(dir.entries().empty());
 }
 
-TEST_CASE("a key file linked before its vault is undone; a foreign lone key file is kept") {
+TEST_CASE("a key file linked before its vault is undone, a foreign lone key file is kept") {
     TempDir dir;
     const fs::path v = dir / "kluis.kt";
     const fs::path pending = store::pending_vault_path(v);
