@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <chrono>
+#include <sstream>
 
 #include "support/postgres_server.hpp"
 #include "util/canonical_json.hpp"
@@ -108,12 +109,29 @@ int ReceiverData::revoke(const std::string& device) {
     return run({"revoke", "--device", device}).exit_code;
 }
 
+namespace {
+
+// KT_RECEIVER_WRAPPER: words put before the receiver's command line, for profiling a run
+// (e.g. "valgrind --tool=callgrind --callgrind-out-file=/tmp/receiver.%p.cg").
+std::vector<std::string> wrapper() {
+    std::vector<std::string> words;
+    if (const char* w = std::getenv("KT_RECEIVER_WRAPPER")) {
+        std::istringstream in(w);
+        for (std::string word; in >> word;)
+            words.push_back(word);
+    }
+    return words;
+}
+
+}  // namespace
+
 ReceiverProcess::ReceiverProcess(const ReceiverData& data,
                                  const std::map<std::string, std::string>& env, int port)
     : m_stderr(data.tmp / "serve.stderr") {
     int out[2];
     REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
     const std::string program = std::string(KT_BIN_DIR) + "/" + kProgram;
+    const std::vector<std::string> wrapper_words = wrapper();
     const pid_t parent = ::getpid();
     m_pid = ::fork();
     REQUIRE(m_pid >= 0);
@@ -129,11 +147,12 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
                                       "--data",   data.dir.string(),
                                       "--listen", "127.0.0.1:" + std::to_string(port)};
         if (!data.db.empty()) args.insert(args.end(), {"--db", data.db});
+        args.insert(args.begin(), wrapper_words.begin(), wrapper_words.end());
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(program.c_str(), argv.data());
+        ::execvp(argv[0], argv.data());
         ::_exit(127);
     }
     ::close(out[1]);
