@@ -30,7 +30,7 @@ void end_screen() {
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
              const std::string& lock_label, Commands& out) {
     const float y0 = ImGui::GetCursorPosY();
-    const float h = std::max(scale().min_target(), dp(72));
+    const float min_h = std::max(scale().min_target(), dp(72));
     if (!back_label.empty()) {
         if (button("nav.back", back_label, ButtonKind::quiet, 0, true, Icon::back))
             out.push_back(Navigate{flow::Back{}});
@@ -39,8 +39,13 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     const float text_x = ImGui::GetCursorPosX();
     const float lock_w = text_size(fonts().body, lock_label).x + dp(56);
     const float avail = ImGui::GetWindowWidth() - text_x - lock_w - dp(48);
-    ImGui::SetCursorPosY(y0 + (subtitle.empty() ? dp(14) : 0));
-    // The title and subtitle belong above the divider (checked by expect-no-overlap).
+    const float top = subtitle.empty() ? dp(14) : 0;
+    ImGui::SetCursorPosY(y0 + top);
+    // The title and subtitle belong above the divider (checked by expect-no-overlap): on a
+    // narrow, upright screen they wrap and the bar grows with them.
+    const float text_h = top + text_size(fonts().heading, title, avail).y +
+                         (subtitle.empty() ? 0 : text_size(fonts().small, subtitle, avail).y);
+    const float h = std::max(min_h, text_h);
     const float bar_top = ImGui::GetWindowPos().y + y0;
     push_text_box(ImVec2(ImGui::GetWindowPos().x, bar_top),
                   ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), bar_top + h + dp(5)));

@@ -236,10 +236,15 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     ImGui::SameLine(0, dp(16));
     if (button("overview.open", v.overview_open, ButtonKind::quiet))
         out.push_back(Navigate{flow::OpenOverview{}});
+    // "3 van 13 gescoord" between Overzicht and Volgende, only where it fits (an upright
+    // tablet has no room; the top bar names the domain's number there too).
+    const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + dp(16);
     const ImVec2 ss = text_size(fonts().body, v.scored_line);
-    ImGui::SetCursorPos(
-        ImVec2(ImGui::GetWindowWidth() - bw - ss.x - dp(56), y + (dp(72) - ss.y) / 2));
-    text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    const float sx = ImGui::GetWindowWidth() - bw - ss.x - dp(56);
+    if (sx >= after) {
+        ImGui::SetCursorPos(ImVec2(sx, y + (dp(72) - ss.y) / 2));
+        text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    }
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, y));
     const bool last = v.domain == zrm::kDomainCount - 1;
