@@ -1,6 +1,7 @@
 #include "report/chart_draw.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kt::report {
 
@@ -10,18 +11,18 @@ constexpr double kMargin = 28;
 constexpr double kLabelWidth = 270;
 constexpr double kBarHeight = 40;
 constexpr double kRowHeight = 62;
-constexpr Rgb kCaveatFill{0xFD / 255.0, 0xF3 / 255.0, 0xD8 / 255.0};  // warm, calm
-constexpr Rgb kCaveatBar{0x9A / 255.0, 0x67 / 255.0, 0x00 / 255.0};
-constexpr Rgb kHiddenFill{0xEA / 255.0, 0xEE / 255.0, 0xF2 / 255.0};
-constexpr Rgb kHatch{0x6E / 255.0, 0x77 / 255.0, 0x81 / 255.0};
-constexpr Rgb kWhite{1, 1, 1};
-constexpr TextStyle kChartTitle{26, true};
-constexpr TextStyle kHint{17, false, kMuted};
-constexpr TextStyle kCaveat{18, true};
-constexpr TextStyle kLegend{17};
-constexpr TextStyle kRowLabel{18, true};
-constexpr TextStyle kRowN{16, false, kMuted};
-constexpr TextStyle kSegment{17, true};
+constexpr Rgb kCaveatFill = rgb(assets::palette::caveat_fill);  // warm, calm
+constexpr Rgb kCaveatBar = rgb(assets::palette::caveat_bar);
+constexpr Rgb kHiddenFill = rgb(assets::palette::hidden_fill);
+constexpr Rgb kHatch = rgb(assets::palette::hatch);
+namespace pt = assets::type::chart_pt;
+constexpr TextStyle kChartTitle{pt::title, true};
+constexpr TextStyle kHint{pt::text, false, kMuted};
+constexpr TextStyle kCaveat{pt::emphasis, true};
+constexpr TextStyle kLegend{pt::text};
+constexpr TextStyle kRowLabel{pt::emphasis, true};
+constexpr TextStyle kRowN{pt::count, false, kMuted};
+constexpr TextStyle kSegment{pt::text, true};
 
 class Pen {
   public:
@@ -58,9 +59,13 @@ void hatch(cairo_t* cr, double x, double y, double w, double h) {
     cairo_clip(cr);
     set_colour(cr, kHatch);
     cairo_set_line_width(cr, 1.5);
-    for (double d = -h; d < w; d += 9) {
+    // Lines 9 apart from -h to w, counted first (no floating-point loop counter).
+    const int lines = int(std::ceil((w + h) / 9));
+    double d = -h;
+    for (int i = 0; i < lines; ++i) {
         cairo_move_to(cr, x + d, y + h);
         cairo_line_to(cr, x + d + h, y);
+        d += 9;
     }
     cairo_stroke(cr);
     cairo_restore(cr);

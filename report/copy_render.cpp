@@ -16,14 +16,9 @@ namespace kt::report {
 
 namespace {
 
-constexpr std::array<Rgb, 5> kLevelColours = {{{0xB4 / 255.0, 0x23 / 255.0, 0x18 / 255.0},
-                                               {0xE0 / 255.0, 0x7A / 255.0, 0x1F / 255.0},
-                                               {0xE8 / 255.0, 0xC5 / 255.0, 0x47 / 255.0},
-                                               {0x7D / 255.0, 0xB4 / 255.0, 0x6C / 255.0},
-                                               {0x2E / 255.0, 0x7D / 255.0, 0x5B / 255.0}}};
-constexpr TextStyle kName{15, true};
-constexpr TextStyle kStrong{13, true};
-constexpr TextStyle kAppName{13, true, kAccent};
+constexpr TextStyle kName{assets::type::print_pt::name, true};
+constexpr TextStyle kStrong{assets::type::print_pt::body, true};
+constexpr TextStyle kAppName{assets::type::print_pt::body, true, kAccent};
 constexpr double kChartMinHeight = 280;
 constexpr double kChartMaxHeight = 340;
 constexpr double kPadHeight = 105;  // the kiosk's pad is about 2.2 times as wide as high
@@ -179,7 +174,7 @@ void domain(Writer& w, const ClientCopy& c, const CopyDomain& d) {
     const double h = Writer::height(ps);
     w.need(h + 14);
     if (d.level > 0) {
-        set_colour(w.cr(), kLevelColours[std::size_t(d.level - 1)]);
+        set_colour(w.cr(), rgb(assets::level_fill[std::size_t(d.level - 1)]));
         cairo_rectangle(w.cr(), w.x_of(0, 5), w.y + 2, 5, h - 4);
         cairo_fill(w.cr());
     }

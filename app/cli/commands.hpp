@@ -1,4 +1,4 @@
-// The monitoring commands of keukentafel-cli (issue 9), each in a file of its own.
+// The monitoring commands of keukentafel-cli, each in a file of its own.
 #pragma once
 
 #include <string_view>

@@ -1,5 +1,5 @@
 // keukentafel-cli export: one command from a monitoring source to the pseudonymised tables
-// and the report in a new directory (issue 9). Prints counts only: never a pseudonym or id.
+// and the report in a new directory. Prints counts only: never a pseudonym or id.
 #include <sys/stat.h>
 
 #include <cstdio>

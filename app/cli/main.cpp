@@ -9,7 +9,7 @@
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
 // enroll, sync and outbox talk to the municipality's receiver (core/sync): they print counts
 // and the worker's message only, never a name or a record; sync exits 5 when a pass failed.
-// export and synth (issue 9) read and fill the monitoring sources, including the receiver's
+// export and synth read and fill the monitoring sources, including the receiver's
 // store (kt_receiver_store): export prints counts only, never a pseudonym or an id.
 #include <cstdio>
 #include <iostream>
@@ -171,6 +171,17 @@ int run_verify(const kt::i18n::Catalog& cat, const std::string& vault,
     return c->broken > 0 ? 4 : 0;
 }
 
+// The copy's view model from the vault (core), drawn and written by report, then the audit row.
+kt::Status write_copy(kt::store::Database& db, const std::string& id, const std::string& locale,
+                      const std::string& out) {
+    const std::int64_t now = kt::SystemClock().now_utc();
+    auto copy = kt::present::client_copy(db, id, locale, now);
+    if (!copy) return copy.error();
+    if (auto s = kt::report::write_client_copy(copy.value(), out, now); !s) return s;
+    kt::present::note_copy_saved(db, id, now);
+    return {};
+}
+
 // The client's copy (PDF) of a sealed assessment, in --lang or the language the client
 // reviewed in; written only to --out, never over an existing file.
 int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
@@ -182,8 +193,7 @@ int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
     }
     auto v = kt::store::Vault::open(vault, pw.text());
     if (!v) return report(cat, v.error());
-    auto s = kt::report::write_client_copy(v->db(), a.opts.at("assessment"), locale,
-                                           a.opts.at("out"), kt::SystemClock().now_utc());
+    auto s = write_copy(v->db(), a.opts.at("assessment"), locale, a.opts.at("out"));
     const char* key = !s && s.error().code == ErrorCode::already_exists  ? "cli.copy_exists"
                       : !s && s.error().code == ErrorCode::invalid_state ? "cli.copy_not_sealed"
                       : !s && s.error().code == ErrorCode::not_found     ? "cli.copy_not_found"
@@ -273,9 +283,8 @@ bool has_required(const Args& a) {
     return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line as the program's exit status.
+int run(int argc, char** argv) {
     if (!kt::crypto::init()) return 2;
     Args args;
     const bool parsed = parse(argc, argv, args);
@@ -313,4 +322,16 @@ int main(int argc, char** argv) {
     if (args.command == "sync") return run_sync(cat.value(), vault, pw.value());
     if (args.command == "outbox") return run_outbox(cat.value(), vault, pw.value());
     return run_check(cat.value(), vault, pw.value());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        // Out of memory or a library's own failure: said plainly, no data in the message.
+        std::fputs("keukentafel-cli: interne fout. Internal error.\n", stderr);
+        return 2;
+    }
 }

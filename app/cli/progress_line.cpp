@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace kt::cli {
@@ -12,7 +13,7 @@ namespace {
 using Stage = monitoring::ExportProgress::Stage;
 
 std::string text_for(const i18n::Catalog& cat, const monitoring::ExportProgress& p) {
-    const auto seconds = std::int64_t(p.seconds + 0.5);
+    const auto seconds = std::int64_t(std::llround(p.seconds));
     if (p.stage == Stage::building)
         return cat.format("cli.export_progress_build", {{"seconds", seconds}});
     if (p.stage == Stage::writing || p.stage == Stage::done)
@@ -24,7 +25,7 @@ std::string text_for(const i18n::Catalog& cat, const monitoring::ExportProgress&
     return cat.format("cli.export_progress_read", {{"done", p.done},
                                                    {"total", p.total},
                                                    {"rate", std::int64_t(rate)},
-                                                   {"left", std::int64_t(left + 0.5)}});
+                                                   {"left", std::int64_t(std::llround(left))}});
 }
 
 }  // namespace

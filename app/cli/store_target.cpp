@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "config.hpp"
 #include "model/zrm.hpp"
+#include "receiver_store/config.hpp"
 
 namespace kt::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "export/measurement.hpp"
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 
 namespace kt::cli {
 

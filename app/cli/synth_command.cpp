@@ -1,6 +1,6 @@
 // keukentafel-cli synth: a synthetic population into a vault (sealed through the store API) or
 // straight into the receiver's store (bulk rows marked "synthetic"), for tests, benchmarks and
-// demos (issue 9 point 6). Every name, number and date in it is invented.
+// demos. Every name, number and date in it is invented.
 #include <charconv>
 #include <cstdio>
 #include <filesystem>

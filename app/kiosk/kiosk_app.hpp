@@ -36,11 +36,11 @@ class KioskApp {
     void set_audio(bool audio) { m_speech = std::make_unique<Speech>(audio); }
 
   private:
-    void submit_passphrase();
-    void apply_first_run_command(const Command& c);
+    void wipe_secrets();
+    static bool carries_secret(const present::Intent& intent);
     void on_step_entered();
     void note_activity();
-    void apply_client_command(const Command& c);
+    void apply_kiosk_command(const Command& c);
     void save_client_copy(const SaveClientCopy& x);
     /// The catalog of the client's language (opened once, kept).
     const i18n::Catalog& client_catalog(const std::string& locale);

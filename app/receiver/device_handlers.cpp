@@ -1,6 +1,7 @@
 // POST /v1/checkin (the first request of every sync: revoked? too old? rolled back?) and
 // POST /v1/audit (a revoked device's last word before it destroys its key, T-37).
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 #include "handlers.hpp"
@@ -14,9 +15,15 @@ namespace {
 
 // "1.2.3" as numbers; false for anything else (a missing version counts as too old).
 bool parse_version(const std::string& text, std::array<long, 3>& out) {
-    int n = 0;
-    return std::sscanf(text.c_str(), "%ld.%ld.%ld%n", &out[0], &out[1], &out[2], &n) == 3 &&
-           std::size_t(n) == text.size();
+    const char* p = text.data();
+    const char* end = p + text.size();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i > 0 && (p == end || *p++ != '.')) return false;
+        const auto [next, ec] = std::from_chars(p, end, out[i]);
+        if (ec != std::errc()) return false;
+        p = next;
+    }
+    return p == end;
 }
 
 bool version_too_old(const std::string& app, const std::string& minimum) {

@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "config.hpp"
 #include "http_request.hpp"
 #include "keys.hpp"
 #include "rate_limit.hpp"
-#include "store/store.hpp"
+#include "receiver_store/config.hpp"
+#include "receiver_store/store.hpp"
 #include "util/canonical_json.hpp"
 
 namespace kt::receiver {

@@ -53,9 +53,10 @@ void Session::read_head() {
     m_parser.emplace();
     m_parser->header_limit(m_server.limits.max_head_bytes);
     // An announced length over the cap is refused by refusal_of_head, which can then drain
-    // the body; a parser limit would fail the head before its length can be read.
-    m_parser->body_limit(
-        std::numeric_limits<std::uint64_t>::max());      // boost::none would refuse all
+    // the body; a parser limit would fail the head before its length can be read. (The
+    // maximum, not boost::none: Beast compares the length with the optional, so none refuses
+    // every body.) read_body sets the cap.
+    m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
     if (m_buffer.size() == 0) m_buffer.shrink_to_fit();  // an idle connection holds no buffer
     beast::get_lowest_layer(m_stream).expires_after(m_server.limits.head_timeout);
     m_waiting_for_head = true;

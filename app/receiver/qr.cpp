@@ -9,7 +9,7 @@ namespace kt::receiver {
 
 namespace {
 
-constexpr int kQuietZone = 4;
+constexpr std::size_t kQuietZone = 4;
 
 struct QrDeleter {
     void operator()(QRcode* q) const { QRcode_free(q); }
@@ -17,12 +17,12 @@ struct QrDeleter {
 
 // Dark modules of the code with the quiet zone around it, row by row.
 std::vector<std::vector<bool>> modules(const QRcode& q) {
-    const auto size = std::size_t(q.width + 2 * kQuietZone);
+    const auto width = std::size_t(q.width);
+    const std::size_t size = width + 2 * kQuietZone;
     std::vector<std::vector<bool>> dark(size, std::vector<bool>(size, false));
-    for (int y = 0; y < q.width; ++y)
-        for (int x = 0; x < q.width; ++x)
-            dark[std::size_t(y + kQuietZone)][std::size_t(x + kQuietZone)] =
-                q.data[y * q.width + x] & 1;
+    for (std::size_t y = 0; y < width; ++y)
+        for (std::size_t x = 0; x < width; ++x)
+            dark[y + kQuietZone][x + kQuietZone] = q.data[y * width + x] & 1;
     return dark;
 }
 

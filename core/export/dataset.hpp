@@ -1,4 +1,4 @@
-// The export set (issue 9, security-tests.md finding 10, T-31): pseudonymised, not anonymous.
+// The export set (security-tests.md finding 10, T-31): pseudonymised, not anonymous.
 // Per purpose a keyed HMAC of the client id (libsodium, with a secret kept outside the export)
 // links a client's measurements within one purpose and never across purposes; quasi-identifiers
 // are generalised (age band, quarter, household type), every class of (age band, wijk, quarter,

@@ -1,4 +1,4 @@
-// The export files (issue 9 point 4): assessments.csv in two dialects, assessments.json with
+// The export files: assessments.csv in two dialects, assessments.json with
 // schema.json, changes.csv in two dialects. Column names, values and codes are listed in the
 // README's "Monitoring export" data dictionary; the JSON uses the CSV's column names as keys.
 #pragma once

@@ -1,17 +1,11 @@
 #include "flow/flow.hpp"
 
 #include "model/zrm.hpp"
+#include "util/overloaded.hpp"
 
 namespace kt::flow {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 State at(Step step, std::string client = {}) {
     State s;

@@ -51,6 +51,16 @@ void strength(FirstRunView& v, const Session& s, const i18n::Catalog& cat, std::
                                        {{"min", std::int64_t(crypto::kMinPassphraseChars)}});
 }
 
+// The last intent's message when it came from this step (a refusal, a failed create), or a
+// notice from the start (Session::note).
+std::string outcome_text(const Session& s, const i18n::Catalog& cat) {
+    const Outcome& last = s.outcome();
+    if (!last.shown_at(flow::Step::first_run)) return {};
+    if (last.key.rfind("passphrase.rule.", 0) == 0)
+        return cat.format(last.key, {{"min", std::int64_t(crypto::kMinPassphraseChars)}});
+    return cat.tr(last.key);
+}
+
 }  // namespace
 
 FirstRunView first_run_view(const Session& s, const i18n::Catalog& cat, std::string_view typed) {
@@ -60,7 +70,7 @@ FirstRunView first_run_view(const Session& s, const i18n::Catalog& cat, std::str
     v.step_line = cat.format("first_run.step", {{"n", std::int64_t(page_number(v.page))}});
     v.back = cat.tr("first_run.back");
     v.next = cat.tr("first_run.next");
-    v.error = error_text(s, cat);
+    v.error = outcome_text(s, cat);
     v.what = cat.tr("first_run.welcome.what");
     v.where = cat.tr("first_run.welcome.where");
     v.place = cat.format("first_run.welcome.place", {{"path", s.vault_path().string()}});

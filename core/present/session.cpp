@@ -8,7 +8,7 @@
 namespace kt::present {
 
 Session::Session(std::filesystem::path vault_path, const Clock& clock)
-    : m_path(vault_path), m_clock(clock), m_guard(store::UnlockGuard::load(vault_path)) {
+    : m_path(std::move(vault_path)), m_clock(clock), m_guard(store::UnlockGuard::load(m_path)) {
     // A setup killed half-way left temporary files only: undo them, then look. Only an empty
     // place starts the setup; a lone key file or vault is never replaced (the unlock screen
     // says what is wrong).

@@ -35,8 +35,17 @@ bool Session::open_vault() {
     if (!v) return fail(v.error());
     m_vault.emplace(std::move(v.value()));
     m_audit_break_seq = m_vault->audit_chain_broken() ? m_vault->audit_break_seq() : 0;
-    if (auto s = store::load_settings(m_vault->db())) m_settings = s.value();
-    if (auto w = store::load_worker(m_vault->db())) m_worker = w.value();
+    // An unreadable setting or worker is a damaged vault, not a reason to run on defaults
+    // (which would forget the PIN verifier).
+    auto settings = store::load_settings(m_vault->db());
+    auto worker =
+        settings ? store::load_worker(m_vault->db()) : Result<store::Worker>(settings.error());
+    if (!worker) {
+        m_vault.reset();
+        return fail(worker.error());
+    }
+    m_settings = settings.value();
+    m_worker = worker.value();
     m_guard = store::UnlockGuard::load(m_path);  // the open moved counted failures to the log
     return true;
 }
@@ -134,16 +143,20 @@ void Session::choose_pin(std::string_view pin, std::string_view repeated) {
 void Session::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
                                 std::string_view repeated) {
     m_passphrase_changed = false;
+    try_change_passphrase(old_passphrase, new_passphrase, repeated);
+    report(Area::passphrase, m_passphrase_changed ? "settings.passphrase.done" : "");
+}
+
+void Session::try_change_passphrase(std::string_view old_passphrase,
+                                    std::string_view new_passphrase, std::string_view repeated) {
     if (!m_vault || m_state.step != flow::Step::settings) return;
     m_guard = store::UnlockGuard::load(m_path);
     if (unlock_wait_seconds() > 0) {
         m_error_key = "error.unlock.wait";
         return;
     }
-    const auto worker = store::load_worker(m_vault->db());
-    const std::vector<std::string> personal =
-        worker ? std::vector<std::string>{worker->name, worker->team} : std::vector<std::string>{};
-    if (const auto v = crypto::judge_passphrase(new_passphrase, personal); !v.ok) {
+    if (const auto v = crypto::judge_passphrase(new_passphrase, {m_worker.name, m_worker.team});
+        !v.ok) {
         m_error_key = v.reason_key;
         return;
     }

@@ -73,7 +73,9 @@ struct SetupView {
 };
 
 struct SettingsView {
-    std::string title, interval, idle, wijken, wijken_hint, save, back, lock, saved;
+    std::string title, interval, idle, wijken, wijken_hint, save, back, lock;
+    // The last save's outcome beside Opslaan: "Opgeslagen." once written, or why not.
+    std::string saved, save_error;
     // Changing the passphrase: its own section with its own button and messages.
     std::string passphrase_title, passphrase_hint, old_passphrase, new_passphrase,
         repeat_passphrase, change_passphrase, passphrase_done, passphrase_error;

@@ -81,9 +81,8 @@ EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::strin
         return fail(SyncStatus::invalid_input, "malformed URL or code");
     auto key = store::device_signing_key(vault.db());
     if (!key) return fail(SyncStatus::storage_error, key.error().detail);
-    NetError why = NetError::none;
-    auto cert = fetch_server_certificate(url, limits, &why);
-    if (!cert) return fail(status_for(why), cert.error().detail);
+    auto cert = fetch_server_certificate(url, limits);
+    if (!cert) return fail(status_for(cert.error()), cert.error().detail);
     auto pin = spki_pin(cert.value());
     if (!pin) return fail(SyncStatus::bad_response, pin.error().detail);
     const std::string k_hex = code_key_hex(canonical.value());
@@ -94,11 +93,10 @@ EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::strin
     // Pinned to what the first connection saw: another key now is tls_pin_mismatch.
     CurlTransport transport(std::string(url), TlsTrust{cert.value(), pin.value()}, limits);
     auto r = transport.request("POST", "/v1/enroll", {}, body.value());
-    if (r.error != NetError::none) return fail(status_for(r.error), r.detail);
-    if (r.response.status != 200)
-        return fail(status_for_http(r.response.status),
-                    "receiver answered " + std::to_string(r.response.status));
-    auto config = check_enroll_answer(r.response.body, url, k_hex, pin.value(), cert.value());
+    if (!r) return fail(status_for(r.error()), r.error().detail);
+    if (r->status != 200)
+        return fail(status_for_http(r->status), "receiver answered " + std::to_string(r->status));
+    auto config = check_enroll_answer(r->body, url, k_hex, pin.value(), cert.value());
     if (!config) return fail(SyncStatus::untrusted, config.error().detail);
     if (auto s = store_config(vault.db(), config.value(), now); !s)
         return fail(SyncStatus::storage_error, s.error().detail);

@@ -88,10 +88,10 @@ SyncStatus submit_item(Pass& p, const OutboxItem& item) {
     if (!prepared) return SyncStatus::storage_error;
     const auto& sent = prepared.value();
     auto r = post_signed(p, "/v1/submissions", sent.key, sent.body);
-    if (r.error != NetError::none) return fail_item(p, item, status_for(r.error), "", std::nullopt);
-    const long code = r.response.status;
+    if (!r) return fail_item(p, item, status_for(r.error()), "", std::nullopt);
+    const long code = r->status;
     if (code == 200 || code == 201) {
-        auto receipt = parse_receipt_text(r.response.body);
+        auto receipt = parse_receipt_text(r->body);
         if (!receipt || !receipt_holds(p, sent, receipt.value()))
             return fail_item(p, item, SyncStatus::bad_response, "bad_receipt", std::nullopt);
         crash_point("sync:after_response");  // T-24: answered, receipt not yet stored
@@ -99,10 +99,10 @@ SyncStatus submit_item(Pass& p, const OutboxItem& item) {
             return SyncStatus::storage_error;
         return SyncStatus::ok;
     }
-    const std::string error = error_code(r.response.body);
+    const std::string error = error_code(r->body);
     const SyncStatus status = status_for_reply(code, error);
     if (status == SyncStatus::revoked || status == SyncStatus::rolled_back) return status;
-    return fail_item(p, item, status, error, r.response.retry_after);
+    return fail_item(p, item, status, error, r->retry_after);
 }
 
 }  // namespace kt::sync::detail

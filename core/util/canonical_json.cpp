@@ -250,7 +250,7 @@ Status write(const Value& value, std::string& out) {
         out += '[';
         for (std::size_t i = 0; i < a->size(); ++i) {
             if (i > 0) out += ',';
-            if (auto s = write((*a)[i], out); !s) return s;
+            if (auto item = write((*a)[i], out); !item) return item;
         }
         out += ']';
     } else {

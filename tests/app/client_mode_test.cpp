@@ -1,4 +1,4 @@
-// Client mode through the real program (issue 7): hand the tablet over, read in Turkish and
+// Client mode through the real program: hand the tablet over, read in Turkish and
 // Arabic, disagree with an own level, both sign, seal; and no way back without the PIN (T-38).
 #include <catch2/catch.hpp>
 

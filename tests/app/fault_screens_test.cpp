@@ -1,8 +1,8 @@
 // T-03 and T-04 in the program: the fault-injecting VFS (store/fault_vfs.hpp) armed from the
 // headless script (`fault PLAN`, KT_TEST_HOOKS builds) at a few points of the real screens: a
-// score tapped on a full disk, the seal on a full disk, a failed sync while scoring, the
-// power lost while sealing. The worker sees the Dutch message, the program runs on, and once
-// the fault ends (`fault off`) the same tap succeeds. Screenshots go to
+// score tapped on a full disk, the seal on a full disk, the settings saved on a full disk, a
+// failed sync while scoring, the power lost while sealing. The worker sees the Dutch message, the
+// program runs on, and once the fault ends (`fault off`) the same tap succeeds. Screenshots go to
 // build/.../tests/app/fault_screenshots for a person to look at.
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -13,6 +13,7 @@
 #include "store/clients.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
+#include "store/settings.hpp"
 
 namespace kt::test {
 
@@ -164,6 +165,31 @@ TEST_CASE(
     REQUIRE(review.ok());
     CHECK(review->signature(model::Signer::client) != nullptr);
     CHECK(review->signature(model::Signer::worker) != nullptr);
+}
+
+TEST_CASE(
+    "T-03 in the program: settings saved on a full disk show the Dutch message on the settings "
+    "screen, not Opgeslagen., and save once space is freed",
+    "[security]") {
+    DemoVault v;
+    const std::vector<std::string> s = {tap("Instellingen"),
+                                        tap("3 maanden"),
+                                        "fault disk_full@1",
+                                        tap("Opslaan"),
+                                        expect(first_sentence("error.disk_full")),
+                                        "expect-no-text \"Opgeslagen.\"",
+                                        screenshot("settings_disk_full.png"),
+                                        "fault off",
+                                        tap("Opslaan"),
+                                        expect("Opgeslagen.")};
+    const auto r = run_with_faults(v, s);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto vault = open_demo(v);
+    const auto settings = store::load_settings(vault.db());
+    REQUIRE(settings.ok());
+    CHECK(settings->interval_months == 3);
+    CHECK_FALSE(settings->pin_hash.empty());  // the PIN still opens the locked screen
 }
 
 }  // namespace kt::test

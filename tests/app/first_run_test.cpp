@@ -47,13 +47,13 @@ const Lines kWelcome = {"expect-text \"Welkom bij Keukentafel\"", "expect-title 
 const Lines kWorker = {"tap-text \"Beginnen\"", "expect-text \"Wie ben je?\"",
                        "tap-text \"Je naam\"",  "type \"Tjitske Hoekstra\"",
                        "tap-text \"Klaar\"",    "type \"Wijkteam Oost\""};
-const Lines kPassphrase = {"tap-text \"Volgende\"",
-                           "expect-text \"Kies een wachtwoord\"",
-                           "tap-text \"Wachtwoord\"",
-                           std::string("type \"") + kPass + "\"",
-                           "expect-text \"Dit wachtwoord is sterk genoeg.\"",
-                           "tap-text \"Klaar\"",
-                           std::string("type \"") + kPass + "\""};
+const Lines kPassphrasePage = {"tap-text \"Volgende\"",
+                               "expect-text \"Kies een wachtwoord\"",
+                               "tap-text \"Wachtwoord\"",
+                               std::string("type \"") + kPass + "\"",
+                               "expect-text \"Dit wachtwoord is sterk genoeg.\"",
+                               "tap-text \"Klaar\"",
+                               std::string("type \"") + kPass + "\""};
 const Lines kPin = {"tap-text \"Volgende\"", "expect-text \"Kies een pincode\"", "type \"246810\"",
                     "tap-text \"Klaar\"", "type \"246810\""};
 const Lines kCreate = {"tap-text \"Kluis maken\"", "expect-text \"Je kluis is klaar\""};
@@ -80,7 +80,8 @@ struct SmallDisk {
 TEST_CASE("a tablet without a vault is set up by touch and lands on the empty client list") {
     TempDir dir;
     const fs::path vault = dir / "data" / "vault.kt";
-    const auto r = run_setup(vault, kWelcome + kWorker + kPassphrase + kPin + kCreate + kToClients);
+    const auto r =
+        run_setup(vault, kWelcome + kWorker + kPassphrasePage + kPin + kCreate + kToClients);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     auto v = store::Vault::open(vault, kPass);
@@ -117,23 +118,24 @@ TEST_CASE("the first run refuses a weak passphrase and an easy PIN and says why"
                             "tap-text \"Kluis maken\"", "expect-text \"te makkelijk te raden\""};
     const auto r =
         run_setup(vault, kWelcome + kWorker + weak + mismatch +
-                             Lines(kPassphrase.begin() + 2, kPassphrase.end()) + kPin +
+                             Lines(kPassphrasePage.begin() + 2, kPassphrasePage.end()) + kPin +
                              Lines{"tap-text \"Terug\"", "expect-text \"Kies een wachtwoord\""} +
-                             Lines(kPassphrase.begin() + 2, kPassphrase.end()) +
+                             Lines(kPassphrasePage.begin() + 2, kPassphrasePage.end()) +
                              Lines{kPin.front(), "expect-text \"Kies een pincode\""});
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK_FALSE(fs::exists(vault));
     const auto pin =
-        run_setup(vault, kWelcome + kWorker + kPassphrase + Lines{kPin.front()} + easy_pin);
+        run_setup(vault, kWelcome + kWorker + kPassphrasePage + Lines{kPin.front()} + easy_pin);
     INFO(pin.err);
     CHECK(pin.exit_code == 0);
     CHECK_FALSE(fs::exists(vault));
 }
 
 TEST_CASE("the first run killed on any page leaves nothing and starts again") {
-    const std::vector<Lines> upto = {kWelcome, kWelcome + kWorker, kWelcome + kWorker + kPassphrase,
-                                     kWelcome + kWorker + kPassphrase + kPin};
+    const std::vector<Lines> upto = {kWelcome, kWelcome + kWorker,
+                                     kWelcome + kWorker + kPassphrasePage,
+                                     kWelcome + kWorker + kPassphrasePage + kPin};
     for (std::size_t i = 0; i < upto.size(); ++i) {
         CAPTURE(i);
         TempDir dir;
@@ -153,8 +155,8 @@ TEST_CASE("the first run killed at every step of making the vault leaves nothing
         CAPTURE(point);
         TempDir dir;
         const fs::path vault = dir / "data" / "vault.kt";
-        const auto killed = run_setup(vault, kWelcome + kWorker + kPassphrase + kPin + kCreate, {},
-                                      {{"KT_CRASH_AT", point}});
+        const auto killed = run_setup(vault, kWelcome + kWorker + kPassphrasePage + kPin + kCreate,
+                                      {}, {{"KT_CRASH_AT", point}});
         REQUIRE(killed.exit_code == 128 + 9);
         // The next start: the setup again (nothing there), or the unlock screen of the whole
         // vault, never "beschadigd".
@@ -171,8 +173,8 @@ TEST_CASE("the first run killed at every step of making the vault leaves nothing
         } else {
             CHECK(store::vault_presence(vault) == store::VaultPresence::none);
             CHECK(fs::is_empty(vault.parent_path()));
-            const auto retry =
-                run_setup(vault, kWelcome + kWorker + kPassphrase + kPin + kCreate + kToClients);
+            const auto retry = run_setup(
+                vault, kWelcome + kWorker + kPassphrasePage + kPin + kCreate + kToClients);
             INFO(retry.err);
             CHECK(retry.exit_code == 0);
         }
@@ -214,7 +216,7 @@ TEST_CASE("a vault place that is read-only or full is said on screen, and nothin
         SmallDisk disk(dir / "disk", c.kib, c.read_only);
         if (!disk.ok) continue;
         const fs::path vault = disk.dir / "vault.kt";
-        const auto r = run_setup(vault, kWelcome + kWorker + kPassphrase + kPin +
+        const auto r = run_setup(vault, kWelcome + kWorker + kPassphrasePage + kPin +
                                             Lines{"tap-text \"Kluis maken\"",
                                                   std::string("expect-text \"") + c.message + "\"",
                                                   "expect-text \"Kies een pincode\""});
@@ -236,7 +238,7 @@ TEST_CASE("the first run on a full disk says so, keeps nothing, and succeeds onc
         const bool full = std::string(plan).rfind("disk_full", 0) == 0;
         const std::string said = full ? "de opslag van deze tablet is vol" : "Er is niets bewaard.";
         const auto r = run_setup(vault,
-                                 kWelcome + kWorker + kPassphrase + kPin +
+                                 kWelcome + kWorker + kPassphrasePage + kPin +
                                      Lines{std::string("fault ") + plan, "tap-text \"Kluis maken\"",
                                            "expect-text \"" + said + "\"",
                                            "expect-text \"Kies een pincode\"", "fault off"} +
@@ -291,7 +293,7 @@ TEST_CASE("every first-run page fits 1280x800, 800x1280, 1920x1200 and 1200x1920
                                  "type \"246810\"", "tap-text \"Klaar\"", "type \"246810\""};
         const auto r =
             run_setup(vault,
-                      kWelcome + page("1-welkom") + kWorker + page("2-naam") + kPassphrase +
+                      kWelcome + page("1-welkom") + kWorker + page("2-naam") + kPassphrasePage +
                           page("3-wachtwoord") + typed_pin + page("4-pincode") + kCreate +
                           page("5-gemeente") + kToClients + page("6-clienten"),
                       {"--size", size});

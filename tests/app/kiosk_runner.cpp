@@ -10,10 +10,6 @@ namespace {
 void append_line(std::string& text, const std::string& line);
 }
 
-namespace {
-constexpr const char* kPassphrase = "thee met de buurvrouw";
-}
-
 DemoVault::DemoVault(bool with_pin) {
     use_fast_kdf_for_children();
     write_bytes(passphrase, std::string(kPassphrase) + "\n");
@@ -21,11 +17,11 @@ DemoVault::DemoVault(bool with_pin) {
                                 "--passphrase-file", passphrase.string()});
     REQUIRE(r.exit_code == 0);
     if (with_pin) return;
-    auto vault = open_demo(*this);
-    auto settings = store::load_settings(vault.db());
+    auto opened = open_demo(*this);
+    auto settings = store::load_settings(opened.db());
     REQUIRE(settings.ok());
     settings->pin_hash.clear();
-    REQUIRE(store::save_settings(vault.db(), settings.value()).ok());
+    REQUIRE(store::save_settings(opened.db(), settings.value()).ok());
 }
 
 ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,

@@ -1,8 +1,8 @@
-// kt_bench_export: the monitoring export (issue 9) of N synthetic assessments from PostgreSQL
+// kt_bench_export: the monitoring export of N synthetic assessments from PostgreSQL
 // and from the receiver's SQLCipher store: the fill (keukentafel-cli synth, bulk path) and the
 // export (keukentafel-cli export as a child process: wall time, CPU time and peak RSS from
 // wait4, and the time to its first progress line, its stderr being a pseudo-terminal).
-// N is 100 000 by default; KT_BENCH_FULL=1 runs the issue's 1 000 000.
+// N is 100 000 by default; KT_BENCH_FULL=1 runs the target size, 1 000 000.
 #include <pty.h>
 #include <spawn.h>
 #include <sys/resource.h>

@@ -1,4 +1,4 @@
-// Every client-facing text exists in all five client languages (issue 7 point 2): each key
+// Every client-facing text exists in all five client languages: each key
 // under plain.*, review.*, copy.* (the client's PDF) and the network keys the client reviews that
 // exists in nl also exists, non-empty, in the en, tr, pl and ar bundles themselves (not through the
 // root fallback); tr, pl and ar are not copies of the Dutch; and every translation is a valid ICU

@@ -1,4 +1,4 @@
-// keukentafel-cli synth and export end to end from each source kind (issue 9): a vault, a
+// keukentafel-cli synth and export end to end from each source kind: a vault, a
 // receiver data dir (SQLite) and PostgreSQL. The export writes the tables and the report into
 // a new directory, prints counts only, refuses an existing directory and a weak secret, and
 // two purposes never share a pseudonym.

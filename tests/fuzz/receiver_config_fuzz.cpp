@@ -1,8 +1,8 @@
 // T-27: the receiver's config.json. Any text is read into a Config or refused with usage; a
 // Config read is written back as text that reads to the same Config, and its listen address
 // splits into a host and a port in 0..65535.
-#include "config.hpp"
 #include "fuzz_support.hpp"
+#include "receiver_store/config.hpp"
 
 namespace {
 

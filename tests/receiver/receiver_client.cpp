@@ -93,7 +93,7 @@ HttpReply TestDevice::receipt(const std::string& k) {
 }
 
 SealedSource::SealedSource(int count)
-    : vault(create_test_vault(tmp / "device.ktv", "Koffie met koek 2026")) {
+    : vault(create_test_vault(tmp / "device.ktv", kt::test::kPassphrase)) {
     items = add_sealed_assessments(vault.db(), count, 1790000000);
     auto secret =
         vault.db().query_text("SELECT value FROM kt_meta WHERE key = 'device_sign_secret'");

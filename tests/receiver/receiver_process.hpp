@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
 #include "util/result.hpp"
 

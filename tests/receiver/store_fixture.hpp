@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
 
 namespace kt::test {

@@ -5,10 +5,10 @@
 #include <map>
 
 #include "model/zrm.hpp"
-#include "store/postgres_backend.hpp"
-#include "store/schema.hpp"
-#include "store/sql_store.hpp"
-#include "store/sqlite_backend.hpp"
+#include "receiver_store/postgres_backend.hpp"
+#include "receiver_store/schema.hpp"
+#include "receiver_store/sql_store.hpp"
+#include "receiver_store/sqlite_backend.hpp"
 #include "store_fixture.hpp"
 
 namespace kt::test {

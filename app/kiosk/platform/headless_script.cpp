@@ -278,6 +278,9 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "expect-text" && w.size() == 2) {
                 if (!text_drawn(w[1]))
                     return fail(kExitScriptExpectation, n, line, "text not drawn");
+            } else if (cmd == "expect-no-text" && w.size() == 2) {
+                if (text_drawn(w[1]))
+                    return fail(kExitScriptExpectation, n, line, "text drawn after all");
             } else if (cmd == "expect-target" && w.size() == 2) {
                 const ui::Target* t = find_target(w[1]);
                 if (!t || t->clipped)

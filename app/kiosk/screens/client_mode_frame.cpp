@@ -35,7 +35,7 @@ void pin_prompt(const present::ReviewView& v, ReviewState& st, Commands& out) {
     ImGui::SameLine(0, dp(16));
     if ((button("review.back_to_worker", v.back_to_worker, ButtonKind::primary, bw) || enter) &&
         !st.pin.text().empty())
-        out.push_back(ReturnToWorker{});
+        out.push_back(ReturnToWorker{st.pin.text()});
     ImGui::EndGroup();
 }
 
@@ -76,8 +76,7 @@ bool client_top(const present::ReviewView& v, ReviewState& st, Commands& out) {
     if (button("back_to_worker_top", v.back_to_worker, ButtonKind::quiet, back_w))
         st.asking_pin = true;
     ImGui::SetCursorPos(ImVec2(start_x(v, title_w + back_w + dp(40), lock_w), y0));
-    if (button("nav.lock", v.lock, ButtonKind::quiet, lock_w))
-        out.push_back(Navigate{flow::Lock{}});
+    if (button("nav.lock", v.lock, ButtonKind::quiet, lock_w)) out.push_back(flow::Lock{});
     ImGui::SetCursorPosY(y0 + std::max(scale().min_target(), dp(72)) + dp(12));
     if (st.asking_pin) {
         pin_prompt(v, st, out);

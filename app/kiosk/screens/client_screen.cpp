@@ -41,7 +41,7 @@ struct LineAction {
 std::vector<LineAction> actions_of(const present::AssessmentLine& line,
                                    const present::ClientView& v) {
     if (line.resumable) return {{&v.resume, ButtonKind::primary, ResumeAssessment{line.id}}};
-    if (line.can_hand_over) return {{&v.hand_over, ButtonKind::primary, HandOver{line.id}}};
+    if (line.can_hand_over) return {{&v.hand_over, ButtonKind::primary, flow::HandOver{line.id}}};
     std::vector<LineAction> out;
     if (line.can_reopen) out.push_back({&v.reopen, ButtonKind::quiet, ReopenAssessment{line.id}});
     if (line.can_copy) out.push_back({&v.copy, ButtonKind::primary, ChooseCopyTarget{line.id}});
@@ -122,8 +122,7 @@ void draw_client_screen(const present::ClientView& v, const ClientPageState& st,
     const float ew = dp(280);
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - ew - ImGui::GetStyle().WindowPadding.x, y));
-    if (button("client.edit", v.edit, ButtonKind::secondary, ew))
-        out.push_back(Navigate{flow::EditClient{}});
+    if (button("client.edit", v.edit, ButtonKind::secondary, ew)) out.push_back(flow::EditClient{});
     ImGui::SetCursorPosY(std::max(after, ImGui::GetCursorPosY()) + dp(8));
     text(v.heading, fonts().body_bold, color::text);
     const float list_h = body_height();
@@ -144,7 +143,7 @@ void draw_client_screen(const present::ClientView& v, const ClientPageState& st,
         const auto& s = v.starts[i];
         const auto kind = i + 1 == v.starts.size() ? ButtonKind::primary : ButtonKind::secondary;
         ImGui::PushID(static_cast<int>(i));
-        if (button("start", s.label, kind)) out.push_back(BeginAssessment{s.kind});
+        if (button("start", s.label, kind)) out.push_back(flow::BeginAssessment{s.kind});
         ImGui::PopID();
         ImGui::SameLine(0, dp(16));
     }

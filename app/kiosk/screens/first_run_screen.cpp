@@ -97,8 +97,9 @@ bool pin_page(const present::FirstRunView& v, FirstRunState& st, float w) {
     return enter2;
 }
 
-// The page's action: what the bottom-right button and Enter in the last field do.
-void next_command(const present::FirstRunView& v, FirstRunState& st, Commands& out) {
+// The page's intent: what the bottom-right button and Enter in the last field ask for. The
+// secrets are views of the page's wiped fields (wiped again once dispatched).
+void next_intent(const present::FirstRunView& v, FirstRunState& st, Commands& out) {
     switch (v.page) {
         case Page::welcome:
             out.push_back(SetupStart{});
@@ -107,10 +108,10 @@ void next_command(const present::FirstRunView& v, FirstRunState& st, Commands& o
             out.push_back(SetupWorker{store::Worker{st.name, st.team}});
             break;
         case Page::passphrase:
-            out.push_back(SetupPassphrase{});
+            out.push_back(SetupPassphrase{st.pass.text(), st.repeat.text()});
             break;
         case Page::pin:
-            out.push_back(SetupCreate{});
+            out.push_back(SetupCreate{st.pins.first.text(), st.pins.repeat.text()});
             break;
     }
 }
@@ -137,7 +138,7 @@ void bottom_buttons(const present::FirstRunView& v, FirstRunState& st, bool ente
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - bw - pad, y));
     const bool ready = page_ready(v, st);
     if ((button("first_run.next", label, ButtonKind::primary, bw, ready) || enter) && ready)
-        next_command(v, st, out);
+        next_intent(v, st, out);
 }
 
 }  // namespace
@@ -197,7 +198,7 @@ void draw_first_enroll_screen(const present::FirstEnrollView& v, const present::
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x);
     if (button("first_run.done", label, v.enrolled ? ButtonKind::primary : ButtonKind::secondary,
                bw, !sync.running))
-        out.push_back(Navigate{flow::FirstRunDone{}});
+        out.push_back(flow::FirstRunDone{});
     end_screen();
 }
 

@@ -33,7 +33,7 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     const float min_h = std::max(scale().min_target(), dp(72));
     if (!back_label.empty()) {
         if (button("nav.back", back_label, ButtonKind::quiet, 0, true, Icon::back))
-            out.push_back(Navigate{flow::Back{}});
+            out.push_back(flow::Back{});
         ImGui::SameLine(0, dp(24));
     }
     const float text_x = ImGui::GetCursorPosX();
@@ -57,7 +57,7 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - lock_w - ImGui::GetStyle().WindowPadding.x, y0));
     if (!lock_label.empty() && button("nav.lock", lock_label, ButtonKind::quiet, lock_w))
-        out.push_back(Navigate{flow::Lock{}});
+        out.push_back(flow::Lock{});
     // Back to the left edge: the body starts below the bar, whether or not a lock button was drawn.
     ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x,
                                std::max(ImGui::GetCursorPosY(), y0 + h + dp(10))));

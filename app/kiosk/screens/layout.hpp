@@ -12,7 +12,7 @@ void begin_screen(const char* id);
 void end_screen();
 
 /// The bar at the top: optional back button, a title with a subtitle, the lock button.
-/// Emits Navigate{Back} / Navigate{Lock}.
+/// Emits flow::Back / flow::Lock.
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
              const std::string& lock_label, Commands& out);
 

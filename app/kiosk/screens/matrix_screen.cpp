@@ -22,8 +22,7 @@ void domain_chip(const present::DomainDot& dot, int i, float w, float h, Command
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(i);
     bool held = false;
-    if (tap_area("domain", dot.name, ImVec2(w, h), &held))
-        out.push_back(Navigate{flow::JumpToDomain{i}});
+    if (tap_area("domain", dot.name, ImVec2(w, h), &held)) out.push_back(flow::JumpToDomain{i});
     ImGui::PopID();
     const ImVec2 e(p.x + w, p.y + h);
     dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
@@ -176,11 +175,13 @@ void shares(const present::DetailPanel& p, const present::MatrixView& v, const M
 template <typename E>
 void single_choice(const std::vector<present::Option>& options, const E* values, E current, E none,
                    const char* id, const present::MatrixView& v, const MatrixState& st,
-                   model::DomainDetail d, E model::DomainDetail::*field, Commands& out) {
+                   const model::DomainDetail& detail, E model::DomainDetail::*field,
+                   Commands& out) {
     ImGui::PushID(id);
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
         if (chip(options[i].key.c_str(), options[i].label, current == values[i])) {
+            model::DomainDetail d = detail;
             d.*field = current == values[i] ? none : values[i];  // tap again to clear
             emit_detail(v, st, d, out);
         }
@@ -220,7 +221,7 @@ void network_band(const present::MatrixView& v, Commands& out) {
     text(v.network_summary, fonts().body_bold, color::text, w - bw - dp(16));
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + w - bw, y));
     if (button("network.screen.open", v.network_open, ButtonKind::secondary, bw))
-        out.push_back(Navigate{flow::OpenNetwork{}});
+        out.push_back(flow::OpenNetwork{});
 }
 
 void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
@@ -228,14 +229,14 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     const float y = ImGui::GetCursorPosY();
     const float bw = dp(220);
     if (button("matrix.prev", v.prev_label, ButtonKind::secondary, bw, v.can_prev, Icon::back))
-        out.push_back(Navigate{flow::PrevDomain{}});
+        out.push_back(flow::PrevDomain{});
     ImGui::SameLine(0, dp(16));
     if (button("detail.title", v.details_label,
                st.panel_open ? ButtonKind::primary : ButtonKind::quiet))
         st.panel_open = !st.panel_open;
     ImGui::SameLine(0, dp(16));
     if (button("overview.open", v.overview_open, ButtonKind::quiet))
-        out.push_back(Navigate{flow::OpenOverview{}});
+        out.push_back(flow::OpenOverview{});
     // "3 van 13 gescoord" between Overzicht and Volgende, only where it fits (an upright
     // tablet has no room; the top bar names the domain's number there too).
     const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + dp(16);
@@ -253,9 +254,9 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
         if (v.next_finishes)
             out.push_back(FinishAssessment{});
         else if (last)
-            out.push_back(Navigate{flow::Back{}});
+            out.push_back(flow::Back{});
         else
-            out.push_back(Navigate{flow::NextDomain{}});
+            out.push_back(flow::NextDomain{});
     }
 }
 

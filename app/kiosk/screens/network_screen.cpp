@@ -104,12 +104,14 @@ void add_form(const present::NetworkView& v, NetworkState& st, float w, Commands
 
 template <class E, std::size_t N>
 void one_of(const std::vector<present::Option>& options, const E (&values)[N], E current, E none,
-            const char* id, model::NetworkPerson p, E model::NetworkPerson::*field, Commands& out) {
+            const char* id, const model::NetworkPerson& person, E model::NetworkPerson::*field,
+            Commands& out) {
     ImGui::PushID(id);
     for (std::size_t i = 0; i < N && i < options.size(); ++i) {
         if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
         ImGui::PushID(int(i));
         if (chip("opt", options[i].label, current == values[i])) {
+            model::NetworkPerson p = person;
             p.*field = current == values[i] ? none : values[i];
             out.push_back(UpdatePerson{p});
         }

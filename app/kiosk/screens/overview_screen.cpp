@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
@@ -27,14 +28,16 @@ present::Size measure_label(const std::string& s) {
 }
 
 const ImU32 kNow = color::accent;
-const ImU32 kNowFill = color::rgb(0xC9D9EE);
-const ImU32 kBefore = color::rgb(0xC05A00);
+const ImU32 kNowFill = color::accent_wash;
+const ImU32 kBefore = color::earlier;
 
 void dashed_polyline(ImDrawList* dl, const std::vector<present::Vec2>& pts, ImU32 col) {
     for (std::size_t i = 1; i < pts.size(); ++i) {
         const ImVec2 a = im(pts[i - 1]), b = im(pts[i]);
         const float len = std::hypot(b.x - a.x, b.y - a.y);
-        for (float t = 0; t < len; t += dp(14)) {
+        const int dashes = int(std::ceil(len / dp(14)));  // counted: the loop always ends
+        for (int dash = 0; dash < dashes; ++dash) {
+            const float t = float(dash) * dp(14);
             const float e = std::min(len, t + dp(8));
             dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
                         ImVec2(a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len), col,
@@ -66,6 +69,7 @@ void series(ImDrawList* dl, const present::RadarSeries& s, bool filled) {
             dl->AddTriangleFilled(im(w[0]), im(w[1]), im(w[2]), kNowFill);
         for (const auto& run : s.runs) {
             std::vector<ImVec2> pts;
+            pts.reserve(run.size());
             for (const auto& p : run)
                 pts.push_back(im(p));
             dl->AddPolyline(pts.data(), int(pts.size()), kNow, 0, dp(3));

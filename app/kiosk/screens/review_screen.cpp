@@ -174,9 +174,8 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
     ImGui::Dummy(ImVec2(0, dp(24)));
     ImGui::EndChild();
     const bool on_domain = v.domain >= 0;
-    client_bottom(
-        v, v.previous, v.domain != 0, v.next, true, out, Navigate{flow::PrevDomain{}},
-        on_domain ? Command{Navigate{flow::NextDomain{}}} : Command{Navigate{flow::ToSigning{}}});
+    client_bottom(v, v.previous, v.domain != 0, v.next, true, out, flow::PrevDomain{},
+                  on_domain ? Command{flow::NextDomain{}} : Command{flow::ToSigning{}});
     end_screen();
 }
 

@@ -164,8 +164,8 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
     pad_column(v, v.worker_pad, st.worker, model::Signer::worker, w, out);
     ImGui::Dummy(ImVec2(0, dp(12)));
     ImGui::EndChild();
-    client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
-                  Navigate{flow::Back{}}, SealAssessment{});
+    client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out, flow::Back{},
+                  SealAssessment{});
     end_screen();
 }
 

@@ -118,7 +118,7 @@ struct ReviewState {
 struct SettingsState {
     store::Settings edit;
     std::string wijken_text;
-    bool loaded = false, saved = false;
+    bool loaded = false;
     PassphraseFields passphrase;
     std::string receiver_url = "https://", enroll_code;  // the enrollment section's fields
     bool reenroll = false;  // an enrolled device shows the fields only after "Opnieuw aanmelden"

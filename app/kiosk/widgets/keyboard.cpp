@@ -107,9 +107,9 @@ Layout layout_of(KeyboardLayer layer, bool numeric) {
     return {{kDigits, kLetters1, kLetters2, kLetters3, kBottom}, 5, {0, 0, 0.5f, 0, 0}, 1200.0f};
 }
 
-constexpr ImU32 kPanel = color::rgb(0xECE8E2);
-constexpr ImU32 kFunctionKey = color::rgb(0xDCD7D0);
-constexpr ImU32 kAccentPressed = color::rgb(0x174A87);
+constexpr ImU32 kPanel = color::im(assets::palette::keyboard_panel);
+constexpr ImU32 kFunctionKey = color::im(assets::palette::keyboard_key);
+constexpr ImU32 kAccentPressed = color::accent_pressed;
 
 struct Geometry {
     float key_h, gap, pad, unit, left, top, height;

@@ -92,7 +92,7 @@ bool button(const char* id, const std::string& label, ButtonKind kind, float wid
     ImU32 bg = color::surface, fg = color::accent, edge = color::accent;
     if (kind == ButtonKind::primary) bg = color::accent, fg = color::on_accent;
     if (kind == ButtonKind::quiet) edge = color::border;
-    if (held) bg = kind == ButtonKind::primary ? color::rgb(0x174A87) : color::accent_soft;
+    if (held) bg = kind == ButtonKind::primary ? color::accent_pressed : color::accent_soft;
     if (!enabled) bg = color::background, fg = color::muted, edge = color::border;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(pos.x + w, pos.y + h);

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "wachtwoord-van-de-test";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 fs::path demo_vault(const test::TempDir& dir) {
     const auto path = dir / "v.kt";

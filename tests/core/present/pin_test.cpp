@@ -25,12 +25,12 @@ TEST_CASE("T-15 five wrong PINs close the vault and keep the place no more", "[s
     test::TempDir dir;
     const auto path = dir / "v.kt";
     {
-        auto v = test::create_test_vault(path, "wachtwoord");
+        auto v = test::create_test_vault(path, kt::test::kPassphrase);
         REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
     }
     SystemClock clock;
     present::Session s(path, clock);
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     REQUIRE(s.state().step == flow::Step::clients);
     s.open_client(s.clients().front().id);
     s.idle_lock();
@@ -59,10 +59,10 @@ TEST_CASE("T-15 five wrong PINs close the vault and keep the place no more", "[s
 TEST_CASE("a vault without a PIN asks for one before the client list") {
     test::TempDir dir;
     const auto path = dir / "v.kt";
-    { auto v = test::create_test_vault(path, "wachtwoord"); }
+    { auto v = test::create_test_vault(path, kt::test::kPassphrase); }
     SystemClock clock;
     present::Session s(path, clock);
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     REQUIRE(s.state().step == flow::Step::pin_setup);
     s.choose_pin("12345", "12345");
     CHECK(s.error_key() == "pin.invalid");
@@ -71,7 +71,7 @@ TEST_CASE("a vault without a PIN asks for one before the client list") {
     s.choose_pin("135790", "135790");
     CHECK(s.state().step == flow::Step::clients);
     s.lock();
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     CHECK(s.state().step == flow::Step::clients);  // chosen once, kept in the vault
 }
 

@@ -16,7 +16,7 @@ namespace flow = kt::flow;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 struct Fixture {
     kt::test::TempDir dir;

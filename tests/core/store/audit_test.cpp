@@ -25,7 +25,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr const char* kNewPass = "Thee met de buren 2027";
 
 kt::model::Client marker_client() {
@@ -63,8 +63,9 @@ fs::path drive_every_event(const TempDir& dir) {
         const kt::model::DomainAnswer own{kt::model::Agreement::disagree, 2, "Woordmarkeer"};
         REQUIRE(store::set_answer(db, a.value(), 0, own, 1100).ok());
         for (const auto signer : {kt::model::Signer::client, kt::model::Signer::worker})
-            REQUIRE(
-                store::save_signature(db, a.value(), {signer, "", {{{{0.5f, 0.5f}}}}}, 1100).ok());
+            REQUIRE(store::save_signature(db, a.value(),
+                                          {signer, "", {{{{0.5f, 0.5f}}}}, false, "", 0}, 1100)
+                        .ok());
         const store::SealContext seal{"0.1.0", std::string(64, '0')};
         REQUIRE(store::seal_assessment(db, a.value(), seal, 1100).ok());
         REQUIRE(store::reopen_sealed(db, a.value(), 1100).ok());

@@ -22,7 +22,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr const char* kMarker = "Backupmarkeer-Grzegorz";
 
 kt::model::Client marker_client(int i) {

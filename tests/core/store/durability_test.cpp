@@ -24,7 +24,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 void say(int fd, const std::string& line) {
     // One write per line: below PIPE_BUF, so a line arrives whole or not at all.

@@ -25,7 +25,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr std::size_t kPage = store::kCipherPageSize;
 constexpr std::size_t kReserve = 48;  // IV 16 + HMAC-SHA1 20, rounded up to the AES block
 
@@ -100,9 +100,12 @@ Markers add_marked_afsluiting(store::Database& db, const std::string& tag, std::
     REQUIRE(store::set_goals_agreement(db, m.assessment_id, Agreement::agree, at).ok());
     kt::model::Signature rep{kt::model::Signer::representative,
                              mk("Rolbewindvoerder"),
-                             {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}}};
+                             {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}},
+                             false,
+                             "",
+                             0};
     const kt::model::Signature worker{
-        kt::model::Signer::worker, "", {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}}};
+        kt::model::Signer::worker, "", {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}}, false, "", 0};
     REQUIRE(store::save_signature(db, m.assessment_id, rep, at).ok());
     REQUIRE(store::save_signature(db, m.assessment_id, worker, at).ok());
     const store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "passphrase"};

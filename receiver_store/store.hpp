@@ -67,7 +67,7 @@ struct NetworkCounts {
     int overloaded_carers = 0;
 };
 
-/// What monitoring (and the export of issue 9) needs of one submission: no name, no free text.
+/// What monitoring (and its export) needs of one submission: no name, no free text.
 struct StructuredAssessment {
     std::string client_ref;
     std::string kind;  // intake | voortgang | afsluiting

@@ -1,21 +1,23 @@
 // What the client's copy says: read from the vault, put into the client's words (plain.*,
-// review.*, copy.*). No drawing here.
+// review.*, copy.*). No drawing here (report/ draws it).
 #include <memory>
+
+#include "present/client_copy.hpp"
 
 #include "i18n/bidi.hpp"
 #include "i18n/catalog.hpp"
 #include "model/client.hpp"
 #include "model/network.hpp"
 #include "present/network_summary.hpp"
-#include "report/client_copy.hpp"
 #include "store/assessments.hpp"
+#include "store/audit.hpp"
 #include "store/clients.hpp"
 #include "store/network.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
 #include "store/worker.hpp"
 
-namespace kt::report {
+namespace kt::present {
 
 namespace {
 
@@ -119,7 +121,7 @@ void fill_chart(ClientCopy& copy, const Cat& c, const model::Assessment& a,
     if (!unscored.empty()) copy.unscored_line = c.format("copy.unscored", {{"list", unscored}});
     if (!previous) return;
     copy.legend_previous = c.format("copy.previous", {{"date", c.date(previous->started_at)}});
-    present::RadarLevels before{};
+    RadarLevels before{};
     for (std::size_t i = 0; i < zrm::kDomainCount; ++i)
         before[i] = previous->levels[i];
     copy.previous = before;
@@ -138,7 +140,7 @@ void fill_review(ClientCopy& copy, const Cat& c, const model::Assessment& a, con
     copy.no_goals = c.tr("review.no_goals");
     copy.goals_view = view_line(c, r.goals_agreed);
     copy.network_title = c.tr("review.network_title");
-    copy.network_line = present::network_summary_line(c, model::summarise(network));
+    copy.network_line = network_summary_line(c, model::summarise(network));
     copy.network_view = view_line(c, r.network_agreed);
     copy.signatures_title = c.tr("copy.signatures_title");
     copy.client = signature(c, r, model::Signer::client);
@@ -198,7 +200,12 @@ Result<ClientCopy> client_copy(store::Database& db, std::string_view assessment_
     copy.seal_line = cat->format("copy.seal_line", {{"date", cat->date(info.sealed_at)},
                                                     {"code", info.content_hash.substr(0, 8)}});
     copy.seal_hint = cat->tr("copy.seal_hint");
+    copy.seal_code = info.content_hash.substr(0, 8);
     return copy;
 }
 
-}  // namespace kt::report
+void note_copy_saved(store::Database& db, std::string_view assessment_id, std::int64_t now) {
+    (void)store::audit_event(db, "export", assessment_id, "ok", now);
+}
+
+}  // namespace kt::present

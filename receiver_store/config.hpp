@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/store.hpp"
+#include "store.hpp"
 #include "util/result.hpp"
 
 namespace kt::receiver {
