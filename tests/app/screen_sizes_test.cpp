@@ -43,7 +43,7 @@ TEST_CASE("the unlock and the worker's list screens fit every tablet size") {
     check_screens("lists", true, [](const std::string& s) {
         return look(s, "clients") + Lines{"tap-text \"Instellingen\""} + look(s, "settings") +
                Lines{"tap-text \"Terug\"", "tap-text \"Nieuwe cliënt\""} + look(s, "client-form") +
-               Lines{"tap-text \"Terug\"", "find-client \"dijk\" \"Dijk, IJsbrand van\""} +
+               Lines{"tap-text \"Annuleren\"", "find-client \"dijk\" \"Dijk, IJsbrand van\""} +
                look(s, "client") + Lines{"advance-clock 121"} + look(s, "lock");
     });
 }

@@ -223,7 +223,7 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
     }
     clock.freeze();  // time moves only with advance-clock: runs repeat on a busy machine
     Runner r(window, app, clock);
-    r.idle(2);  // the first frame lays out; targets exist from the second
+    r.idle(kSettleFrames);  // what the interactive loop shows once the first screen settled
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {

@@ -44,7 +44,9 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     // The title and subtitle belong above the divider (checked by expect-no-overlap): on a
     // narrow, upright screen they wrap and the bar grows with them.
     const float text_h = top + text_size(fonts().heading, title, avail).y +
-                         (subtitle.empty() ? 0 : text_size(fonts().small, subtitle, avail).y);
+                         (subtitle.empty() ? 0
+                                           : ImGui::GetStyle().ItemSpacing.y +
+                                                 text_size(fonts().small, subtitle, avail).y);
     const float h = std::max(min_h, text_h);
     const float bar_top = ImGui::GetWindowPos().y + y0;
     push_text_box(ImVec2(ImGui::GetWindowPos().x, bar_top),
