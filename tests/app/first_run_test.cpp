@@ -210,7 +210,7 @@ TEST_CASE("a vault place that is read-only or full is said on screen, and nothin
         const char* message;
     };
     for (const Case c : {Case{64, true, "op deze plek mag Keukentafel niets opslaan"},
-                         Case{16, false, "Er is niets bewaard."}}) {
+                         Case{16, false, "de opslag van deze tablet is vol"}}) {
         CAPTURE(c.message);
         TempDir dir;
         SmallDisk disk(dir / "disk", c.kib, c.read_only);
