@@ -7,11 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 #include <memory>
 
 #include "crypto/signing.hpp"
+#include "util/clock.hpp"
 #include "util/files.hpp"
 
 namespace kt::i18n {
@@ -185,22 +185,15 @@ std::string Catalog::date_time(std::int64_t epoch_seconds) const {
 }
 
 std::string Catalog::date_iso(std::string_view iso) const {
-    int y = 0, m = 0, d = 0, used = 0;
-    const std::string text(iso);
     // The whole text must be the date: "14-03-1958" must not be read as year 14.
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
-        used != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-        return text;
+    const auto day = parse_iso_date(iso);
+    if (!day) return std::string(iso);
     tm parts{};
-    parts.tm_year = y - 1900;
-    parts.tm_mon = m - 1;
-    parts.tm_mday = d;
+    parts.tm_year = day->year - 1900;
+    parts.tm_mon = day->month - 1;
+    parts.tm_mday = day->day;
     parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
-    const time_t t = timegm(&parts);
-    // timegm normalises "1958-02-31" to 3 March; a day that does not exist is malformed.
-    tm back{};
-    if (gmtime_r(&t, &back) == nullptr || back.tm_mon != m - 1 || back.tm_mday != d) return text;
-    return date(static_cast<std::int64_t>(t));
+    return date(static_cast<std::int64_t>(timegm(&parts)));
 }
 
 std::vector<std::string> Catalog::own_keys() const {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace kt {
 
@@ -59,5 +61,9 @@ struct CivilDate {
     int year = 0, month = 0, day = 0;
 };
 CivilDate local_date(std::int64_t epoch_seconds);
+
+/// The calendar date written exactly as "YYYY-MM-DD" (ten characters, digits and dashes), or
+/// nothing when the text is anything else or names a day that does not exist ("1958-02-31").
+std::optional<CivilDate> parse_iso_date(std::string_view text);
 
 }  // namespace kt

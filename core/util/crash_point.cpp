@@ -16,7 +16,7 @@ void crash_point([[maybe_unused]] const char* name) {
     const char* at = std::getenv("KT_CRASH_AT");
     if (!at || std::strcmp(at, name) != 0) return;
     const char* r = std::getenv("KT_CRASH_RATE");
-    const double rate = r ? std::atof(r) : 1.0;
+    const double rate = r ? std::strtod(r, nullptr) : 1.0;
     if (double(randombytes_uniform(1000000)) >= rate * 1000000.0) return;
     ::kill(::getpid(), SIGKILL);
 #endif
