@@ -196,8 +196,8 @@ void draw_first_enroll_screen(const present::FirstEnrollView& v, const present::
     const std::string& label = v.enrolled ? v.next : v.later;
     const float bw = std::max(dp(240), text_size(fonts().body_bold, label).x + dp(64));
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x);
-    if (button("first_run.done", label, v.enrolled ? ButtonKind::primary : ButtonKind::secondary,
-               bw, !sync.running))
+    if (button("first_run.enroll.later", label,
+               v.enrolled ? ButtonKind::primary : ButtonKind::secondary, bw, !sync.running))
         out.push_back(flow::FirstRunDone{});
     end_screen();
 }
