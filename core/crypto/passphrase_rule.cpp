@@ -139,6 +139,7 @@ PassphraseVerdict judge_passphrase(std::string_view passphrase,
     SecretBytes copy(passphrase.size() + 1);
     std::memcpy(copy.data(), passphrase.data(), passphrase.size());
     std::vector<const char*> dict;
+    dict.reserve(personal.size() + std::size(kDutchWords) + 1);
     for (const auto& w : personal)
         dict.push_back(w.c_str());
     for (const char* w : kDutchWords)

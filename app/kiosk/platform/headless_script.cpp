@@ -302,8 +302,7 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                     return fail(kExitScriptExpectation, n, line, "window title differs");
             } else if (cmd == "resize" && w.size() == 2) {
                 int width = 0, height = 0;
-                if (std::sscanf(w[1].c_str(), "%dx%d", &width, &height) != 2 || width < 320 ||
-                    height < 320)
+                if (!parse_window_size(w[1], width, height) || width < 320 || height < 320)
                     return fail(1, n, line, "malformed size");
                 window.resize(width, height);
                 r.idle(3);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,18 @@
 #include "widgets/theme.hpp"
 
 namespace kt::kiosk {
+
+bool parse_window_size(const std::string& text, int& width, int& height) {
+    const char* end = text.data() + text.size();
+    int w = 0, h = 0;
+    auto [x, e1] = std::from_chars(text.data(), end, w);
+    if (e1 != std::errc() || x == end || *x != 'x') return false;
+    auto [rest, e2] = std::from_chars(x + 1, end, h);
+    if (e2 != std::errc() || rest != end || w <= 0 || h <= 0) return false;
+    width = w;
+    height = h;
+    return true;
+}
 
 namespace {
 

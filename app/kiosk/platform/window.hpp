@@ -14,6 +14,10 @@ namespace kt::kiosk {
 /// anything else a screen shows (window lists, task switchers and screen readers read it).
 inline constexpr const char* kWindowTitle = "Keukentafel";
 
+/// "WxH" in decimal pixels, both positive, nothing else in the text (--size, the script's
+/// resize). Leaves width and height alone when the text is not one.
+bool parse_window_size(const std::string& text, int& width, int& height);
+
 struct WindowOptions {
     bool headless = false;
     bool fullscreen = false;
