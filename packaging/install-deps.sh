@@ -35,6 +35,12 @@ PACKAGES=(
   catch2 xvfb xauth poppler-utils
   # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
+  # the receiver's web console: server-side templates (mustache, header only), password
+  # strength (zxcvbn); its browser tests drive Debian's Chromium from Node.js (npm ci below)
+  libkainjow-mustache-dev libzxcvbn-dev chromium nodejs
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()
@@ -44,14 +50,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# npm comes with Debian's nodejs through the npm package, or inside a NodeSource nodejs.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The console's NL Design System CSS and the browser tests' playwright-core and axe-core, as
+# pinned in package-lock.json (no browser download: the tests use Debian's Chromium).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if ! (cd "$root" && npm ls --omit=optional >/dev/null 2>&1); then
+  (cd "$root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+else
+  echo "install-deps: node_modules matches package-lock.json"
+fi

@@ -65,6 +65,7 @@ Status read_all(const json::Value& v, Config& c) {
         read_int(v, "threads", 1, 256, c.threads),
         read_int(v, "retention_days", 0, 36500, c.retention_days),
         read_text(v, "min_app_version", c.min_app_version),
+        read_text(v, "console", c.console),
     };
     for (auto& s : checks)
         if (!s) return s;
@@ -92,7 +93,9 @@ Result<std::string> config_text(const Config& c) {
         {"retention_days", c.retention_days},
         {"min_app_version", c.min_app_version},
     };
-    auto text = json::canonical(v);
+    json::Value with_console = v;
+    if (!c.console.empty()) with_console.object()->emplace_back("console", c.console);
+    auto text = json::canonical(with_console);
     if (!text) return text.error();
     return text.value() + "\n";
 }
@@ -118,6 +121,8 @@ Result<Config> parse_config(std::string_view text) {
         return make_error(ErrorCode::usage,
                           "config.json: max_buffered_body_bytes is below max_body_bytes");
     if (auto l = parse_listen(c.listen); !l) return l.error();
+    if (!c.console.empty())
+        if (auto l = parse_listen(c.console); !l) return l.error();
     return c;
 }
 

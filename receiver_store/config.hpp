@@ -34,6 +34,8 @@ struct Config {
     int threads = 8;  // the worker pool (verification, the store); also the PostgreSQL pool
     int retention_days = 30;
     std::string min_app_version = "0.1.0";
+    // The web console's HOST:PORT (HTTPS, the same TLS key); empty: no console.
+    std::string console;
 };
 
 /// The text of config.json: canonical JSON and a newline. Errors: usage (text not UTF-8).

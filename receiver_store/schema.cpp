@@ -3,6 +3,7 @@
 #include <string>
 
 #include "packed_domains.hpp"
+#include "schema_console.hpp"
 
 namespace kt::receiver {
 
@@ -166,7 +167,7 @@ const std::string& v2_patch() {
 const Dialect& sqlite_dialect() {
     static const Dialect d{"",
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-                           {kSqliteV1, v2_patch()}};
+                           {kSqliteV1, v2_patch(), console_patch_sqlite()}};
     return d;
 }
 
@@ -174,7 +175,7 @@ const Dialect& postgres_dialect() {
     // A transaction-scoped advisory lock: two receivers starting at once migrate one by one.
     static const Dialect d{"SELECT pg_advisory_xact_lock(4893001)",
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-                           {kPostgresV1, v2_patch()},
+                           {kPostgresV1, v2_patch(), console_patch_postgres()},
                            30000};
     return d;
 }

@@ -6,6 +6,7 @@
 
 #include "schema.hpp"
 #include "sql.hpp"
+#include "sql_console_store.hpp"
 #include "store.hpp"
 
 namespace kt::receiver {
@@ -13,7 +14,7 @@ namespace kt::receiver {
 class SqlStore final : public Store {
   public:
     SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect& dialect)
-        : m_source(std::move(source)), m_dialect(&dialect) {}
+        : m_source(std::move(source)), m_dialect(&dialect), m_console(*m_source) {}
 
     Status migrate() override;
 
@@ -44,11 +45,14 @@ class SqlStore final : public Store {
     Status audit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> audit_entries(const std::string& action) override;
 
+    ConsoleStore& console() override { return m_console; }
+
   private:
     Result<std::unique_ptr<Lease>> lease() { return m_source->acquire(); }
 
     std::unique_ptr<ConnectionSource> m_source;
     const Dialect* m_dialect;
+    SqlConsoleStore m_console;
 };
 
 /// The structured rows' check shared by insert_submission and insert_bulk: usage errors.

@@ -131,6 +131,8 @@ struct AuditEntry {
     std::string actor;
 };
 
+class ConsoleStore;  // console_store.hpp
+
 class Store {
   public:
     virtual ~Store() = default;
@@ -190,6 +192,9 @@ class Store {
     virtual Status audit(const AuditEntry& entry) = 0;
     /// Entries with this action, oldest first (for tests and the admin CLI).
     virtual Result<std::vector<AuditEntry>> audit_entries(const std::string& action) = 0;
+
+    /// The web console's accounts, sessions and views, on the same database.
+    virtual ConsoleStore& console() = 0;
 };
 
 struct StoreConfig {

@@ -1,5 +1,7 @@
 #include "report/chart_draw.hpp"
 
+#include "report/pictogram.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -74,7 +76,15 @@ void hatch(cairo_t* cr, double x, double y, double w, double h) {
 double draw_header(Pen& pen, const ChartSpec& spec) {
     const double width = kChartWidth - 2 * kMargin;
     double y = kMargin;
-    y += pen.text(spec.title, kChartTitle, kMargin, y, width).h + 4;
+    if (spec.domain >= 0) {  // the domain's pictogram, the title beside it
+        constexpr double kIcon = 44;
+        draw_pictogram(pen.cr(), std::size_t(spec.domain), kMargin, y, kIcon,
+                       Ink{kInk.r, kInk.g, kInk.b});
+        y += pen.text(spec.title, kChartTitle, kMargin + kIcon + 12, y + 6, width - kIcon - 12).h +
+             14;
+    } else {
+        y += pen.text(spec.title, kChartTitle, kMargin, y, width).h + 4;
+    }
     y += pen.text(spec.hint, kHint, kMargin, y, width).h + 14;
     const double pad = 14;
     const Extent caveat = pen.text(spec.caveat, kCaveat, 0, 0, width - 2 * pad - 6, false);
@@ -145,8 +155,14 @@ double draw_rows(Pen& pen, const ChartSpec& spec, double y) {
         largest = std::max(largest, row.total);
     for (std::size_t r = 0; r < spec.table.rows.size(); ++r) {
         const auto& row = spec.table.rows[r];
-        const double label_h =
-            pen.text(spec.row_labels[r], kRowLabel, kMargin, y - 2, kLabelWidth - 16).h;
+        const int d = r < spec.row_domains.size() ? spec.row_domains[r] : -1;
+        const double icon = d >= 0 ? 28 : 0, shift = d >= 0 ? icon + 8 : 0;
+        if (d >= 0)
+            draw_pictogram(pen.cr(), std::size_t(d), kMargin, y - 2, icon,
+                           Ink{kInk.r, kInk.g, kInk.b});
+        const double label_h = pen.text(spec.row_labels[r], kRowLabel, kMargin + shift, y - 2,
+                                        kLabelWidth - 16 - shift)
+                                   .h;
         if (row.withheld) {
             pen.text(spec.withheld, kHint, bar_x, y + 8, 0);
         } else {

@@ -58,6 +58,7 @@ ChartSpec level_chart(const Catalog& c, int k, std::size_t d, bool by_wijk,
         fmt(c, by_wijk ? "by_wijk" : "by_team", {{"domain", c.tr(zrm::domain_name_key(id))}});
     spec.hint = tr(c, "levels_hint");
     spec.series = level_series(c);
+    spec.domain = int(d);
     return spec;
 }
 
@@ -70,8 +71,11 @@ ChartSpec change_chart(const Catalog& c, int k, const monitoring::ChartTable& ta
     spec.series = {{tr(c, "up"), rgb(assets::palette::accent), false},
                    {tr(c, "same"), rgb(assets::palette::unchanged), true},
                    {tr(c, "down"), rgb(assets::palette::worse), false}};
-    for (auto& label : spec.row_labels)
-        if (zrm::domain_index(label)) label = c.tr(zrm::domain_name_key(label));
+    for (auto& label : spec.row_labels) {
+        const auto d = zrm::domain_index(label);
+        spec.row_domains.push_back(d ? *d : -1);
+        if (d) label = c.tr(zrm::domain_name_key(label));
+    }
     return spec;
 }
 

@@ -11,6 +11,7 @@
 #include "screens/client_form_logic.hpp"
 #include "screens/screens.hpp"
 #include "util/overloaded.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace kt::kiosk {
 
@@ -49,6 +50,13 @@ void KioskApp::draw() {
     m_session.tick_sync();
     const auto& st = m_session.state();
     const auto& cat = m_catalog;
+    // The on-screen keyboard's keys in the language of whoever types: the client's on the
+    // review and signing screens, the worker's everywhere else.
+    const bool client_types = st.mode != flow::Mode::locked &&
+                              (st.step == flow::Step::review ||
+                               st.step == flow::Step::review_more || st.step == flow::Step::sign);
+    ui::keyboard_state().labels =
+        ui::keyboard_labels(client_types ? client_catalog(m_session.review().locale) : cat);
     if (st.mode == flow::Mode::locked) {
         draw_lock_screen(present::lock_view(m_session, cat), m_pins, m_pending);
         return;

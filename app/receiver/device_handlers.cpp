@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "handlers.hpp"
+#include "receiver_store/console_store.hpp"
 #include "sync/wire.hpp"
 
 namespace kt::receiver {
@@ -43,8 +44,12 @@ std::optional<std::int64_t> device_seq(const json::Value& body) {
 std::optional<Reply> check_seq(Context& ctx, const Device& d, std::int64_t seq) {
     auto check = ctx.store.advance_seq(d.id, seq);
     if (!check) return storage_reply(check.error());
-    if (check.value() == SeqCheck::rolled_back)
+    if (check.value() == SeqCheck::rolled_back) {
+        // An alert for the console's audit log: a vault restored from an older copy.
+        if (auto a = ctx.store.audit({now_utc(), "vault_rolled_back", d.id, "409", d.id}); !a)
+            return storage_reply(a.error());
         return error_reply(409, "vault_rolled_back", "device_seq is not above the highest seen");
+    }
     return std::nullopt;
 }
 
@@ -63,6 +68,10 @@ Reply handle_checkin(Context& ctx, const Request& req) {
         r = error_reply(400, "bad_request", "expected device_seq and outbox");
     else if (auto rolled = check_seq(ctx, d, *seq))
         r = std::move(*rolled);
+    else if (auto noted = ctx.store.console().record_checkin(
+                 d.id, now_utc(), *outbox, req.get_header_value("KT-App-Version"));
+             !noted)
+        r = storage_reply(noted.error());
     else
         r.body = json::Object{{"status", "active"},
                               {"server_time", now_utc()},

@@ -12,6 +12,7 @@ namespace kt::receiver {
 struct Request {
     std::string method;  // "GET", "POST", …
     std::string path;    // the target up to '?', as sent
+    std::string query;   // the target after '?', as sent ("" if none)
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     std::string remote_addr;  // the client's IP address

@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "connection_gate.hpp"
 #include "http_request.hpp"
@@ -31,11 +33,14 @@ struct HttpLimits {
     int io_threads = 2;
 };
 
-/// An answer: a JSON body (never compressed), its status and Retry-After (0: none).
+/// An answer: a body (never compressed) of `content_type`, its status, Retry-After (0: none)
+/// and further header fields.
 struct HttpAnswer {
     int status = 200;
     std::string body;
     int retry_after = 0;
+    std::string content_type = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 /// Runs on a worker thread for every complete request.

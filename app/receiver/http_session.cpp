@@ -138,7 +138,9 @@ void Session::dispatch() {
     Request req;
     req.method = std::string(head.method_string());
     const auto target = head.target();
-    req.path = std::string(target.substr(0, target.find('?')));
+    const auto question = target.find('?');
+    req.path = std::string(target.substr(0, question));
+    if (question != target.npos) req.query = std::string(target.substr(question + 1));
     for (const auto& field : head)
         req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     req.body = std::move(head.body());
@@ -163,8 +165,10 @@ void Session::answer(HttpAnswer a, bool keep_alive) {
     m_response = {};
     m_response.version(11);
     m_response.result(unsigned(a.status));
-    m_response.set(http::field::content_type, "application/json");
+    m_response.set(http::field::content_type, a.content_type);
     if (a.retry_after > 0) m_response.set(http::field::retry_after, std::to_string(a.retry_after));
+    for (const auto& [name, value] : a.headers)
+        m_response.insert(name, value);
     m_response.body() = std::move(a.body);
     m_response.keep_alive(keep_alive && !m_server.stopping);
     m_response.prepare_payload();

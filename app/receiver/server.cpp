@@ -4,6 +4,10 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <future>
+#include <thread>
+
+#include "console/web.hpp"
 
 #include "handlers.hpp"
 #include "http_server.hpp"
@@ -29,7 +33,7 @@ HttpAnswer to_answer(Shared& s, const Reply& r, const char* action, const std::s
     auto text = json::canonical(r.body);
     s.log.write(
         {now_utc(), action, r.object, r.status, r.error, r.actor.empty() ? address : r.actor});
-    return {r.status, text ? text.value() : "{}", r.retry_after};
+    return {r.status, text ? text.value() : "{}", r.retry_after, "application/json", {}};
 }
 
 // The endpoint of a request, or a 404 reply.
@@ -106,7 +110,57 @@ HttpLimits limits_of(const Config& c) {
     return l;
 }
 
-Status run(Context& ctx, RequestLog& log, const ListenAddress& at) {
+// The console's own HttpServer (same TLS setup and limits, smaller bodies), served on a
+// thread of its own until the same stop signal.
+class ConsoleListener {
+  public:
+    ConsoleListener(Context& ctx, RequestLog& log)
+        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}},
+          m_server(
+              console_limits(ctx.config),
+              [this](Request& req) { return console::handle(m_site, req); },
+              [this](int status, const std::string& address) {
+                  return console::refusal(m_site, status, address);
+              }) {}
+
+    ~ConsoleListener() {
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    /// `device_url`: the API's address as devices should use it (shown with enrollment codes).
+    Result<int> start(const ReceiverKeys& keys, const ListenAddress& at,
+                      const std::string& device_url) {
+        m_site.device_url = device_url;
+        if (auto s = console::load_files(m_site, console::share_dir()); !s) return s.error();
+        if (!setup_tls(*m_server.tls(), keys))
+            return make_error(ErrorCode::usage, "cannot load the TLS key");
+        auto port = m_server.listen(at.host, at.port);
+        if (!port) return port;
+        std::promise<void> ready;
+        auto started = ready.get_future();
+        m_thread = std::thread([this, &ready] {
+            auto s = m_server.run([&ready] { ready.set_value(); });
+            if (!s) std::fprintf(stderr, "console: %s\n", s.error().detail.c_str());
+        });
+        started.wait();
+        return port;
+    }
+
+  private:
+    static HttpLimits console_limits(const Config& c) {
+        HttpLimits l = limits_of(c);
+        l.max_body_bytes = 64 * 1024;  // forms only; a 1 MB field is refused with 413
+        l.workers = std::max(2, c.threads / 2);
+        return l;
+    }
+
+    console::Site m_site;
+    HttpServer m_server;
+    std::thread m_thread;
+};
+
+Status run(Context& ctx, RequestLog& log, const ListenAddress& at,
+           const std::optional<ListenAddress>& console_at) {
     Shared shared{ctx, log};
     HttpServer server(
         limits_of(ctx.config), [&shared](Request& req) { return route(shared, req); },
@@ -117,7 +171,20 @@ Status run(Context& ctx, RequestLog& log, const ListenAddress& at) {
         return make_error(ErrorCode::usage, "cannot load the TLS key");
     auto port = server.listen(at.host, at.port);
     if (!port) return port.error();
+    std::optional<ConsoleListener> console;
+    int console_port = 0;
+    if (console_at) {
+        console.emplace(ctx, log);
+        const std::string host =
+            ctx.config.hostnames.empty() ? at.host : ctx.config.hostnames.front();
+        auto p = console->start(ctx.keys, *console_at,
+                                "https://" + host + ":" + std::to_string(port.value()));
+        if (!p) return p.error();  // nothing of the console runs then
+        console_port = p.value();
+    }
     return server.run([&] {
+        if (console_at)
+            std::printf("console on https://%s:%d\n", console_at->host.c_str(), console_port);
         std::printf("listening on https://%s:%d\n", at.host.c_str(), port.value());
         std::fflush(stdout);
     });
@@ -131,8 +198,15 @@ Status serve(const ServeOptions& o) {
     if (!config) return config.error();
     if (!o.listen.empty()) config->listen = o.listen;
     if (!o.db.empty()) config->db = o.db;
+    if (!o.console.empty()) config->console = o.console;
     auto at = parse_listen(config->listen);
     if (!at) return at.error();
+    std::optional<ListenAddress> console_at;
+    if (!config->console.empty()) {
+        auto c = parse_listen(config->console);
+        if (!c) return c.error();
+        console_at = c.value();
+    }
     auto keys = load_keys(o.dir);
     if (!keys) return keys.error();
     auto store = open_store(store_config(o.dir, config.value()));
@@ -145,7 +219,7 @@ Status serve(const ServeOptions& o) {
                 RateLimiter(config->rate_per_minute),
                 RateLimiter(config->enroll_rate_per_minute),
                 {}};
-    return run(ctx, log, at.value());
+    return run(ctx, log, at.value(), console_at);
 }
 
 }  // namespace kt::receiver

@@ -136,6 +136,8 @@ Reply store_new(Context& ctx, const Device& d, const SubmitRequest& in, const ks
         case InsertStatus::rolled_back:
             break;
     }
+    if (auto a = ctx.store.audit({now_utc(), "vault_rolled_back", d.id, "409", d.id}); !a)
+        return storage_reply(a.error());
     return error_reply(409, "vault_rolled_back", "device_seq is not above the highest seen");
 }
 

@@ -1,6 +1,7 @@
 #include "i18n/catalog.hpp"
 
 #include <unicode/datefmt.h>
+#include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
@@ -97,9 +98,12 @@ Status load(const std::filesystem::path& dir, const std::string& name,
 }
 
 // Arabic with Latin digits: the level numbers on the cards and in the text stay the same
-// figures the worker sees (Arabic-speaking clients in the Netherlands read both).
+// figures the worker sees (Arabic-speaking clients in the Netherlands read both). English as
+// written in the Netherlands: "4 December 2026", not the US "December 4, 2026".
 std::string icu_locale(const std::string& locale) {
-    return locale == "ar" ? "ar@numbers=latn" : locale;
+    if (locale == "ar") return "ar@numbers=latn";
+    if (locale == "en") return "en_GB";
+    return locale;
 }
 
 }  // namespace
@@ -194,6 +198,26 @@ std::string Catalog::date_iso(std::string_view iso) const {
     parts.tm_mday = day->day;
     parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
     return date(static_cast<std::int64_t>(timegm(&parts)));
+}
+
+std::string Catalog::list(const std::vector<std::string>& items) const {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> fmt(
+        icu::ListFormatter::createInstance(icu::Locale(icu_locale(m_locale).c_str()), st));
+    std::vector<icu::UnicodeString> parts;
+    parts.reserve(items.size());
+    for (const auto& item : items)
+        parts.push_back(icu::UnicodeString::fromUTF8(item));
+    icu::UnicodeString joined;
+    if (U_SUCCESS(st) && fmt) fmt->format(parts.data(), int32_t(parts.size()), joined, st);
+    std::string out;
+    if (U_FAILURE(st) || !fmt) {  // no ICU list data: one item a line loses nothing
+        for (const auto& item : items)
+            out += (out.empty() ? "" : "\n") + item;
+        return out;
+    }
+    joined.toUTF8String(out);
+    return out;
 }
 
 std::vector<std::string> Catalog::own_keys() const {

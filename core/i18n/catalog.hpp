@@ -43,6 +43,9 @@ class Catalog {
     std::string date_time(std::int64_t epoch_seconds) const;
     /// The same for an ISO "YYYY-MM-DD" date (birth dates); the input itself if malformed.
     std::string date_iso(std::string_view iso) const;
+    /// Items joined as the language joins a list, through ICU's ListFormatter: "A, B en C",
+    /// "A, B ve C", "A، B وC". Never join with a Latin comma in code.
+    std::string list(const std::vector<std::string>& items) const;
     const std::string& locale() const { return m_locale; }
     /// Every key of the bundle itself (without root fallback), sorted; for checks.
     std::vector<std::string> own_keys() const;

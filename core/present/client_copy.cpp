@@ -9,6 +9,7 @@
 #include "model/client.hpp"
 #include "model/network.hpp"
 #include "present/network_summary.hpp"
+#include "present/views.hpp"
 #include "store/assessments.hpp"
 #include "store/audit.hpp"
 #include "store/clients.hpp"
@@ -78,7 +79,7 @@ CopySignature signature(const Cat& c, const model::Review& r, model::Signer who)
     if (!sig && who == model::Signer::client) sig = r.signature(model::Signer::representative);
     if (!sig) return s;
     if (sig->refused) {
-        s.note = c.format("review.refused", {{"reason", isolate(sig->refusal_reason)}});
+        s.note = present::refusal_line(c, *sig);
         return s;
     }
     s.strokes = sig->strokes;
@@ -112,13 +113,14 @@ void fill_chart(ClientCopy& copy, const Cat& c, const model::Assessment& a,
     copy.chart_hint = c.format("copy.chart_hint", {{"low", std::int64_t(zrm::kMinLevel)},
                                                    {"high", std::int64_t(zrm::kMaxLevel)}});
     copy.legend_now = c.format("copy.now", {{"date", c.date(a.started_at)}});
-    std::string unscored;
+    std::vector<std::string> unscored;
     for (std::size_t i = 0; i < zrm::kDomainCount; ++i) {
         copy.chart_labels[i] = plain(c, i, "name");
         copy.levels[i] = a.levels[i];
-        if (!a.levels[i]) unscored += (unscored.empty() ? "" : ", ") + copy.chart_labels[i];
+        if (!a.levels[i]) unscored.push_back(copy.chart_labels[i]);
     }
-    if (!unscored.empty()) copy.unscored_line = c.format("copy.unscored", {{"list", unscored}});
+    if (!unscored.empty())
+        copy.unscored_line = c.format("copy.unscored", {{"list", c.list(unscored)}});
     if (!previous) return;
     copy.legend_previous = c.format("copy.previous", {{"date", c.date(previous->started_at)}});
     RadarLevels before{};
@@ -136,7 +138,10 @@ void fill_review(ClientCopy& copy, const Cat& c, const model::Assessment& a, con
         copy.domains.push_back(domain(c, a, r, i));
     copy.goals_title = c.tr("review.goals_title");
     for (std::size_t i = 0; i < zrm::kDomainCount; ++i)
-        if (a.details[i].goal) copy.goals.push_back(plain(c, i, "name"));
+        if (a.details[i].goal) {
+            copy.goals.push_back(plain(c, i, "name"));
+            copy.goal_domains.push_back(int(i));
+        }
     copy.no_goals = c.tr("review.no_goals");
     copy.goals_view = view_line(c, r.goals_agreed);
     copy.network_title = c.tr("review.network_title");

@@ -49,6 +49,7 @@ struct ClientCopy {
     std::vector<CopyDomain> domains;
     std::string goals_title, goals_view;
     std::vector<std::string> goals;  // domain names
+    std::vector<int> goal_domains;   // the domain of each goal (its pictogram)
     std::string no_goals;            // said when `goals` is empty
     std::string network_title, network_line, network_view;
     std::string signatures_title;

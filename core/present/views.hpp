@@ -135,6 +135,7 @@ struct ClientView {
 
 struct DomainDot {
     std::string name;
+    std::string short_name;  // under the pictogram
     std::optional<int> level;
     bool unscored = false;  // not scored, with a reason
     bool current = false;
@@ -275,7 +276,9 @@ struct ReviewView {
     std::string locale, assessment_id;
     bool rtl = false;  // Arabic: the whole screen mirrors
     int domain = -1;   // the domain under review (step review), else -1
-    std::string title, language, back_to_worker, lock, worker_pin, error;
+    std::string title, back_to_worker, lock, worker_pin, error, cancel;
+    /// The PIN prompt in the worker's own language when the client reads another one.
+    std::string worker_pin_own;
     std::vector<Option> languages;  // key = locale, label = the language's own name
     // step review: one domain
     std::string topic_of, domain_name, worker_chose, level_name, level_text, no_score;
@@ -286,6 +289,7 @@ struct ReviewView {
     // step review_more: network and goals
     std::string network_title, network_summary, goals_title, no_goals;
     std::vector<std::string> goals;
+    std::vector<int> goal_domains;  // the domain of each goal (its pictogram)
     model::Agreement network_agreed = model::Agreement::none, goals_agreed = model::Agreement::none;
     // step sign
     std::string sign_title, sign_intro, sign_here, as_representative, representative_role, clear,
@@ -298,5 +302,8 @@ struct ReviewView {
 
 /// `client` is the catalog of the client's language (review().locale).
 ReviewView review_view(const Session& s, const i18n::Catalog& worker, const i18n::Catalog& client);
+/// A refusal as the client reads it (screen and copy): review.refused with the typed reason
+/// isolated in its own direction, or review.no_reason when none was given.
+std::string refusal_line(const i18n::Catalog& c, const model::Signature& refusal);
 
 }  // namespace kt::present

@@ -101,7 +101,7 @@ TEST_CASE("T-38 in the program: without the worker's PIN the client never leaves
     s.insert(s.end(), {// Where the worker's Terug button was, Escape, a wrong PIN: all stay.
                        "tap 88 52", "key Escape", tap("Terug naar de hulpverlener"),
                        "type \"000000\"", "key Enter", expect("Die pincode klopt niet."),
-                       tap("Vorige"), expect("Kijk mee: klopt dit voor u?"),
+                       tap("Annuleren"), expect("Kijk mee: klopt dit voor u?"),
                        // The right PIN leads back to the client's page.
                        tap("Terug naar de hulpverlener"), "type \"123456\"", "key Enter",
                        expect("Geboren 2 november 1979"),

@@ -38,8 +38,9 @@ std::string line_value(const std::string& out, const std::string& prefix) {
     return out.substr(at + prefix.size(), end - at - prefix.size());
 }
 
-// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line.
-int read_port(int fd, pid_t pid) {
+// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line; the console's
+// port, printed before it when it runs, goes to `console_port`.
+int read_port(int fd, pid_t pid, int& console_port) {
     std::string out;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
@@ -50,8 +51,11 @@ int read_port(int fd, pid_t pid) {
             if (n <= 0) break;
             out.append(buf, std::size_t(n));
             const std::string port = line_value(out, "listening on https://127.0.0.1:");
-            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos)
+            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos) {
+                const std::string console = line_value(out, "console on https://127.0.0.1:");
+                if (!console.empty()) console_port = std::stoi(console);
                 return std::stoi(port);
+            }
         }
         int status = 0;
         if (::waitpid(pid, &status, WNOHANG) == pid) break;
@@ -147,6 +151,7 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
                                       "--data",   data.dir.string(),
                                       "--listen", "127.0.0.1:" + std::to_string(port)};
         if (!data.db.empty()) args.insert(args.end(), {"--db", data.db});
+        if (!data.console.empty()) args.insert(args.end(), {"--console", data.console});
         args.insert(args.begin(), wrapper_words.begin(), wrapper_words.end());
         std::vector<char*> argv;
         for (auto& a : args)
@@ -156,7 +161,7 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
         ::_exit(127);
     }
     ::close(out[1]);
-    m_port = read_port(out[0], m_pid);
+    m_port = read_port(out[0], m_pid, m_console_port);
     ::close(out[0]);
     INFO(errors());
     REQUIRE(m_port > 0);

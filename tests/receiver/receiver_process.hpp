@@ -27,8 +27,9 @@ struct ReceiverData {
 
     TempDir tmp;
     fs::path dir;
-    std::string db;   // conninfo for PostgreSQL, "" for SQLite
-    std::string pin;  // printed by init
+    std::string db;       // conninfo for PostgreSQL, "" for SQLite
+    std::string pin;      // printed by init
+    std::string console;  // serve --console HOST:PORT when not empty
 
     /// Sets one numeric member of config.json.
     void set_config(const std::string& key, long long value);
@@ -55,6 +56,8 @@ class ReceiverProcess {
     ReceiverProcess& operator=(const ReceiverProcess&) = delete;
 
     int port() const { return m_port; }
+    /// The console's port (0 when the data has no console address).
+    int console_port() const { return m_console_port; }
     pid_t pid() const { return m_pid; }
     /// True while the process runs.
     bool alive();
@@ -70,6 +73,7 @@ class ReceiverProcess {
   private:
     pid_t m_pid = -1;
     int m_port = 0;
+    int m_console_port = 0;
     int m_status = 0;
     fs::path m_stderr;
 };

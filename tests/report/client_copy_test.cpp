@@ -247,6 +247,9 @@ TEST_CASE("a progress copy shows the intake as an outline and the client's own l
         CHECK(text.find(cat->tr("copy.client_disagrees")) != std::string::npos);
         CHECK(text.find("Gaat beter.") != std::string::npos);
         CHECK(text.find("bewindvoerder") != std::string::npos);
-        CHECK(text.find("\u2022 " + domain_name(locale, 0)) != std::string::npos);
+        // The goals list each goal's domain by name beside its pictogram (no bullet).
+        const auto goals_at = text.find(cat->tr("review.goals_title"));
+        REQUIRE(goals_at != std::string::npos);
+        CHECK(text.find(domain_name(locale, 0), goals_at) != std::string::npos);
     }
 }

@@ -17,18 +17,23 @@ using namespace kt::ui;
 
 namespace {
 
-// The worker's PIN, asked in the client's language; nothing of the review shows meanwhile.
+// The worker's PIN, asked in the client's language and, when that is another one, in the
+// worker's own (left to right) below it; nothing of the review shows meanwhile.
 void pin_prompt(const present::ReviewView& v, ReviewState& st, Commands& out) {
     const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
     ImGui::SetCursorPosX(start_x(v, (ImGui::GetContentRegionAvail().x - w) / 2, w));
     ImGui::BeginGroup();
     text_dir(v.back_to_worker, fonts().heading, color::text, w);
+    if (!v.worker_pin_own.empty()) {
+        TextDirectionScope own(false);
+        text_dir(v.worker_pin_own, fonts().body, color::muted, w);
+    }
     if (!ImGui::IsAnyItemActive() && st.pin.text().empty()) ImGui::SetKeyboardFocusHere();
     const bool enter = secret_field("worker_pin", v.worker_pin, st.pin.chars(), 7, w);
     if (!v.error.empty()) text_dir(v.error, fonts().body_bold, color::danger, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
     const float bw = (w - dp(16)) / 2;
-    if (button("pin_cancel", v.previous, ButtonKind::quiet, bw)) {
+    if (button("pin_cancel", v.cancel, ButtonKind::quiet, bw)) {
         st.asking_pin = false;
         st.pin.wipe();
     }

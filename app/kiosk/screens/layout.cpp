@@ -6,6 +6,7 @@
 
 #include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
+#include "widgets/pictograms.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -14,6 +15,7 @@ namespace kt::kiosk {
 using namespace kt::ui;
 
 void begin_screen(const char* id) {
+    keyboard_state().language = "nl";  // the worker's; client mode sets the client's after this
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -28,13 +30,21 @@ void end_screen() {
 }
 
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
-             const std::string& lock_label, Commands& out) {
+             const std::string& lock_label, Commands& out, int pictogram) {
     const float y0 = ImGui::GetCursorPosY();
     const float min_h = std::max(scale().min_target(), dp(72));
     if (!back_label.empty()) {
         if (button("nav.back", back_label, ButtonKind::quiet, 0, true, Icon::back))
             out.push_back(flow::Back{});
         ImGui::SameLine(0, dp(24));
+    }
+    if (pictogram >= 0) {
+        const float size = dp(48);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw_pictogram(ImGui::GetWindowDrawList(), pictogram, ImVec2(at.x, at.y + (h - size) / 2),
+                       size, color::text);
+        ImGui::Dummy(ImVec2(size, h));
+        ImGui::SameLine(0, dp(16));
     }
     const float text_x = ImGui::GetCursorPosX();
     const float lock_w = text_size(fonts().body, lock_label).x + dp(56);

@@ -1,11 +1,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
 #include "widgets/form.hpp"
+#include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
+#include "widgets/pictograms.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -15,8 +18,8 @@ using namespace kt::ui;
 
 namespace {
 
-// One chip of the domain strip: the domain number above a dot holding the level (filled) or
-// an empty ring.
+// One chip of the domain strip: the domain's pictogram beside a dot holding the level
+// (filled) or an empty ring, its short name below.
 void domain_chip(const present::DomainDot& dot, int i, float w, float h, Commands& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -28,12 +31,19 @@ void domain_chip(const present::DomainDot& dot, int i, float w, float h, Command
     dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
     dl->AddRect(p, e, dot.current ? color::accent : color::border, dp(8), 0,
                 dot.current ? dp(3) : dp(1));
-    const std::string num = std::to_string(i + 1);
-    const ImVec2 ns = text_size(fonts().small, num);
-    dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(p.x + (w - ns.x) / 2, p.y + dp(4)),
-                color::muted, num.c_str());
-    const ImVec2 c(p.x + w / 2, p.y + h - dp(24));
-    const float r = dp(17);
+    const float icon = dp(34), r = dp(13), gap = dp(4);
+    const float x0 = p.x + (w - icon - gap - 2 * r) / 2;
+    draw_pictogram(dl, i, ImVec2(x0, p.y + dp(6)), icon, dot.current ? color::accent : color::text);
+    // The short name in the small font, smaller still when the chip is narrow.
+    ImFont* f = fonts().small;
+    const float room = w - dp(8);
+    const float full = text_size(f, dot.short_name).x;
+    const float size = full > room ? f->FontSize * room / full : f->FontSize;
+    const ImVec2 ns = f->CalcTextSizeA(size, FLT_MAX, 0, dot.short_name.c_str());
+    dl->AddText(f, size, ImVec2(p.x + (w - ns.x) / 2, p.y + h - ns.y - dp(6)), color::muted,
+                dot.short_name.c_str());
+    record_text(dot.short_name);
+    const ImVec2 c(x0 + icon + gap + r, p.y + dp(6) + icon / 2);
     if (!dot.level) {
         dl->AddCircle(c, r, color::muted, 0, dp(2));
         // Not scored, with a reason: a dash in the ring (shape, not colour alone).
@@ -290,7 +300,7 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
     begin_screen("##matrix");
     const std::string subtitle = v.client_first_name + " \u00b7 " + v.kind + " \u00b7 " +
                                  v.domain_of + " \u00b7 " + v.previous_line;
-    top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out);
+    top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out, v.domain);
     // Typing a note with the on-screen keyboard: the details take the whole width and height
     // above the keyboard; the strip, the cards and the bottom bar come back with "Klaar".
     if (st.panel_open && keyboard_height() > 0) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 
+#include "widgets/pictograms.hpp"
 #include "widgets/rtl_text.hpp"
 
 namespace kt::ui {
@@ -93,7 +94,9 @@ bool load_fonts() {
         return false;
     // Rasterise now and let go of the eleven copies of the font files (4.6 MiB) that the
     // atlas keeps for a rebuild; a rebuild goes through load_fonts() again anyway.
+    reserve_pictograms(io.Fonts, int(dp(80)));  // the largest drawn: the review page
     io.Fonts->Build();
+    bake_pictograms(io.Fonts);
     io.Fonts->ClearInputData();
     return true;
 }

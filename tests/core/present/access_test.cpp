@@ -88,7 +88,7 @@ TEST_CASE("T-15 passphrase delay: from the sixth wrong try the next must wait, d
     CHECK(count(actions, "lock:ok") == 1);
 }
 
-TEST_CASE("an idle lock closes the vault; the PIN reopens it and wrong PINs are audited",
+TEST_CASE("an idle lock closes the vault, the PIN reopens it and wrong PINs are audited",
           "[security]") {
     test::TempDir dir;
     const auto path = demo_vault(dir);

@@ -139,11 +139,11 @@ TEST_CASE_METHOD(Fixture, "each assessment on the client's page says who was pre
     REQUIRE(v.lines.size() == 2);
     const auto& fresh = v.lines[0].resumable ? v.lines[0] : v.lines[1];
     CHECK(fresh.present ==
-          "Aanwezig: cliënt, partner, vertegenwoordiger of zaakwaarnemer (bewindvoerder)");
+          "Aanwezig: cliënt, partner en vertegenwoordiger of zaakwaarnemer (bewindvoerder)");
     const auto en = kt::present::client_view(s, open_catalog("en"));
     const auto& fresh_en = en.lines[0].resumable ? en.lines[0] : en.lines[1];
     CHECK(fresh_en.present ==
-          "Present: client, partner, representative or legal agent (bewindvoerder)");
+          "Present: client, partner and representative or legal agent (bewindvoerder)");
 }
 
 TEST_CASE_METHOD(Fixture, "an assessment without recorded participants shows no presence line") {
