@@ -41,9 +41,9 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     if (pictogram >= 0) {
         const float size = dp(48);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_pictogram(ImGui::GetWindowDrawList(), pictogram, ImVec2(at.x, at.y + (h - size) / 2),
-                       size, color::text);
-        ImGui::Dummy(ImVec2(size, h));
+        draw_pictogram(ImGui::GetWindowDrawList(), pictogram,
+                       ImVec2(at.x, at.y + (min_h - size) / 2), size, color::text);
+        ImGui::Dummy(ImVec2(size, min_h));
         ImGui::SameLine(0, dp(16));
     }
     const float text_x = ImGui::GetCursorPosX();
