@@ -113,7 +113,8 @@ void header(Writer& w, const ClientCopy& c) {
     ps.push_back(w.para(c.app_name, kAppName, 4));
     ps.push_back(w.para(c.title, kTitle, 10));
     ps.push_back(w.para(c.client_name, kHeading, 2));
-    ps.push_back(w.para(c.date_line, kBody, 10));
+    ps.push_back(w.para(c.date_line, kBody, c.worker_line.empty() ? 10 : 2));
+    if (!c.worker_line.empty()) ps.push_back(w.para(c.worker_line, kBody, 10));
     ps.push_back(w.para(c.intro, kBody, 16));
     w.block(ps);
     w.rule(14);
