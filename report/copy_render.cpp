@@ -162,7 +162,7 @@ void chart(Writer& w, const ClientCopy& c) {
 // A domain: its name, the worker's level in plain words, the client's own view; a bar in the
 // level's colour runs beside it at the start edge (the digit is in the words as well).
 void domain(Writer& w, const ClientCopy& c, const CopyDomain& d, std::size_t index) {
-    constexpr double kIcon = 30;
+    constexpr double kIcon = 34;  // 12 mm on paper, as on the tablet
     constexpr double kIndent = 16 + kIcon + 10;
     std::vector<Para> ps;
     ps.push_back(w.para(d.name, kName, 4, kIndent));
