@@ -14,6 +14,8 @@ PACKAGES=(
   nlohmann-json3-dev
   # language
   libicu-dev icu-devtools
+  # the passphrase rule (zxcvbn strength estimate)
+  libzxcvbn-dev
   # fonts
   fonts-noto-core fonts-noto-ui-core
   # client mode: read aloud in the client's language

@@ -113,7 +113,8 @@ void header(Writer& w, const ClientCopy& c) {
     ps.push_back(w.para(c.app_name, kAppName, 4));
     ps.push_back(w.para(c.title, kTitle, 10));
     ps.push_back(w.para(c.client_name, kHeading, 2));
-    ps.push_back(w.para(c.date_line, kBody, 10));
+    ps.push_back(w.para(c.date_line, kBody, c.worker_line.empty() ? 10 : 2));
+    if (!c.worker_line.empty()) ps.push_back(w.para(c.worker_line, kBody, 10));
     ps.push_back(w.para(c.intro, kBody, 16));
     w.block(ps);
     w.rule(14);
@@ -161,7 +162,7 @@ void chart(Writer& w, const ClientCopy& c) {
 // A domain: its name, the worker's level in plain words, the client's own view; a bar in the
 // level's colour runs beside it at the start edge (the digit is in the words as well).
 void domain(Writer& w, const ClientCopy& c, const CopyDomain& d, std::size_t index) {
-    constexpr double kIcon = 30;
+    constexpr double kIcon = 34;  // 12 mm on paper, as on the tablet
     constexpr double kIndent = 16 + kIcon + 10;
     std::vector<Para> ps;
     ps.push_back(w.para(d.name, kName, 4, kIndent));

@@ -1,7 +1,9 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
+// init makes an empty vault (the worker's name and team optional) for scripted roll-outs.
 // Links kt_core, kt_report and kt_receiver_store. Never takes a passphrase on the command line.
-// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
-// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify), 5 the
+// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json, or a new passphrase that
+// the rule in crypto/passphrase_rule.hpp refuses), 2 other error, 3 wrong passphrase, 4 not a
+// vault, damaged, audit chain broken, or a broken seal (verify), 5 the
 // receiver could not be reached or refused (enroll, sync).
 // client-copy writes a sealed assessment's PDF for the client; --lang is then the copy's
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
@@ -49,7 +51,7 @@ bool known_option(const std::string& name) {
            name == "url" || name == "code" || name == "from" || name == "purpose" ||
            name == "secret-file" || name == "team" || name == "wijk" || name == "period" ||
            name == "k" || name == "clients" || name == "wijken" || name == "measurements" ||
-           name == "seed";
+           name == "seed" || name == "worker-name";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -101,6 +103,7 @@ int run_passwd(const kt::i18n::Catalog& cat, const std::string& vault,
                const kt::crypto::SecretBytes& old_pw, const std::string& new_file) {
     auto new_pw = read_passphrase(new_file);
     if (!new_pw) return kt::cli::fail_passphrase_file(cat, new_pw.error());
+    if (int rc = kt::cli::refuse_weak_passphrase(cat, new_pw->text()); rc != 0) return rc;
     if (auto s = kt::store::change_passphrase(vault, old_pw.text(), new_pw->text()); !s)
         return report(cat, s.error());
     std::printf("%s\n", cat.tr("cli.passwd_ok").c_str());
@@ -270,8 +273,8 @@ bool has_required(const Args& a) {
     if (a.command == "export" || a.command == "synth")
         return !a.opts.count("vault") && kt::cli::has_monitoring_required(a.command, a.opts);
     if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
-    if (a.command == "demo" || a.command == "check" || a.command == "verify" ||
-        a.command == "sync" || a.command == "outbox")
+    if (a.command == "demo" || a.command == "init" || a.command == "check" ||
+        a.command == "verify" || a.command == "sync" || a.command == "outbox")
         return true;
     if (a.command == "enroll") return a.opts.count("url") && a.opts.count("code");
     if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
@@ -304,7 +307,11 @@ int run(int argc, char** argv) {
     auto pw = read_passphrase(args.opts["passphrase-file"]);
     if (!pw) return kt::cli::fail_passphrase_file(cat.value(), pw.error());
     const std::string& vault = args.opts["vault"];
-    if (args.command == "demo") return run_demo(cat.value(), vault, pw.value());
+    if (args.command == "init") return kt::cli::run_init(cat.value(), args.opts, pw.value());
+    if (args.command == "demo") {
+        if (int rc = kt::cli::refuse_weak_passphrase(cat.value(), pw->text()); rc != 0) return rc;
+        return run_demo(cat.value(), vault, pw.value());
+    }
     if (args.command == "passwd")
         return run_passwd(cat.value(), vault, pw.value(), args.opts["new-passphrase-file"]);
     if (args.command == "backup")

@@ -65,6 +65,14 @@ void KioskApp::draw() {
         case flow::Step::unlock:
             draw_unlock_screen(present::unlock_view(m_session, cat), m_passphrase, m_pending);
             break;
+        case flow::Step::first_run:
+            draw_first_run_screen(present::first_run_view(m_session, cat, m_first.pass.text()),
+                                  m_first, m_pending);
+            break;
+        case flow::Step::first_enroll:
+            draw_first_enroll_screen(present::first_enroll_view(m_session, cat),
+                                     present::sync_view(m_session, cat), m_settings, m_pending);
+            break;
         case flow::Step::pin_setup:
             draw_pin_setup_screen(present::pin_setup_view(m_session, cat), m_pins, m_pending);
             break;
@@ -120,12 +128,13 @@ void KioskApp::draw() {
 }
 
 // Intents that carry a secret hold views of these buffers: wiped once dispatched, with the
-// UI's own copy of the active field.
+// UI's own copy of the active field. Going back a page of the first run wipes them too.
 void KioskApp::wipe_secrets() {
     m_passphrase.wipe();
     m_pins.wipe();
     m_settings.passphrase.wipe();
     m_review.pin.wipe();
+    m_first.wipe();
     wipe_active_text_field();
 }
 
@@ -134,13 +143,16 @@ bool KioskApp::carries_secret(const present::Intent& intent) {
     return std::holds_alternative<SubmitPassphrase>(intent) ||
            std::holds_alternative<SubmitPin>(intent) || std::holds_alternative<ChoosePin>(intent) ||
            std::holds_alternative<ChangePassphrase>(intent) ||
-           std::holds_alternative<ReturnToWorker>(intent);
+           std::holds_alternative<ReturnToWorker>(intent) ||
+           std::holds_alternative<SetupPassphrase>(intent) ||
+           std::holds_alternative<SetupCreate>(intent) ||
+           std::holds_alternative<SetupBack>(intent);  // leaving a page forgets its secrets
 }
 
 double KioskApp::seconds_until_idle_lock() const {
     const auto& st = m_session.state();
     if (st.mode == flow::Mode::locked || st.step == flow::Step::unlock ||
-        st.step == flow::Step::pin_setup)
+        st.step == flow::Step::pin_setup || st.step == flow::Step::first_run)
         return 1e9;
     const double idle = m_clock.monotonic() - m_last_activity;
     return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
@@ -226,7 +238,8 @@ void KioskApp::on_step_entered() {
     }
     if (st.step == flow::Step::client && m_last_step != flow::Step::client)
         m_client_page = ClientPageState{};
-    if (st.step == flow::Step::settings) {
+    if (st.step == flow::Step::first_enroll || st.step == flow::Step::clients) m_first.wipe();
+    if (st.step == flow::Step::settings || st.step == flow::Step::first_enroll) {
         m_settings.passphrase.wipe();
         m_settings.edit = store::Settings{};
         m_settings.wijken_text.clear();

@@ -50,6 +50,7 @@ class KioskApp {
     present::Session m_session;
     crypto::SecretBytes m_passphrase;  // the passphrase field's buffer, wiped after each try
     PinFields m_pins;
+    FirstRunState m_first;
     ClientsState m_clients;
     ClientForm m_form;
     SetupState m_setup;

@@ -1,6 +1,5 @@
 // keukentafel: the kiosk. Sets up the process, the window and one session, then runs the
 // interactive loop or, with --headless, a test script on SDL's offscreen driver.
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -36,19 +35,6 @@ std::filesystem::path default_vault() {
     return base / "keukentafel" / "vault.kt";
 }
 
-// "WxH" in decimal pixels, both positive; nothing else in the text.
-bool parse_size(const std::string& text, int& width, int& height) {
-    const char* end = text.data() + text.size();
-    int w = 0, h = 0;
-    auto [x, e1] = std::from_chars(text.data(), end, w);
-    if (e1 != std::errc() || x == end || *x != 'x') return false;
-    auto [rest, e2] = std::from_chars(x + 1, end, h);
-    if (e2 != std::errc() || rest != end || w <= 0 || h <= 0) return false;
-    width = w;
-    height = h;
-    return true;
-}
-
 bool parse(int argc, char** argv, Options& o) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -69,7 +55,7 @@ bool parse(int argc, char** argv, Options& o) {
         else if (a == "--dpi" && next(v))
             o.window.dpi = std::strtof(v.c_str(), nullptr);
         else if (a == "--size" && next(v)) {
-            if (!parse_size(v, o.window.width, o.window.height)) return false;
+            if (!kt::kiosk::parse_window_size(v, o.window.width, o.window.height)) return false;
         } else
             return false;
     }
@@ -117,6 +103,16 @@ int main(int argc, char** argv) {
     }
     if (!kt::crypto::init()) return 2;
     auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
+    bool fell_back = false;
+    if (!catalog && catalog.error().code == kt::ErrorCode::usage) {
+        // A kiosk that boots into nothing helps nobody: an unknown language falls back to
+        // Dutch, said on stderr (with the value given) and on the first screen.
+        catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), "nl");
+        fell_back = catalog.ok();
+        if (fell_back)
+            std::fprintf(stderr, "keukentafel: --lang %s: %s\n", o.lang.c_str(),
+                         catalog->tr("first_run.lang_unknown").c_str());
+    }
     if (!catalog) {
         std::fprintf(stderr,
                      "keukentafel: taalbestanden ontbreken of zijn beschadigd, of --lang "
@@ -133,6 +129,7 @@ int main(int argc, char** argv) {
     kt::SystemClock system_clock;
     kt::OffsetClock clock(system_clock);
     kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
+    if (fell_back) app.session().note("first_run.lang_unknown");
     kt::ui::keyboard_state().labels = kt::ui::keyboard_labels(catalog.value());
     if (!o.passphrase_file.empty()) unlock_from_file(app, catalog.value(), o.passphrase_file);
     if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);

@@ -16,6 +16,7 @@
 #include "store/network.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
+#include "store/worker.hpp"
 
 namespace kt::present {
 
@@ -194,6 +195,10 @@ Result<ClientCopy> client_copy(store::Database& db, std::string_view assessment_
     if (!previous) return previous.error();
     ClientCopy copy;
     fill_header(copy, cat.value(), client.value(), a.value(), now);
+    if (auto w = store::load_worker(db); w && !w->name.empty())
+        copy.worker_line = w->team.empty() ? cat->format("copy.worker", {{"name", w->name}})
+                                           : cat->format("copy.worker_team",
+                                                         {{"name", w->name}, {"team", w->team}});
     fill_chart(copy, cat.value(), a.value(), previous.value());
     fill_review(copy, cat.value(), a.value(), review.value(), network.value());
     const store::SealInfo& info = seal->value();

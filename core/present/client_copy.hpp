@@ -40,6 +40,7 @@ struct ClientCopy {
     std::string locale;
     bool rtl = false;
     std::string app_name, title, client_name, date_line, intro;
+    std::string worker_line;  // "Uw hulpverlener: …" ("" when the vault names no worker)
     std::string chart_title, chart_hint, legend_now, legend_previous, unscored_line;
     std::array<std::string, zrm::kDomainCount> chart_labels;
     present::RadarLevels levels{};

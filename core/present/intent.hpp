@@ -15,6 +15,7 @@
 #include "model/network.hpp"
 #include "model/review.hpp"
 #include "store/settings.hpp"
+#include "store/worker.hpp"
 
 namespace kt::present {
 
@@ -36,6 +37,18 @@ struct ChangePassphrase {  // the settings' three passphrase fields
 };
 struct ReturnToWorker {  // out of client mode, with the worker's PIN
     std::string_view pin;
+};
+// The first run (flow::Step::first_run), one per page's button; the page is the session's.
+struct SetupStart {};  // welcome -> name and team
+struct SetupBack {};   // one page back
+struct SetupWorker {
+    store::Worker worker;
+};
+struct SetupPassphrase {
+    std::string_view passphrase, repeated;
+};
+struct SetupCreate {  // the PIN twice: the vault is made with it
+    std::string_view pin, repeated;
 };
 struct SaveClient {
     model::Client client;
@@ -109,16 +122,16 @@ struct EnrollDevice {
 
 /// Every intent the session applies. Moving between steps (open a client, begin an
 /// assessment, hand over, back, the next domain) is a flow::Action itself.
-using Intent =
-    std::variant<flow::Action, intent::SubmitPassphrase, intent::SubmitPin, intent::ChoosePin,
-                 intent::ChangePassphrase, intent::ReturnToWorker, intent::SaveClient,
-                 intent::StartAssessment, intent::ResumeAssessment, intent::ScoreLevel,
-                 intent::SetDetail, intent::FinishAssessment, intent::SaveSettings,
-                 intent::AddPerson, intent::UpdatePerson, intent::MovePerson, intent::RemovePerson,
-                 intent::SetNetworkReasons, intent::SetNetworkNote, intent::ReopenAssessment,
-                 intent::SetClientLocale, intent::AnswerDomain, intent::AgreeNetwork,
-                 intent::AgreeGoals, intent::SaveSignature, intent::ClearSignature,
-                 intent::SealAssessment, intent::SyncNow, intent::EnrollDevice>;
+using Intent = std::variant<
+    flow::Action, intent::SubmitPassphrase, intent::SubmitPin, intent::ChoosePin,
+    intent::ChangePassphrase, intent::ReturnToWorker, intent::SetupStart, intent::SetupBack,
+    intent::SetupWorker, intent::SetupPassphrase, intent::SetupCreate, intent::SaveClient,
+    intent::StartAssessment, intent::ResumeAssessment, intent::ScoreLevel, intent::SetDetail,
+    intent::FinishAssessment, intent::SaveSettings, intent::AddPerson, intent::UpdatePerson,
+    intent::MovePerson, intent::RemovePerson, intent::SetNetworkReasons, intent::SetNetworkNote,
+    intent::ReopenAssessment, intent::SetClientLocale, intent::AnswerDomain, intent::AgreeNetwork,
+    intent::AgreeGoals, intent::SaveSignature, intent::ClearSignature, intent::SealAssessment,
+    intent::SyncNow, intent::EnrollDevice>;
 
 /// The part of a screen a message belongs to: the screen's own line (beside its main
 /// button), or the settings' passphrase section.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/passphrase_rule.hpp"
 #include "crypto/secret.hpp"
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
@@ -22,6 +23,8 @@
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
+#include "store/vault_create.hpp"
+#include "store/worker.hpp"
 #include "util/clock.hpp"
 
 namespace kt::present {
@@ -62,8 +65,35 @@ class Session {
     bool passphrase_changed() const { return m_passphrase_changed; }
     /// The audit row where the chain was found broken at unlock (0 when intact).
     std::int64_t audit_break_seq() const { return m_audit_break_seq; }
-    /// The shortest new passphrase accepted.
-    static constexpr std::size_t kMinPassphraseLength = 12;
+    /// The shortest new passphrase accepted (crypto/passphrase_rule.hpp holds the whole rule).
+    static constexpr std::size_t kMinPassphraseLength = crypto::kMinPassphraseChars;
+
+    // ---- first run (session_first_run.cpp): no vault at its place yet ----
+    /// The setup's pages, in order; the vault is made when the PIN is chosen.
+    enum class SetupPage { welcome, worker, passphrase, pin };
+    struct FirstRun {
+        SetupPage page = SetupPage::welcome;
+        store::Worker worker;
+        std::optional<crypto::SecretBytes> passphrase;  // chosen, kept until the vault exists
+    };
+    const FirstRun& first_run() const { return m_first_run; }
+    /// What is at the vault's place at start (after undoing an interrupted create).
+    store::VaultPresence presence() const { return m_presence; }
+    const std::filesystem::path& vault_path() const { return m_path; }
+    /// Welcome -> name and team.
+    void setup_start();
+    /// One page back (the passphrase chosen is forgotten when leaving its page backwards).
+    void setup_back();
+    /// Name and team -> passphrase, when the name is there and both fit.
+    void setup_worker(const store::Worker& worker);
+    /// Passphrase -> PIN, when it meets the rule (crypto/passphrase_rule.hpp) and both agree.
+    void setup_passphrase(std::string_view passphrase, std::string_view repeated);
+    /// Checks the PIN, then makes the vault (worker, PIN) in one go, opens it and moves on to
+    /// first_enroll. On failure (not writable, disk full, a file in the way) the page stays,
+    /// nothing is left behind and the worker can try again.
+    void setup_create(std::string_view pin, std::string_view repeated);
+    /// The worker as stored in the vault (empty fields when never set, or while locked).
+    const store::Worker& worker() const { return m_worker; }
 
     // ---- navigation (session.cpp) ----
     void navigate(const flow::Action& action);
@@ -155,6 +185,14 @@ class Session {
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
+    /// Shows the message `key` where errors show (until the next intent), unless an error is
+    /// already there: a notice at start, e.g. that the kiosk fell back to Dutch. It is the
+    /// outcome of the step shown now.
+    void note(const std::string& key) {
+        if (!m_error_key.empty()) return;
+        m_error_key = key;
+        m_outcome = Outcome{key, true, m_state.step};
+    }
     /// True while the data key is held: worker mode, or an idle lock the PIN can lift.
     bool is_unlocked() const { return m_dek.has_value(); }
     /// True while the vault file is open (worker mode only; an idle lock closes it).
@@ -191,6 +229,10 @@ class Session {
 
     std::filesystem::path m_path;
     const Clock& m_clock;
+    store::VaultPresence m_presence = store::VaultPresence::complete;
+    FirstRun m_first_run;
+    void setup_failed(const Error& e);  // the message for a create that left nothing
+    store::Worker m_worker;
     std::optional<crypto::SecretBytes> m_dek;
     std::optional<store::Vault> m_vault;
     store::UnlockGuard m_guard;

@@ -11,6 +11,7 @@ namespace {
 bool session_only(const flow::Action& a) {
     return std::holds_alternative<flow::Unlocked>(a) ||
            std::holds_alternative<flow::PinChosen>(a) ||
+           std::holds_alternative<flow::VaultCreated>(a) ||
            std::holds_alternative<flow::PinAccepted>(a) ||
            std::holds_alternative<flow::ClientSaved>(a) ||
            std::holds_alternative<flow::ReturnToWorker>(a);
@@ -41,6 +42,11 @@ Outcome Session::dispatch(const Intent& intent) {
                        change_passphrase(x.old_passphrase, x.new_passphrase, x.repeated);
                    },
                    [&](const ReturnToWorker& x) { return_to_worker(x.pin); },
+                   [&](const SetupStart&) { setup_start(); },
+                   [&](const SetupBack&) { setup_back(); },
+                   [&](const SetupWorker& x) { setup_worker(x.worker); },
+                   [&](const SetupPassphrase& x) { setup_passphrase(x.passphrase, x.repeated); },
+                   [&](const SetupCreate& x) { setup_create(x.pin, x.repeated); },
                    [&](const SaveClient& x) { save_client(x.client); },
                    [&](const StartAssessment& x) { start_assessment(x.present); },
                    [&](const ResumeAssessment& x) { resume_assessment(x.assessment_id); },

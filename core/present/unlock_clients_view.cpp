@@ -14,7 +14,8 @@ std::string error_text(const Session& s, const i18n::Catalog& cat) {
         (s.error_key() == "error.unlock.wait" || s.error_key() == "error.vault.wrong_passphrase" ||
          s.error_key() == "settings.passphrase.wrong_old"))
         return cat.format("error.unlock.wait", {{"seconds", std::int64_t(std::ceil(wait))}});
-    if (s.error_key() == "settings.passphrase.too_short")
+    if (s.error_key() == "settings.passphrase.too_short" ||
+        s.error_key().rfind("passphrase.rule.", 0) == 0)
         return cat.format(s.error_key(), {{"min", std::int64_t(Session::kMinPassphraseLength)}});
     if (s.error_key().empty() || s.error_key() == "error.unlock.wait") return {};
     return cat.tr(s.error_key());

@@ -26,6 +26,27 @@ struct PinSetupView {
     std::string title, hint, first_label, repeat_label, button, error;
 };
 
+/// The first run's pages (Session::SetupPage), all localised; one page shows at a time.
+struct FirstRunView {
+    Session::SetupPage page = Session::SetupPage::welcome;
+    std::string title, step_line, back, next, error;
+    std::string what, where, place, steps, start;     // welcome
+    std::string worker_hint, name_label, team_label;  // name and team
+    store::Worker worker;                             // ... as last given
+    std::string pass_hint, pass_first, pass_repeat;   // passphrase
+    int strength = -1;           // zxcvbn's 0..4 of what is typed; -1 while nothing is
+    bool strong_enough = false;  // the rule is met (length and score)
+    std::string strength_line;   // "Sterkte: matig"
+    std::string advice;          // why it is not strong enough yet, or that it is
+    std::string pin_hint, pin_first, pin_repeat, create;  // PIN
+};
+
+/// The page after the vault was made: sign up with the municipality now or later.
+struct FirstEnrollView {
+    std::string title, hint, later, next;
+    bool enrolled = false;
+};
+
 /// The idle-lock screen: the app's name and the time, nothing about any client.
 struct LockView {
     std::string app_name, time, prompt, button, error, full_lock;
@@ -160,6 +181,9 @@ struct MatrixView {
 /// The session's error in words; the passphrase delay with the seconds left.
 std::string error_text(const Session& s, const i18n::Catalog& cat);
 UnlockView unlock_view(const Session& s, const i18n::Catalog& cat);
+/// `typed` is the passphrase field's text (for the strength meter; never kept).
+FirstRunView first_run_view(const Session& s, const i18n::Catalog& cat, std::string_view typed);
+FirstEnrollView first_enroll_view(const Session& s, const i18n::Catalog& cat);
 PinSetupView pin_setup_view(const Session& s, const i18n::Catalog& cat);
 LockView lock_view(const Session& s, const i18n::Catalog& cat);
 /// The clients whose name matches `query` (case and diacritics ignored), Dutch order.

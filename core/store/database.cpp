@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <utility>
 
@@ -40,6 +41,10 @@ Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
     // A function refused by the authorizer comes back as a plain SQLITE_ERROR.
     if (db != nullptr && std::strncmp(sqlite3_errmsg(db), "not authorized", 14) == 0)
         rc = SQLITE_AUTH;
+    // SQLite says SQLITE_FULL only for a failed write to the database or WAL; growing the
+    // shared-memory file or a sync on a full disk is an I/O error whose errno is ENOSPC.
+    const bool no_space =
+        db != nullptr && (rc & 0xFF) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC;
     std::string detail(what);
     detail += ": ";
     detail += sqlite3_errstr(rc);
@@ -49,7 +54,8 @@ Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
         detail += sqlite3_errmsg(db);
         detail += ")";
     }
-    return make_error(error_code_from_sqlite(rc), std::move(detail));
+    return make_error(no_space ? ErrorCode::disk_full : error_code_from_sqlite(rc),
+                      std::move(detail));
 }
 
 bool equals(const char* a, const char* b) {

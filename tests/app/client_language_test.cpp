@@ -14,25 +14,6 @@ namespace kt::test {
 
 namespace {
 
-const i18n::Catalog& catalog(const char* locale) {
-    static std::map<std::string, i18n::Catalog> open;
-    auto it = open.find(locale);
-    if (it == open.end()) {
-        auto c = i18n::Catalog::open(i18n_dir(), locale);
-        REQUIRE(c.ok());
-        it = open.emplace(locale, std::move(c.value())).first;
-    }
-    return it->second;
-}
-
-std::string tap(const std::string& label) {
-    return "tap-text \"" + label + "\"";
-}
-
-std::string expect(const std::string& text) {
-    return "expect-text \"" + text + "\"";
-}
-
 // After "no": the own levels and own words are below the fold; two drags bring them up.
 const std::string kScroll = "drag 640 700 640 100";
 const std::string kScrollBack = "drag 640 250 640 750";

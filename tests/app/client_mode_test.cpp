@@ -13,25 +13,6 @@ namespace kt::test {
 
 namespace {
 
-const i18n::Catalog& catalog(const char* locale) {
-    static std::map<std::string, i18n::Catalog> open;
-    auto it = open.find(locale);
-    if (it == open.end()) {
-        auto c = i18n::Catalog::open(i18n_dir(), locale);
-        REQUIRE(c.ok());
-        it = open.emplace(locale, std::move(c.value())).first;
-    }
-    return it->second;
-}
-
-std::string tap(const std::string& label) {
-    return "tap-text \"" + label + "\"";
-}
-
-std::string expect(const std::string& text) {
-    return "expect-text \"" + text + "\"";
-}
-
 // Özlem Yılmaz's finished intake, handed over (the demo leaves it finished and unsealed;
 // van Dijk's is sealed already).
 const std::vector<std::string> kHandOver = {"find-client \"yilmaz\" \"Yılmaz, Özlem\"",

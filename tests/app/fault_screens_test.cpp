@@ -19,14 +19,6 @@ namespace kt::test {
 
 namespace {
 
-std::string tap(const std::string& label) {
-    return "tap-text \"" + label + "\"";
-}
-
-std::string expect(const std::string& text) {
-    return "expect-text \"" + text + "\"";
-}
-
 // The first sentence of a message: what the screen must show (long ones wrap).
 std::string first_sentence(const std::string& key) {
     const std::string text = dutch().tr(key);

@@ -1,5 +1,7 @@
 #include "kiosk_runner.hpp"
 
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "store/settings.hpp"
@@ -72,6 +74,25 @@ store::Vault open_demo(const DemoVault& v) {
     auto vault = store::Vault::open(v.vault, pw);
     REQUIRE(vault.ok());
     return std::move(vault.value());
+}
+
+const i18n::Catalog& catalog(const char* locale) {
+    static std::map<std::string, i18n::Catalog> open;
+    auto it = open.find(locale);
+    if (it == open.end()) {
+        auto c = i18n::Catalog::open(i18n_dir(), locale);
+        REQUIRE(c.ok());
+        it = open.emplace(locale, std::move(c.value())).first;
+    }
+    return it->second;
+}
+
+std::string tap(const std::string& label) {
+    return "tap-text \"" + label + "\"";
+}
+
+std::string expect(const std::string& text) {
+    return "expect-text \"" + text + "\"";
 }
 
 }  // namespace kt::test

@@ -1,6 +1,7 @@
 # One source for the look: no colour literal in code outside the header generated from
-# assets/theme.json. Scans every C/C++ source under ROOT's top-level folders except assets/
-# (the source of the colours), build trees and check fixtures. A colour literal is "#RGB",
+# assets/theme.json. Scans every C/C++ source, stylesheet and page template under ROOT's
+# top-level folders except assets/ (the source of the colours), build trees, node_modules and
+# check fixtures. A colour literal is "#RGB",
 # "#RRGGBB" or "#RRGGBBAA"; a numeric first argument to rgb/hex/Rgb/IM_COL32/ImColor/ImVec4;
 # ImGui's IM_COL32_WHITE/BLACK; a byte divided by 255; a number as cairo's source colour.
 # Usage: cmake -DROOT=<dir> [-DEXPECT_LEAK=ON] -P check_colour_literals.cmake
@@ -12,10 +13,11 @@ file(GLOB children LIST_DIRECTORIES true "${ROOT}/*")
 set(sources "")
 foreach(child IN LISTS children)
   get_filename_component(name "${child}" NAME)
-  if(NOT IS_DIRECTORY "${child}" OR name MATCHES "^(\\..*|build.*|assets|locales|docs|packaging)$")
+  if(NOT IS_DIRECTORY "${child}" OR name MATCHES "^(\\..*|build.*|assets|locales|docs|packaging|node_modules)$")
     continue()
   endif()
-  file(GLOB_RECURSE found "${child}/*.cpp" "${child}/*.hpp" "${child}/*.h" "${child}/*.cc")
+  file(GLOB_RECURSE found "${child}/*.cpp" "${child}/*.hpp" "${child}/*.h" "${child}/*.cc"
+       "${child}/*.css" "${child}/*.mustache" "${child}/*.html")
   list(FILTER found EXCLUDE REGEX "/checks/fixtures/")
   list(APPEND sources ${found})
 endforeach()

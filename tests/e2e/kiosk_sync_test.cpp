@@ -21,13 +21,6 @@ namespace kt::test {
 
 namespace {
 
-std::string tap(const std::string& label) {
-    return "tap-text \"" + label + "\"";
-}
-std::string expect(const std::string& text) {
-    return "expect-text \"" + text + "\"";
-}
-
 std::string intake_of_yilmaz(store::Vault& vault) {
     auto clients = store::list_clients(vault.db());
     REQUIRE(clients.ok());

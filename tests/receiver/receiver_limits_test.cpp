@@ -128,7 +128,7 @@ TEST_CASE("TLS 1.2 is offered with AEAD ciphers only", "[receiver][security]") {
     CHECK(chacha.handshake("ECDHE-ECDSA-CHACHA20-POLY1305"));
 }
 
-TEST_CASE("Connections beyond the per-address cap get 503 with Retry-After; others are served",
+TEST_CASE("Connections beyond the per-address cap get 503 with Retry-After, others are served",
           "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 1, {{"max_connections_per_address", 3}});
     const int port = f.server->port();

@@ -46,7 +46,6 @@ bool run_frame(Window& window, KioskApp& app, const InjectedInput* input,
 }
 
 void run_interactive(Window& window, KioskApp& app) {
-    constexpr int kSettleFrames = 3;
     int frames_left = kSettleFrames;
     bool running = true;
     while (running) {

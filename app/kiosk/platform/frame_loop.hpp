@@ -19,6 +19,10 @@ struct InjectedInput {
     bool ctrl = false, shift = false;  // modifiers held with it
 };
 
+/// Frames drawn after an event before the loop sleeps: a field focused in one frame is active
+/// in the next, and the keyboard it brings moves the layout in the one after.
+inline constexpr int kSettleFrames = 3;
+
 /// Draws one frame; with `screenshot` set, saves it as PNG. Applies the frame's commands
 /// afterwards and returns true when any were applied.
 bool run_frame(Window& window, KioskApp& app, const InjectedInput* input,

@@ -223,7 +223,7 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
     }
     clock.freeze();  // time moves only with advance-clock: runs repeat on a busy machine
     Runner r(window, app, clock);
-    r.idle(2);  // the first frame lays out; targets exist from the second
+    r.idle(kSettleFrames);  // what the interactive loop shows once the first screen settled
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -291,6 +291,21 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                                  t->max.y - t->min.y, t->label.c_str());
                     return fail(kExitScriptExpectation, n, line, "touch target too small");
                 }
+            } else if (cmd == "expect-no-overlap" && w.size() == 1) {
+                const std::string found = ui::find_overlaps(ui::last_frame());
+                if (!found.empty()) {
+                    std::fputs(found.c_str(), stderr);
+                    return fail(kExitScriptExpectation, n, line, "overlap");
+                }
+            } else if (cmd == "expect-title" && w.size() == 2) {
+                if (window.title() != w[1])
+                    return fail(kExitScriptExpectation, n, line, "window title differs");
+            } else if (cmd == "resize" && w.size() == 2) {
+                int width = 0, height = 0;
+                if (!parse_window_size(w[1], width, height) || width < 320 || height < 320)
+                    return fail(1, n, line, "malformed size");
+                window.resize(width, height);
+                r.idle(3);
             } else if (cmd == "kill" && w.size() == 1) {
                 std::raise(SIGKILL);  // a crash or power cut right now: tests durability
             } else {

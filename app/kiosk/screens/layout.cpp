@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
 #include "widgets/pictograms.hpp"
 #include "widgets/theme.hpp"
@@ -31,7 +32,7 @@ void end_screen() {
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
              const std::string& lock_label, Commands& out, int pictogram) {
     const float y0 = ImGui::GetCursorPosY();
-    const float h = std::max(scale().min_target(), dp(72));
+    const float min_h = std::max(scale().min_target(), dp(72));
     if (!back_label.empty()) {
         if (button("nav.back", back_label, ButtonKind::quiet, 0, true, Icon::back))
             out.push_back(flow::Back{});
@@ -40,19 +41,31 @@ void top_bar(const std::string& back_label, const std::string& title, const std:
     if (pictogram >= 0) {
         const float size = dp(48);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_pictogram(ImGui::GetWindowDrawList(), pictogram, ImVec2(at.x, at.y + (h - size) / 2),
-                       size, color::text);
-        ImGui::Dummy(ImVec2(size, h));
+        draw_pictogram(ImGui::GetWindowDrawList(), pictogram,
+                       ImVec2(at.x, at.y + (min_h - size) / 2), size, color::text);
+        ImGui::Dummy(ImVec2(size, min_h));
         ImGui::SameLine(0, dp(16));
     }
     const float text_x = ImGui::GetCursorPosX();
     const float lock_w = text_size(fonts().body, lock_label).x + dp(56);
     const float avail = ImGui::GetWindowWidth() - text_x - lock_w - dp(48);
-    ImGui::SetCursorPosY(y0 + (subtitle.empty() ? dp(14) : 0));
+    const float top = subtitle.empty() ? dp(14) : 0;
+    ImGui::SetCursorPosY(y0 + top);
+    // The title and subtitle belong above the divider (checked by expect-no-overlap): on a
+    // narrow, upright screen they wrap and the bar grows with them.
+    const float text_h = top + text_size(fonts().heading, title, avail).y +
+                         (subtitle.empty() ? 0
+                                           : ImGui::GetStyle().ItemSpacing.y +
+                                                 text_size(fonts().small, subtitle, avail).y);
+    const float h = std::max(min_h, text_h);
+    const float bar_top = ImGui::GetWindowPos().y + y0;
+    push_text_box(ImVec2(ImGui::GetWindowPos().x, bar_top),
+                  ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), bar_top + h + dp(5)));
     ImGui::BeginGroup();
     text(title, fonts().heading, color::text, avail);
     if (!subtitle.empty()) text(subtitle, fonts().small, color::muted, avail);
     ImGui::EndGroup();
+    pop_text_box();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - lock_w - ImGui::GetStyle().WindowPadding.x, y0));
     if (!lock_label.empty() && button("nav.lock", lock_label, ButtonKind::quiet, lock_w))

@@ -77,29 +77,46 @@ void domain_strip(const present::MatrixView& v, Commands& out) {
     ImGui::PopStyleVar();
 }
 
-// A mark sitting on the card's top edge, right-aligned: "Gekozen", "Vorige keer", "acuut".
+// A mark in the card's top-right corner, right-aligned: "Gekozen", "Vorige keer", "acuut".
+float badge_width(const std::string& label) {
+    return text_size(fonts().small, label).x + dp(24);
+}
+
 float badge(ImDrawList* dl, float right, float top, const std::string& label, ImU32 fg, ImU32 bg,
             ImU32 edge) {
     const ImVec2 ts = text_size(fonts().small, label);
-    const ImVec2 a(right - ts.x - dp(24), top - ts.y * 0.5f - dp(3));
-    const ImVec2 b(right, top + ts.y * 0.5f + dp(3));
+    const ImVec2 a(right - badge_width(label), top);
+    const ImVec2 b(right, top + ts.y + dp(6));
     dl->AddRectFilled(a, b, bg, dp(14));
     dl->AddRect(a, b, edge, dp(14), 0, dp(1.5f));
     draw_text(dl, fonts().small, ImVec2(a.x + dp(12), a.y + dp(3)), fg, label, 0);
     return a.x - dp(8);
 }
 
+// The marks a card carries, in the order they are drawn from the right.
+std::vector<std::string> card_marks(const present::MatrixView& v, const present::LevelCard& c) {
+    std::vector<std::string> marks;
+    if (c.chosen) marks.push_back(v.chosen_mark);
+    if (c.previous) marks.push_back(v.previous_mark);
+    if (c.acute) marks.push_back(v.acute_mark);
+    return marks;
+}
+
 struct CardLayout {
     float block, name_w, text_x, text_w, h;
 };
 
-// Digit and level name on the left, the descriptor beside them: five cards fit 1280x800.
-CardLayout card_layout(const present::LevelCard& c, float w) {
+// Digit and level name on the left, the descriptor beside them: five cards fit 1280x800. The
+// descriptor wraps left of the card's marks, so no mark covers a word.
+CardLayout card_layout(const present::MatrixView& v, const present::LevelCard& c, float w) {
     CardLayout l;
     l.block = dp(56);
     l.name_w = dp(150);
     l.text_x = dp(16) + l.block + dp(14) + l.name_w + dp(16);
-    l.text_w = w - l.text_x - dp(20);
+    float marks_w = 0;
+    for (const auto& m : card_marks(v, c))
+        marks_w += badge_width(m) + dp(8);
+    l.text_w = w - l.text_x - std::max(dp(20), marks_w + dp(16));
     const float name_h = text_size(fonts().body_bold, c.level_name, l.name_w).y;
     const float desc_h = text_size(fonts().card, c.descriptor, l.text_w).y;
     l.h = std::max({scale().min_target(), name_h + dp(24), desc_h + dp(26)});
@@ -110,17 +127,18 @@ void card_badges(const present::MatrixView& v, const present::LevelCard& c, ImDr
                  ImVec2 p, float w) {
     float right = p.x + w - dp(16);
     if (c.chosen)
-        right =
-            badge(dl, right, p.y, v.chosen_mark, color::on_accent, color::accent, color::accent);
+        right = badge(dl, right, p.y + dp(8), v.chosen_mark, color::on_accent, color::accent,
+                      color::accent);
     if (c.previous)
-        right = badge(dl, right, p.y, v.previous_mark, color::text, color::surface, color::muted);
+        right = badge(dl, right, p.y + dp(8), v.previous_mark, color::text, color::surface,
+                      color::muted);
     if (c.acute)
-        badge(dl, right, p.y, v.acute_mark, color::danger, color::surface, color::level(1));
+        badge(dl, right, p.y + dp(8), v.acute_mark, color::danger, color::surface, color::level(1));
 }
 
 void level_card(const present::MatrixView& v, const present::LevelCard& c, Commands& out) {
     const float w = ImGui::GetContentRegionAvail().x;
-    const CardLayout l = card_layout(c, w);
+    const CardLayout l = card_layout(v, c, w);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(c.level);
     bool held = false;
@@ -247,10 +265,15 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     ImGui::SameLine(0, dp(16));
     if (button("overview.open", v.overview_open, ButtonKind::quiet))
         out.push_back(flow::OpenOverview{});
+    // "3 van 13 gescoord" between Overzicht and Volgende, only where it fits (an upright
+    // tablet has no room; the top bar names the domain's number there too).
+    const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + dp(16);
     const ImVec2 ss = text_size(fonts().body, v.scored_line);
-    ImGui::SetCursorPos(
-        ImVec2(ImGui::GetWindowWidth() - bw - ss.x - dp(56), y + (dp(72) - ss.y) / 2));
-    text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    const float sx = ImGui::GetWindowWidth() - bw - ss.x - dp(56);
+    if (sx >= after) {
+        ImGui::SetCursorPos(ImVec2(sx, y + (dp(72) - ss.y) / 2));
+        text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    }
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, y));
     const bool last = v.domain == zrm::kDomainCount - 1;
@@ -298,7 +321,7 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
                       ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(14)));
-    ImGui::Dummy(ImVec2(0, dp(2)));  // room for the badges on the first card's edge
+    ImGui::Dummy(ImVec2(0, dp(2)));  // air above the first card
     if (!v.read_only_note.empty()) text(v.read_only_note, fonts().body_bold, color::muted);
     if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger);
     if (!v.unscored_line.empty()) text(v.unscored_line, fonts().body_bold, color::muted);

@@ -3,6 +3,7 @@
 // outline, an overloaded carer a thick outer ring: never colour alone.
 #include "screens/network_map_draw.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/theme.hpp"
@@ -132,8 +133,45 @@ void name_tag(ImDrawList* dl, const std::string& label, ImVec2 c, float r, bool 
 
 }  // namespace
 
+namespace {
+
+// Whether a text box at `at` of size `ts` stays clear of the client's disc and of every
+// person's marker with the name under it.
+bool clear_of_people(const present::NetworkLayout& l, const std::vector<present::Vec2>& people,
+                     ImVec2 at, ImVec2 ts) {
+    const auto hits = [&](float left, float top, float right, float bottom) {
+        return at.x < right && at.x + ts.x > left && at.y < bottom && at.y + ts.y > top;
+    };
+    const float c = l.client_radius;
+    if (hits(l.centre.x - c, l.centre.y - c, l.centre.x + c, l.centre.y + c)) return false;
+    const float r = l.marker_radius, half_w = r + dp(8);
+    for (const auto& p : people)
+        if (hits(p.x - half_w, p.y - r, p.x + half_w, p.y + r + dp(36))) return false;
+    return true;
+}
+
+// Where ring `r`'s name goes: inside its top edge, else its bottom, left or right edge,
+// wherever no person covers it (the top when none is free).
+ImVec2 ring_name_at(const present::NetworkLayout& l, const std::vector<present::Vec2>& people,
+                    int r, ImVec2 ts) {
+    const float outer = l.rings[std::size_t(r)].outer;
+    const ImVec2 c = im(l.centre);
+    const ImVec2 places[] = {
+        ImVec2(c.x - ts.x / 2, c.y - outer + dp(4)),
+        ImVec2(c.x - ts.x / 2, c.y + outer - dp(4) - ts.y),
+        ImVec2(c.x - outer + dp(6), c.y - ts.y / 2),
+        ImVec2(c.x + outer - dp(6) - ts.x, c.y - ts.y / 2),
+    };
+    for (const ImVec2& at : places)
+        if (clear_of_people(l, people, at, ts)) return at;
+    return places[0];
+}
+
+}  // namespace
+
 void draw_rings(ImDrawList* dl, const present::NetworkLayout& l,
-                const std::array<std::string, model::kRingCount>& names) {
+                const std::array<std::string, model::kRingCount>& names,
+                const std::vector<present::Vec2>& people) {
     for (int r = model::kRingCount - 1; r >= 0; --r) {
         const auto& band = l.rings[std::size_t(r)];
         dl->AddCircleFilled(im(l.centre), band.outer,
@@ -141,10 +179,8 @@ void draw_rings(ImDrawList* dl, const present::NetworkLayout& l,
         dl->AddCircle(im(l.centre), band.outer, color::border, 96, dp(1.5f));
     }
     for (int r = 0; r < model::kRingCount; ++r) {
-        const auto& band = l.rings[std::size_t(r)];
         const std::string& name = names[std::size_t(r)];
-        const ImVec2 ts = text_size(fonts().small, name);
-        draw_text(dl, fonts().small, ImVec2(l.centre.x - ts.x / 2, l.centre.y - band.outer + dp(4)),
+        draw_text(dl, fonts().small, ring_name_at(l, people, r, text_size(fonts().small, name)),
                   color::muted, name, 0);
     }
 }

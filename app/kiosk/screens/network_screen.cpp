@@ -55,7 +55,10 @@ void person_target(const present::NetworkView& v, std::size_t i, NetworkState& s
 
 void draw_map(const present::NetworkView& v, NetworkState& st, Commands& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_rings(dl, v.layout, v.ring_names);
+    std::vector<present::Vec2> people;
+    for (const auto& p : v.people)
+        people.push_back(p.pos);
+    draw_rings(dl, v.layout, v.ring_names, people);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t i = 0; i < v.people.size(); ++i) {
         const bool moving = st.dragging == int(i);

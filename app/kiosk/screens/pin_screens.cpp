@@ -14,8 +14,6 @@ namespace kt::kiosk {
 
 using namespace kt::ui;
 
-namespace {
-
 // A digits-only secret field in wiped memory; returns true on Enter.
 bool pin_field(const char* id, const std::string& label, crypto::SecretBytes& buf, float w,
                bool focus) {
@@ -35,6 +33,8 @@ bool pin_field(const char* id, const std::string& label, crypto::SecretBytes& bu
     ImGui::PopFont();
     return enter;
 }
+
+namespace {
 
 float column(float max_w) {
     const float w = std::min(dp(max_w), ImGui::GetWindowWidth() - dp(48));

@@ -63,8 +63,10 @@ void passphrase_section(const present::SettingsView& v, PassphraseFields& f, Com
         out.push_back(ChangePassphrase{f.old_pass.text(), f.new_pass.text(), f.repeat.text()});
 }
 
+}  // namespace
+
 // Enrollment with the municipality's one-time code, then who this device is and a send button.
-void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) {
+void draw_sync_section(const present::SyncView& v, SettingsState& st, Commands& out) {
     section(v.title);
     const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
     text(v.hint, fonts().body, color::muted, w);
@@ -90,8 +92,6 @@ void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) 
         st.reenroll = false;
     }
 }
-
-}  // namespace
 
 void draw_settings_screen(const present::SettingsView& v, const present::SyncView& sync,
                           SettingsState& st, Commands& out) {
@@ -120,7 +120,7 @@ void draw_settings_screen(const present::SettingsView& v, const present::SyncVie
     section(v.wijken);
     text_field("wijken", v.wijken_hint, &st.wijken_text,
                std::min(dp(560), ImGui::GetContentRegionAvail().x), 6);
-    sync_section(sync, st, out);
+    draw_sync_section(sync, st, out);
     if (columns) ImGui::TableNextColumn();
     passphrase_section(v, st.passphrase, out);
     if (columns) ImGui::EndTable();

@@ -32,6 +32,21 @@ struct ClientPageState {
     bool failed = false;
 };
 
+/// The first run's fields: name and team as typed, the passphrase twice and the PIN twice in
+/// wiped memory.
+struct FirstRunState {
+    std::string name, team;
+    bool loaded = false;  // name and team were taken from the session's draft
+    crypto::SecretBytes pass{256};
+    crypto::SecretBytes repeat{256};
+    PinFields pins;
+    void wipe() {
+        pass.wipe();
+        repeat.wipe();
+        pins.wipe();
+    }
+};
+
 struct ClientsState {
     std::string query;
 };

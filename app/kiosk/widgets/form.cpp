@@ -249,10 +249,15 @@ void chip_flow(float next_width) {
     if (x + next_width <= right) ImGui::SameLine(0, dp(8));
 }
 
+float chip_width(const std::string& label, bool selected) {
+    const float mark = selected ? dp(30) : 0.0f;
+    return std::max(scale().min_target(), text_size(fonts().body, label).x + mark + dp(40));
+}
+
 bool chip(const char* id, const std::string& label, bool selected) {
     const ImVec2 ts = text_size(fonts().body, label);
     const float mark = selected ? dp(30) : 0.0f;
-    const ImVec2 size(std::max(scale().min_target(), ts.x + mark + dp(40)), target_h());
+    const ImVec2 size(chip_width(label, selected), target_h());
     const ImVec2 p = ImGui::GetCursorScreenPos();
     bool held = false;
     const bool tap = tap_area(id, label, size, &held);

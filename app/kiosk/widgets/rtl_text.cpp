@@ -109,7 +109,10 @@ float draw_text_dir(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color,
         y += pitch;  // an empty line keeps its height
     }
     record(logical, l);
-    return text_size_dir(font, logical, box_width).y;
+    const ImVec2 size = text_size_dir(font, logical, box_width);
+    record_text_box(logical, ImVec2(g_rtl ? pos.x + box - l.max_width : pos.x, pos.y), size, pos.x,
+                    box_width);
+    return size.y;
 }
 
 void text_dir(const std::string& logical, ImFont* font, ImU32 color, float width) {

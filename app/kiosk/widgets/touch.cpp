@@ -44,7 +44,9 @@ float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std
     if (needs_direction(s)) return draw_text_dir(dl, font, pos, color, s, wrap_width);
     dl->AddText(font, font->FontSize, pos, color, s.c_str(), s.c_str() + s.size(), wrap_width);
     record_text(s);
-    return text_size(font, s, wrap_width).y;
+    const ImVec2 size = text_size(font, s, wrap_width);
+    record_text_box(s, pos, size, pos.x, wrap_width);
+    return size.y;
 }
 
 void text(const std::string& s, ImFont* font, ImU32 color, float width) {

@@ -231,6 +231,7 @@ HttpAnswer activation_submit(Site& site, Visit& v) {
     const auto step = totp_match(*key, code, totp_step(v.now));
     const auto codes = new_recovery_codes();
     std::vector<std::string> hashes;
+    hashes.reserve(codes.size());
     for (const auto& c : codes)
         hashes.push_back(recovery_hash(c));
     auto done = hash ? site.store.console().complete_activation(token_hash("activation", token),

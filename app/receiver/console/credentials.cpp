@@ -52,6 +52,7 @@ bool verify_password(const std::string& hash, std::string_view password) {
 int password_score(std::string_view password, const std::vector<std::string>& user_words) {
     const std::string text(password);
     std::vector<const char*> dict;
+    dict.reserve(user_words.size() + 1);
     for (const auto& w : user_words)
         dict.push_back(w.c_str());
     dict.push_back(nullptr);

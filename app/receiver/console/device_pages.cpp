@@ -25,21 +25,6 @@ std::string f(const Visit& v, const char* name) {
     return it == v.form.end() || it->second.size() > 128 ? "" : it->second;
 }
 
-std::string percent(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 bool sort_before(const DeviceOverview& a, const DeviceOverview& b, const std::string& key) {
     if (key == "naam") return a.device.name < b.device.name;
     if (key == "team") return a.device.team < b.device.team;
@@ -142,8 +127,8 @@ HttpAnswer enroll_submit(Site& site, Visit& v) {
         return message(site, v, 500, "Storing", "Er ging iets mis. Probeer het opnieuw.");
     audit(site, "enrollment_created", name, "ok", v.account->name);
     const std::string& url = site.device_url;
-    const std::string uri = "keukentafel-enroll:v1?code=" + code + "&pin=" + percent(site.tls_pin) +
-                            "&url=" + percent(url);
+    const std::string uri = "keukentafel-enroll:v1?code=" + code +
+                            "&pin=" + percent_encode(site.tls_pin) + "&url=" + percent_encode(url);
     Data d;
     d.set("name", name);
     d.set("team", team);

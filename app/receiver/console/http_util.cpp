@@ -7,6 +7,8 @@
 
 #include <ctime>
 
+#include "util/clock.hpp"
+
 namespace kt::receiver::console {
 
 namespace {
@@ -123,23 +125,28 @@ std::string format_time(std::int64_t unix_time) {
 }
 
 std::optional<std::int64_t> parse_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    int parts[3] = {0, 0, 0};
-    std::size_t at = 0;
-    for (int i = 0; i < 3; ++i) {
-        const std::size_t len = i == 0 ? 4 : 2;
-        for (std::size_t k = 0; k < len; ++k, ++at) {
-            if (!std::isdigit(static_cast<unsigned char>(text[at]))) return std::nullopt;
-            parts[i] = parts[i] * 10 + (text[at] - '0');
-        }
-        ++at;
-    }
-    if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31) return std::nullopt;
+    const auto day = parse_iso_date(text);
+    if (!day) return std::nullopt;
     std::tm tm{};
-    tm.tm_year = parts[0] - 1900;
-    tm.tm_mon = parts[1] - 1;
-    tm.tm_mday = parts[2];
+    tm.tm_year = day->year - 1900;
+    tm.tm_mon = day->month - 1;
+    tm.tm_mday = day->day;
     return std::int64_t(timegm(&tm));
+}
+
+std::string percent_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += char(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
 }
 
 }  // namespace kt::receiver::console

@@ -32,7 +32,10 @@ bool same_secret(std::string_view a, std::string_view b);
 
 /// "2026-12-05 09:14" (UTC) of a Unix time; "" for 0.
 std::string format_time(std::int64_t unix_time);
-/// A date "YYYY-MM-DD" as the Unix time of its start (UTC); nullopt when malformed.
+/// A date "YYYY-MM-DD" as the Unix time of its start (UTC); nullopt when malformed or when the
+/// day does not exist.
 std::optional<std::int64_t> parse_date(std::string_view text);
+/// RFC 3986 percent-encoding of everything but the unreserved characters (for URIs in QR codes).
+std::string percent_encode(std::string_view text);
 
 }  // namespace kt::receiver::console

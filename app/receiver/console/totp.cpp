@@ -1,4 +1,5 @@
 #include "totp.hpp"
+#include "http_util.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -12,21 +13,6 @@ namespace kt::receiver::console {
 namespace {
 
 constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string percent(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -106,8 +92,8 @@ std::optional<std::string> base32_decode(std::string_view text) {
 
 std::string provisioning_uri(const std::string& issuer, const std::string& account,
                              const std::string& secret_base32) {
-    return "otpauth://totp/" + percent(issuer) + ":" + percent(account) +
-           "?secret=" + secret_base32 + "&issuer=" + percent(issuer) +
+    return "otpauth://totp/" + percent_encode(issuer) + ":" + percent_encode(account) +
+           "?secret=" + secret_base32 + "&issuer=" + percent_encode(issuer) +
            "&algorithm=SHA1&digits=6&period=30";
 }
 

@@ -61,7 +61,7 @@ std::string joined(const std::vector<std::string>& cells, char separator) {
 
 }  // namespace
 
-TEST_CASE("the Dutch Excel dialect has a BOM, semicolons and CRLF; the comma dialect neither",
+TEST_CASE("the Dutch Excel dialect has a BOM, semicolons and CRLF, the comma dialect neither",
           "[export]") {
     Dataset d;
     d.rows = {row("aaaa", "intake", "2026Q1", 3)};

@@ -45,9 +45,10 @@ State start_of(Step step) {
     }
 }
 
-const std::vector<Step> kSteps = {Step::unlock,  Step::pin_setup, Step::clients, Step::client_form,
-                                  Step::client,  Step::setup,     Step::matrix,  Step::settings,
-                                  Step::network, Step::overview};
+const std::vector<Step> kSteps = {Step::unlock,    Step::first_run, Step::first_enroll,
+                                  Step::pin_setup, Step::clients,   Step::client_form,
+                                  Step::client,    Step::setup,     Step::matrix,
+                                  Step::settings,  Step::network,   Step::overview};
 
 struct Named {
     const char* name;
@@ -62,6 +63,8 @@ const std::vector<Named>& all_actions() {
         add("Unlocked", Unlocked{false});
         add("Unlocked needs pin", Unlocked{true});
         add("PinChosen", PinChosen{});
+        add("VaultCreated", VaultCreated{});
+        add("FirstRunDone", FirstRunDone{});
         add("Lock", Lock{});
         add("IdleLock", IdleLock{});
         add("PinAccepted", PinAccepted{});
@@ -123,6 +126,11 @@ const std::vector<Row>& changes() {
         add(Step::unlock, "Unlocked", make(Step::clients));
         add(Step::unlock, "Unlocked needs pin", make(Step::pin_setup));
         add(Step::pin_setup, "PinChosen", make(Step::clients));
+        // First run: nothing to lock before the vault exists; after it, as the client list.
+        add(Step::first_run, "VaultCreated", make(Step::first_enroll));
+        add(Step::first_enroll, "FirstRunDone", make(Step::clients));
+        add(Step::first_enroll, "Lock", unlock);
+        add(Step::first_enroll, "IdleLock", locked(start_of(Step::first_enroll)));
         add(Step::pin_setup, "Lock", unlock);
         add(Step::clients, "Lock", unlock);
         add(Step::clients, "IdleLock", locked(start_of(Step::clients)));

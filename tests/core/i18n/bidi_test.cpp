@@ -203,7 +203,7 @@ TEST_CASE("a single character wider than the line still gets a line", "[i18n]") 
     CHECK(lines == std::vector<std::string>{"a", "b"});
 }
 
-TEST_CASE("new lines start paragraphs; empty input gives no lines", "[i18n]") {
+TEST_CASE("new lines start paragraphs, empty input gives no lines", "[i18n]") {
     CHECK(visual_lines("", 100.0f, mono, Direction::ltr).empty());
     CHECK(visual_lines("a\n\nb", 100.0f, mono, Direction::ltr) ==
           std::vector<std::string>{"a", "", "b"});

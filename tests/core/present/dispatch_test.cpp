@@ -123,3 +123,52 @@ TEST_CASE(
     s.dispatch(flow::Action{flow::Unlocked{}});
     CHECK(s.state().step == flow::Step::client);
 }
+
+TEST_CASE(
+    "the first run goes through dispatch: refusals are said on its page, the vault is "
+    "made only with a good PIN") {
+    constexpr const char* kNewPass = "fiets-boom-regen-lamp";
+    test::TempDir dir;
+    test::use_fast_kdf_for_children();  // this process's params_for_new_vault too
+    const auto path = dir / "data" / "v.kt";
+    SystemClock clock;
+    present::Session s(path, clock);
+    const auto nl = dutch();
+    using Page = present::Session::SetupPage;
+    REQUIRE(s.state().step == flow::Step::first_run);
+    s.dispatch(in::SetupStart{});
+    CHECK(s.first_run().page == Page::worker);
+
+    auto out = s.dispatch(in::SetupWorker{store::Worker{"", "Wijkteam Oost"}});
+    CHECK(out.failed);
+    CHECK(out.shown_at(flow::Step::first_run));
+    CHECK(present::first_run_view(s, nl, "").error == nl.tr("first_run.worker.name_missing"));
+    out = s.dispatch(in::SetupWorker{store::Worker{"Tjitske Hoekstra", "Wijkteam Oost"}});
+    CHECK_FALSE(out.failed);
+    CHECK(present::first_run_view(s, nl, "").error.empty());
+    CHECK(s.first_run().page == Page::passphrase);
+
+    out = s.dispatch(in::SetupPassphrase{"kort", "kort"});
+    CHECK(out.failed);
+    CHECK(present::first_run_view(s, nl, "").error.find("12") != std::string::npos);
+    out = s.dispatch(in::SetupPassphrase{kNewPass, "iets anders"});
+    CHECK(out.key == "first_run.passphrase.mismatch");
+    s.dispatch(in::SetupPassphrase{kNewPass, kNewPass});
+    CHECK(s.first_run().page == Page::pin);
+
+    // No screen can step past the create: the flow action that follows it is the session's.
+    s.dispatch(flow::Action{flow::VaultCreated{}});
+    CHECK(s.state().step == flow::Step::first_run);
+    out = s.dispatch(in::SetupCreate{"123456", "123456"});
+    CHECK(out.key == "pin.guessable");
+    CHECK(out.shown_at(flow::Step::first_run));
+    CHECK_FALSE(fs::exists(path));
+
+    out = s.dispatch(in::SetupCreate{"246810", "246810"});
+    CHECK_FALSE(out.failed);
+    CHECK(s.state().step == flow::Step::first_enroll);
+    CHECK(s.worker().name == "Tjitske Hoekstra");
+    CHECK(fs::exists(path));
+    s.dispatch(flow::Action{flow::FirstRunDone{}});
+    CHECK(s.state().step == flow::Step::clients);
+}

@@ -23,11 +23,13 @@ struct Fixture {
     std::filesystem::path path = dir / "demo.ktv";
     kt::SystemClock clock;
     kt::i18n::Catalog nl = open_catalog("nl");
+    bool made = make_vault(path, clock);  // before the session: it looks at start
     Session s{path, clock};
 
-    Fixture() {
+    static bool make_vault(const std::filesystem::path& path, const kt::Clock& clock) {
         auto v = kt::test::create_test_vault(path, kPass);
         REQUIRE(kt::store::fill_demo(v, clock.now_utc()).ok());
+        return true;
     }
     static kt::i18n::Catalog open_catalog(const char* locale) {
         auto c = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);

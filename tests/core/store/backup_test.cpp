@@ -126,7 +126,7 @@ TEST_CASE("T-39 a backup never overwrites an existing file and leaves nothing wh
     }
 }
 
-TEST_CASE("T-39 no plaintext copy can be made through our wrapper; raw SQLCipher could",
+TEST_CASE("T-39 no plaintext copy can be made through our wrapper, raw SQLCipher could",
           "[security]") {
     TempDir dir;
     auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
