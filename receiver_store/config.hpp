@@ -36,6 +36,8 @@ struct Config {
     std::string min_app_version = "0.1.0";
     // The web console's HOST:PORT (HTTPS, the same TLS key); empty: no console.
     std::string console;
+
+    bool operator==(const Config&) const = default;
 };
 
 /// The text of config.json: canonical JSON and a newline. Errors: usage (text not UTF-8).

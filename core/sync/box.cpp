@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "crypto/signing.hpp"
 
 namespace kt::sync {
@@ -73,6 +75,13 @@ std::string base64_encode(std::string_view in) {
 }
 
 bool base64_decode(std::string_view text, std::string& out) {
+    // libsodium 1.0.18 (Debian 12) reads every byte from 0x80 up as a base64 letter (its char is
+    // signed), so "\xff\xff\xff\xff" would decode like "/////": the alphabet is checked here.
+    const auto in_alphabet = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '+' || c == '/' || c == '=';
+    };
+    if (!std::all_of(text.begin(), text.end(), in_alphabet)) return false;
     out.assign(text.size() / 4 * 3 + 3, '\0');
     std::size_t len = 0;
     const char* end = nullptr;

@@ -64,6 +64,9 @@ TEST_CASE("Base64 round-trips and refuses sloppy text") {
     CHECK_FALSE(ks::base64_decode("abc", out));
     CHECK_FALSE(ks::base64_decode("YWJj\n", out));
     CHECK_FALSE(ks::base64_decode("Y*Jj", out));
+    // Found by the submission fuzzer: libsodium alone takes bytes from 0x80 up as letters.
+    CHECK_FALSE(ks::base64_decode("\xff\xff\xff\xff", out));
+    CHECK_FALSE(ks::base64_decode("YW\x80j", out));
 }
 
 TEST_CASE("An enrollment code is read the way a person types it", "[security]") {
