@@ -227,6 +227,8 @@ try {
   const ctx2 = await browser.newContext(contextOptions);
   const tl = await ctx2.newPage();
   const bo = await activate(tl, env.KT_ACTIVATE_TEAMLEIDER, 'teamleider');
+  // The secrets the pages showed, for the C++ side to look for in the database's rows.
+  fs.writeFileSync(env.KT_TOTP_SECRETS, `anna ${anna.secret}\nbo ${bo.secret}\n`, { mode: 0o600 });
   await login(tl, base, 'bo', PASSWORD, totp(bo.secret, bo.used + 30));
   expect(tl.url().endsWith('/monitoring'), 'teamleider lands on monitoring');
   await check(tl, 'monitoring');

@@ -1,11 +1,14 @@
 // Login (password and a TOTP or recovery code, throttled per account and per address, one
 // generic message for every failure), logout and account activation.
+#include <sodium.h>
+
 #include <algorithm>
 
 #include "credentials.hpp"
 #include "pages.hpp"
 #include "qr.hpp"
 #include "totp.hpp"
+#include "totp_box.hpp"
 
 namespace kt::receiver::console {
 
@@ -64,16 +67,17 @@ HttpAnswer login_page(Site& site, Visit& v, int status, const std::string& error
 }
 
 // Checks the second factor: a 6-digit TOTP code not used before, or an unused recovery code.
+// A secret that does not open (the wrong key file, a row copied from another account) lets
+// neither through.
 bool second_factor_ok(Site& site, const ConsoleAccount& a, const std::string& code,
                       std::int64_t now) {
-    auto key = base32_decode(a.totp_secret);
-    if (!key) return false;
     if (code.size() == 6) {
-        auto step = totp_match(*key, code, totp_step(now));
+        auto step = match_sealed_totp(site.totp, a.name, a.totp_sealed, code, totp_step(now));
         if (!step) return false;
         auto fresh = site.store.console().use_totp_step(a.name, *step);
         return fresh && fresh.value();
     }
+    if (!site.totp.open(a.name, a.totp_sealed)) return false;
     auto used = site.store.console().use_recovery_code(a.name, recovery_hash(code));
     return used && used.value();
 }
@@ -163,21 +167,32 @@ struct FieldErrors {
     bool any() const { return !password.empty() || !repeat.empty() || !code.empty(); }
 };
 
+// The account's pending TOTP secret: a new one, sealed and stored, when activation begins.
+std::optional<crypto::SecretBytes> pending_secret(Site& site, const ConsoleAccount& a) {
+    if (!a.totp_sealed.empty()) return site.totp.open(a.name, a.totp_sealed);
+    std::string secret = new_totp_secret();
+    const auto sealed = site.totp.seal(a.name, secret);
+    auto out = crypto::SecretBytes::from(secret);
+    sodium_memzero(secret.data(), secret.size());
+    if (!sealed || !site.store.console().set_pending_totp(a.name, *sealed)) return std::nullopt;
+    return out;
+}
+
 HttpAnswer activation_page(Site& site, Visit& v, const std::string& token, const std::string& name,
                            const FieldErrors& e) {
     auto a = site.store.console().account(name);
     if (!a || !a->has_value()) return bad_link(site, v);
-    std::string secret = a->value().totp_secret;
-    if (secret.empty()) {
-        secret = new_totp_secret();
-        if (!site.store.console().set_pending_totp(name, secret)) return bad_link(site, v);
-    }
+    const auto secret = pending_secret(site, a->value());
+    if (!secret)
+        return message(site, v, 500, "Storing",
+                       "De code-instelling van dit account kan niet worden gelezen. Vraag "
+                       "functioneel beheer om het account opnieuw in te stellen.");
     Data d;
     d.set("token", token);
     d.set("csrf", token_hash("activation-form", token));
     d.set("name", name);
-    d.set("secret", secret);
-    auto svg = qr_svg(provisioning_uri("Keukentafel", name, secret), 232,
+    d.set("secret", std::string(secret->text()));
+    auto svg = qr_svg(provisioning_uri("Keukentafel", name, std::string(secret->text())), 232,
                       "QR-code voor uw authenticator-app");
     d.set("qr", svg ? svg.value() : std::string());
     if (e.any()) d.set("errors", true);
@@ -187,8 +202,9 @@ HttpAnswer activation_page(Site& site, Visit& v, const std::string& token, const
     return page(site, v, e.any() ? 400 : 200, "Account activeren", render(site, "activate", d));
 }
 
-FieldErrors check_activation(const Visit& v, const ConsoleAccount& a, const std::string& password,
-                             const std::string& repeat, const std::string& code) {
+FieldErrors check_activation(const Site& site, const Visit& v, const ConsoleAccount& a,
+                             const std::string& password, const std::string& repeat,
+                             const std::string& code) {
     FieldErrors e;
     if (password.size() > kMaxPasswordBytes)
         e.password = "Het wachtwoord is te lang (hoogstens 256 tekens).";
@@ -197,8 +213,7 @@ FieldErrors check_activation(const Visit& v, const ConsoleAccount& a, const std:
             "Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, "
             "bijvoorbeeld een zin van vier of meer woorden.";
     if (repeat != password) e.repeat = "De twee wachtwoorden zijn niet gelijk.";
-    auto key = base32_decode(a.totp_secret);
-    if (!key || !totp_match(*key, code, totp_step(v.now)))
+    if (!match_sealed_totp(site.totp, a.name, a.totp_sealed, code, totp_step(v.now)))
         e.code = "Deze code klopt niet. Typ de zes cijfers die uw app nu toont.";
     return e;
 }
@@ -224,11 +239,12 @@ HttpAnswer activation_submit(Site& site, Visit& v) {
     const std::string password = v.form.count("wachtwoord") ? v.form.at("wachtwoord") : "";
     std::string code = field(v, "code");
     std::erase(code, ' ');
-    const auto e = check_activation(v, a->value(), password, field(v, "herhaling"), code);
+    const auto e = check_activation(site, v, a->value(), password, field(v, "herhaling"), code);
     if (e.any()) return activation_page(site, v, token, *name, e);
     const auto hash = hash_password(password);
-    const auto key = base32_decode(a->value().totp_secret);
-    const auto step = totp_match(*key, code, totp_step(v.now));
+    const auto step =
+        match_sealed_totp(site.totp, *name, a->value().totp_sealed, code, totp_step(v.now));
+    if (!step) return bad_link(site, v);
     const auto codes = new_recovery_codes();
     std::vector<std::string> hashes;
     hashes.reserve(codes.size());

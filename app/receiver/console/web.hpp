@@ -12,6 +12,7 @@
 #include "receiver_store/config.hpp"
 #include "receiver_store/store.hpp"
 #include "request_log.hpp"
+#include "totp_box.hpp"
 
 namespace kt::receiver::console {
 
@@ -23,6 +24,7 @@ struct Site {
     RequestLog& log;
     std::map<std::string, std::string> templates;  // name (without .mustache) -> text
     std::map<std::string, std::string> statics;    // file name under /static/ -> CSS
+    TotpBox totp;                                  // seals and opens the accounts' TOTP secrets
 };
 
 /// <dir of the executable>/../share/keukentafel/console (the build tree and installed alike),
