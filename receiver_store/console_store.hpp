@@ -2,13 +2,15 @@
 // throttling, the device overview and the filtered audit log. Every bit lives in the database,
 // so receivers sharing one PostgreSQL serve the console interchangeably. Secrets are stored
 // only as hashes (activation tokens, session ids, recovery codes) or as libsodium password
-// hashes; the TOTP secret is kept as is (the store is encrypted at rest with SQLCipher; on
-// PostgreSQL it is the database's to protect).
+// hashes; the TOTP secret only as the console sealed it with its own key, kept outside the
+// database (keys/totp.key): the store never sees it in plain text, except the plaintext
+// column a version 3 store left, which the console seals at its start.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store.hpp"
@@ -21,7 +23,7 @@ struct ConsoleAccount {
     std::string role;                   // beheer | teamleider | beleid
     std::vector<std::string> teams;     // team names (teamleider)
     std::string password_hash;          // crypto_pwhash_str, "" until activated
-    std::string totp_secret;            // base32, "" until activation began
+    std::string totp_sealed;            // sealed by the console, "" until activation began
     std::int64_t totp_last_step = 0;    // the newest 30 s step a code was accepted for
     std::vector<std::string> recovery;  // SHA-256 hex of the unused recovery codes
     bool disabled = false;
@@ -77,8 +79,15 @@ class ConsoleStore {
     /// The account of an unused token not expired at `now`, else nullopt.
     virtual Result<std::optional<std::string>> activation_account(const std::string& token_hash,
                                                                   std::int64_t now) = 0;
-    /// The TOTP secret shown during activation (kept until activation completes).
-    virtual Status set_pending_totp(const std::string& account, const std::string& secret) = 0;
+    /// The (sealed) TOTP secret shown during activation (kept until activation completes).
+    virtual Status set_pending_totp(const std::string& account, const std::string& sealed) = 0;
+    /// Account name and plaintext TOTP secret of every row a version 3 store wrote.
+    virtual Result<std::vector<std::pair<std::string, std::string>>> plaintext_totp() = 0;
+    /// Replaces that plaintext secret by its sealed form; false when the row no longer holds
+    /// `plaintext` (another receiver sealed it first).
+    virtual Result<bool> seal_plaintext_totp(const std::string& account,
+                                             const std::string& plaintext,
+                                             const std::string& sealed) = 0;
     /// Uses the token and activates its account with this password hash, accepted TOTP step
     /// and recovery code hashes, atomically. False when the token is unknown, used (also by a
     /// concurrent call) or expired.

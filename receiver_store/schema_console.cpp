@@ -41,6 +41,13 @@ ALTER TABLE devices ADD COLUMN app_version TEXT NOT NULL DEFAULT '';
 CREATE INDEX audit_by_time ON audit_log (time);
 )sql";
 
+// Version 4, both dialects: the TOTP secret sealed by the console with its own key
+// (keys/totp.key, outside the database). totp_secret keeps only what a version 3 store held in
+// plain text, until the console's start seals it and empties it (SQLCipher's SQLite cannot drop
+// a column).
+constexpr std::string_view kConsoleV4 =
+    "ALTER TABLE console_accounts ADD COLUMN totp_sealed TEXT NOT NULL DEFAULT '';\n";
+
 std::string with_int_type(std::string_view type) {
     std::string sql(kConsoleV3);
     for (auto at = sql.find("{I}"); at != std::string::npos; at = sql.find("{I}", at))
@@ -53,6 +60,10 @@ std::string with_int_type(std::string_view type) {
 const std::string& console_patch_sqlite() {
     static const std::string sql = with_int_type("INTEGER");
     return sql;
+}
+
+std::string_view console_totp_patch() {
+    return kConsoleV4;
 }
 
 const std::string& console_patch_postgres() {

@@ -9,7 +9,7 @@ namespace kt::receiver {
 namespace {
 
 constexpr std::string_view kAccountColumns =
-    "name, role, teams, password_hash, totp_secret, totp_last_step, recovery, disabled, active, "
+    "name, role, teams, password_hash, totp_sealed, totp_last_step, recovery, disabled, active, "
     "created_at";
 
 // Names never hold ',' (valid_name), hex hashes never ' ': both join losslessly.
@@ -37,7 +37,7 @@ ConsoleAccount account_from_row(const Row& r) {
     a.role = as_text(r[1]);
     a.teams = split(as_text(r[2]), ',');
     a.password_hash = as_text(r[3]);
-    a.totp_secret = as_text(r[4]);
+    a.totp_sealed = as_text(r[4]);
     a.totp_last_step = as_int(r[5]);
     a.recovery = split(as_text(r[6]), ' ');
     a.disabled = as_int(r[7]) != 0;
@@ -115,8 +115,8 @@ Status SqlConsoleStore::reset_account(const std::string& name) {
     auto tx = SqlTransaction::begin(c);
     if (!tx) return tx.error();
     auto n = c.execute(
-        "UPDATE console_accounts SET password_hash = '', totp_secret = '', totp_last_step = 0, "
-        "recovery = '', active = 0 WHERE name = $1",
+        "UPDATE console_accounts SET password_hash = '', totp_secret = '', totp_sealed = '', "
+        "totp_last_step = 0, recovery = '', active = 0 WHERE name = $1",
         {name});
     if (auto s = changed_one(n, "no such account"); !s) return s;
     for (const char* sql : {"DELETE FROM console_sessions WHERE account = $1",
@@ -154,11 +154,33 @@ Result<std::optional<std::string>> SqlConsoleStore::activation_account(
     return std::optional<std::string>(as_text(rows->front()[0]));
 }
 
-Status SqlConsoleStore::set_pending_totp(const std::string& account, const std::string& secret) {
+Status SqlConsoleStore::set_pending_totp(const std::string& account, const std::string& sealed) {
     return changed_one(
-        execute("UPDATE console_accounts SET totp_secret = $2 WHERE name = $1 AND active = 0",
-                {account, secret}),
+        execute("UPDATE console_accounts SET totp_sealed = $2 WHERE name = $1 AND active = 0",
+                {account, sealed}),
         "no account awaiting activation");
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqlConsoleStore::plaintext_totp() {
+    auto rows = query(
+        "SELECT name, totp_secret FROM console_accounts WHERE totp_secret <> '' ORDER BY name", {},
+        2);
+    if (!rows) return rows.error();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Row& r : rows.value())
+        out.emplace_back(as_text(r[0]), as_text(r[1]));
+    return out;
+}
+
+Result<bool> SqlConsoleStore::seal_plaintext_totp(const std::string& account,
+                                                  const std::string& plaintext,
+                                                  const std::string& sealed) {
+    auto n = execute(
+        "UPDATE console_accounts SET totp_sealed = $3, totp_secret = '' "
+        "WHERE name = $1 AND totp_secret = $2",
+        {account, plaintext, sealed});
+    if (!n) return n.error();
+    return n.value() == 1;
 }
 
 // The conditional UPDATE of the token is the once-only guard, as for enrollment codes.

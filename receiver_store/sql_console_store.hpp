@@ -21,7 +21,10 @@ class SqlConsoleStore final : public ConsoleStore {
                           std::int64_t created_at, std::int64_t expires_at) override;
     Result<std::optional<std::string>> activation_account(const std::string& token_hash,
                                                           std::int64_t now) override;
-    Status set_pending_totp(const std::string& account, const std::string& secret) override;
+    Status set_pending_totp(const std::string& account, const std::string& sealed) override;
+    Result<std::vector<std::pair<std::string, std::string>>> plaintext_totp() override;
+    Result<bool> seal_plaintext_totp(const std::string& account, const std::string& plaintext,
+                                     const std::string& sealed) override;
     Result<bool> complete_activation(const std::string& token_hash,
                                      const std::string& password_hash, std::int64_t totp_step,
                                      const std::vector<std::string>& recovery,

@@ -4,7 +4,7 @@
 #include <system_error>
 #include <type_traits>
 
-#include "sqlite_key.hpp"
+#include "crypto/raw_key_file.hpp"
 #include "store/database.hpp"
 #include "store/vault.hpp"
 
@@ -151,7 +151,8 @@ class SqliteSource final : public ConnectionSource {
 
 Result<Database> create_database(const fs::path& path, const fs::path& key_path) {
     std::error_code ec;
-    auto key = fs::exists(key_path, ec) ? read_store_key(key_path) : create_store_key(key_path);
+    auto key = fs::exists(key_path, ec) ? crypto::read_raw_key_file(key_path)
+                                        : crypto::create_raw_key_file(key_path);
     if (!key) return key.error();
     auto db = store::open_keyed_database(path, key.value(), Database::Mode::create_new);
     if (!db) return db.error();
@@ -161,7 +162,7 @@ Result<Database> create_database(const fs::path& path, const fs::path& key_path)
 }
 
 Result<Database> open_database(const fs::path& path, const fs::path& key_path) {
-    auto key = read_store_key(key_path);
+    auto key = crypto::read_raw_key_file(key_path);
     if (!key) return key.error();
     auto db = store::open_keyed_database(path, key.value(), Database::Mode::open_existing);
     if (!db) return db.error();

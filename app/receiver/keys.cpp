@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "crypto/raw_key_file.hpp"
 #include "tls_cert.hpp"
 #include "util/files.hpp"
 
@@ -55,6 +56,8 @@ Status write_keys(const fs::path& keys, const Config& config) {
     };
     for (auto& s : steps)
         if (!s) return s;
+    auto totp = crypto::create_raw_key_file(keys / "totp.key");
+    if (!totp) return totp.error();
     return {};
 }
 
@@ -99,7 +102,8 @@ Result<ReceiverKeys> load_keys(const fs::path& dir) {
     auto pin = tls_pin_from_pem(cert.value());
     if (!pin) return pin.error();
     return ReceiverKeys{std::move(box.value()), std::move(receipt.value()), std::move(cert.value()),
-                        std::move(pin.value()), keys / "tls.crt",           keys / "tls.key"};
+                        std::move(pin.value()), keys / "tls.crt",           keys / "tls.key",
+                        keys / "totp.key"};
 }
 
 }  // namespace kt::receiver

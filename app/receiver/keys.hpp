@@ -1,5 +1,6 @@
 // The municipality's keys in DIR/keys/: X25519 for sealed boxes, Ed25519 for receipts, the TLS
-// key and certificate. `init` makes them once; every other command reads them.
+// key and certificate, the console's TOTP key. `init` makes them once; every other command
+// reads them.
 #pragma once
 
 #include <filesystem>
@@ -18,12 +19,13 @@ struct ReceiverKeys {
     std::string certificate_pem;
     std::string tls_pin;  // sha256//…
     std::filesystem::path cert_file, key_file;
+    std::filesystem::path totp_key_file;  // read by the console (console/totp_key.hpp)
 };
 
 /// Creates DIR (0700) and DIR/keys (0700) with box.secret/box.public, receipt.secret/
-/// receipt.public, tls.key/tls.crt (private files 0600, certificate valid 2 years) and
-/// config.json. Errors: already_exists (DIR/keys is there: keys are never overwritten),
-/// usage (a bad host name), io.
+/// receipt.public, tls.key/tls.crt, totp.key (32 bytes for the console's TOTP secrets;
+/// private files 0600, certificate valid 2 years) and config.json. Errors: already_exists (DIR/keys
+/// is there: keys are never overwritten), usage (a bad host name), io.
 Status init_data_dir(const std::filesystem::path& dir, const Config& config);
 
 /// Reads the keys of an initialised data dir. Errors: not_found (no keys: run init),

@@ -2,6 +2,7 @@
 
 #include <qrencode.h>
 
+#include <kainjow/mustache.hpp>
 #include <memory>
 #include <vector>
 
@@ -60,12 +61,12 @@ Result<std::string> qr_svg(std::string_view text, int size, std::string_view lab
     for (std::size_t y = 0; y < dark.size(); ++y)
         for (std::size_t x = 0; x < dark.size(); ++x)
             if (dark[y][x]) path += "M" + std::to_string(x) + " " + std::to_string(y) + "h1v1h-1z";
-    // `label` is our own fixed text (no markup characters). Black on white whatever the theme:
-    // what every phone camera reads.
+    // `label` comes from locales/: escaped for the attribute. Black on white whatever the
+    // theme: what every phone camera reads.
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" +
-           std::string(label) + "\" width=\"" + std::to_string(size) + "\" height=\"" +
-           std::to_string(size) + "\" viewBox=\"0 0 " + n + " " + n +
-           "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n +
+           kainjow::mustache::html_escape(std::string(label)) + "\" width=\"" +
+           std::to_string(size) + "\" height=\"" + std::to_string(size) + "\" viewBox=\"0 0 " + n +
+           " " + n + "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n +
            "\" fill=\"white\"/><path fill=\"black\" d=\"" + path + "\"/></svg>";
 }
 

@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "console/totp_key.hpp"
 #include "console/web.hpp"
 
 #include "handlers.hpp"
@@ -115,7 +116,7 @@ HttpLimits limits_of(const Config& c) {
 class ConsoleListener {
   public:
     ConsoleListener(Context& ctx, RequestLog& log)
-        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}},
+        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}, {}, {}},
           m_server(
               console_limits(ctx.config),
               [this](Request& req) { return console::handle(m_site, req); },
@@ -131,7 +132,12 @@ class ConsoleListener {
     Result<int> start(const ReceiverKeys& keys, const ListenAddress& at,
                       const std::string& device_url) {
         m_site.device_url = device_url;
-        if (auto s = console::load_files(m_site, console::share_dir()); !s) return s.error();
+        if (auto s = console::load_files(m_site, console::share_dir(), i18n::default_bundle_dir());
+            !s)
+            return s.error();
+        auto totp = console::open_totp_box(keys.totp_key_file, m_site.store.console());
+        if (!totp) return totp.error();
+        m_site.totp = std::move(totp.value());
         if (!setup_tls(*m_server.tls(), keys))
             return make_error(ErrorCode::usage, "cannot load the TLS key");
         auto port = m_server.listen(at.host, at.port);

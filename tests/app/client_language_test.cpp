@@ -27,7 +27,7 @@ std::vector<std::string> operator+(std::vector<std::string> a, const std::vector
 }
 
 model::Review review_of_yilmaz(const DemoVault& v) {
-    auto vault = open_demo(v);
+    auto vault = v.open();
     auto clients = store::list_clients(vault.db());
     REQUIRE(clients.ok());
     for (const auto& c : clients.value()) {
@@ -156,7 +156,7 @@ TEST_CASE("hostile own words are stored as typed and the screen keeps its layout
     // hold one (from a restored or damaged vault) are drawn on the next page.
     const std::string with_nul = std::string("\u0633\u0644\u0627\u0645") + '\0' + "x\u202E";
     {
-        auto vault = open_demo(v);
+        auto vault = v.open();
         const model::DomainAnswer a{model::Agreement::disagree, {}, with_nul};
         REQUIRE(
             store::set_answer(vault.db(), review_of_yilmaz(v).assessment_id, 1, a, 1'800'000'000));

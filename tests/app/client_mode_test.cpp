@@ -57,7 +57,7 @@ TEST_CASE(
     const auto r = run_kiosk(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const std::string id = intake_of_yilmaz(vault);
     auto review = store::load_review(vault.db(), id);
     REQUIRE(review.ok());

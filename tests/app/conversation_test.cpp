@@ -46,7 +46,7 @@ TEST_CASE("a new client is saved with Dutch capitals, household and consent, and
     INFO(r.err);
     CHECK(r.exit_code == 5);
     CHECK(r.err.find("line " + std::to_string(script.size()) + ":") != std::string::npos);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     auto clients = store::list_clients(vault.db());
     REQUIRE(clients.ok());
     const model::Client* listed = find(clients.value(), "Öztürk");
@@ -101,7 +101,7 @@ TEST_CASE("a progress measurement records who was present, the details and an un
     const auto r = run_kiosk(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     auto clients = store::list_clients(vault.db());
     const model::Client* ijsbrand = find(clients.value(), "Dijk");
     REQUIRE(ijsbrand != nullptr);

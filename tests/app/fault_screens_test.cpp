@@ -87,7 +87,7 @@ TEST_CASE(
     const auto r = run_with_faults(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Wójcik");
     REQUIRE(a.has_value());
     CHECK(a->levels[0] == 4);
@@ -105,7 +105,7 @@ TEST_CASE(
     const auto r = run_with_faults(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Yılmaz");
     REQUIRE(a.has_value());
     CHECK(a->sealed());
@@ -126,7 +126,7 @@ TEST_CASE(
     const auto r = run_with_faults(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Wójcik");
     REQUIRE(a.has_value());
     CHECK(a->levels[0] == 4);
@@ -145,7 +145,7 @@ TEST_CASE(
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     fs::remove(v.vault.string() + "-shm");  // memory is gone with the power
-    auto vault = open_demo(v);
+    auto vault = v.open();
     auto ic = vault.db().query_text("PRAGMA integrity_check");
     REQUIRE(ic.ok());
     CHECK(ic.value() == "ok");
@@ -177,7 +177,7 @@ TEST_CASE(
     const auto r = run_with_faults(v, s);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto settings = store::load_settings(vault.db());
     REQUIRE(settings.ok());
     CHECK(settings->interval_months == 3);

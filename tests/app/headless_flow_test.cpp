@@ -58,7 +58,7 @@ TEST_CASE("a worker scores all 13 domains with one tap each and the vault holds 
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     expect_no_demo_names(r);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Wójcik");
     REQUIRE(a.has_value());
     CHECK(a->scored_count() == 13);
@@ -80,7 +80,7 @@ TEST_CASE("a score tapped right before the program is killed is there after a re
             "expect-text \"Domein 2 van 13\"", "tap-text \"Vorige\"", "expect-text \"Gekozen\""});
     INFO(resumed.err);
     CHECK(resumed.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Wójcik");
     REQUIRE(a.has_value());
     CHECK(a->levels[0] == 4);
@@ -103,7 +103,7 @@ TEST_CASE("finishing an assessment marks it finished and leaves nothing in the W
     const fs::path wal = v.vault.string() + "-wal";
     REQUIRE(fs::exists(wal));
     CHECK(fs::file_size(wal) == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const auto a = only_assessment_of(vault, "Wójcik");
     REQUIRE(a.has_value());
     CHECK(a->status == model::AssessmentStatus::finished);

@@ -89,7 +89,7 @@ namespace kt::test {
 TEST_CASE("a flicked list glides on after the finger lifts but a placed drag does not") {
     DemoVault v;
     {
-        auto vault = open_demo(v);
+        auto vault = v.open();
         for (int i = 1; i <= 30; ++i) {
             model::Client c;
             c.given_name = "Test";

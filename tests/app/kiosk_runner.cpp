@@ -4,26 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "store/settings.hpp"
-
 namespace kt::test {
 
 namespace {
 void append_line(std::string& text, const std::string& line);
-}
-
-DemoVault::DemoVault(bool with_pin) {
-    use_fast_kdf_for_children();
-    write_bytes(passphrase, std::string(kPassphrase) + "\n");
-    const auto r = run_program({"keukentafel-cli", "demo", "--vault", vault.string(),
-                                "--passphrase-file", passphrase.string()});
-    REQUIRE(r.exit_code == 0);
-    if (with_pin) return;
-    auto opened = open_demo(*this);
-    auto settings = store::load_settings(opened.db());
-    REQUIRE(settings.ok());
-    settings->pin_hash.clear();
-    REQUIRE(store::save_settings(opened.db(), settings.value()).ok());
 }
 
 ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,
@@ -66,14 +50,6 @@ const i18n::Catalog& dutch() {
         return std::move(c.value());
     }();
     return cat;
-}
-
-store::Vault open_demo(const DemoVault& v) {
-    auto pw = read_bytes(v.passphrase);
-    pw.pop_back();  // newline
-    auto vault = store::Vault::open(v.vault, pw);
-    REQUIRE(vault.ok());
-    return std::move(vault.value());
 }
 
 const i18n::Catalog& catalog(const char* locale) {

@@ -55,7 +55,7 @@ TEST_CASE(
     const auto r = run_kiosk(v, script);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    auto vault = open_demo(v);
+    auto vault = v.open();
     auto clients = store::list_clients(vault.db());
     REQUIRE(clients.ok());
     std::string client_id;

@@ -65,7 +65,7 @@ TEST_CASE("the settings screen changes the passphrase and the old one opens noth
 TEST_CASE("a broken audit chain is shown to the worker on the client list", "[security]") {
     DemoVault v;
     {
-        auto vault = open_demo(v);
+        auto vault = v.open();
         REQUIRE(vault.db().exec("DELETE FROM audit WHERE seq = 2").ok());
     }
     const auto r = run_kiosk(v, {"expect-text \"8 cliënten\"",

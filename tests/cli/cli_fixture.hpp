@@ -30,13 +30,9 @@ struct CliVault {
         args.insert(args.begin(), "keukentafel-cli");
         return run_program(args, {}, in);
     }
-    /// `demo` into `vault` with `pass_file`; the test stops if it fails.
-    void make_demo() const {
-        const auto r =
-            cli({"demo", "--vault", vault.string(), "--passphrase-file", pass_file.string()});
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
-    }
+    /// The demo clients at `vault` (create_demo_vault, at kDemoNow), opened by `pass_file`;
+    /// the `demo` command itself is tested in cli_test.cpp.
+    void make_demo() const { create_demo_vault(vault, kCliPass); }
 };
 
 /// The catalog's message for `key` in `locale`, as the CLI prints it (one line).

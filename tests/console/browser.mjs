@@ -113,6 +113,26 @@ try {
     'an unknown activation link gets a Dutch message');
   await check(page, 'activeren-ongeldig');
 
+  // English: ?lang=en is kept in a cookie; every word from locales/en.txt, lang="en" on the page.
+  const en = await (await browser.newContext(contextOptions)).newPage();
+  await en.goto(base + '/inloggen?lang=en');
+  let words = await en.locator('body').innerText();
+  expect(await en.getAttribute('html', 'lang') === 'en' &&
+    (await en.locator('h1').innerText()) === 'Log in' && words.includes('Password') &&
+    words.includes('Code from your authenticator app'), 'the English login page is English');
+  for (const dutch of ['Inloggen', 'Wachtwoord', 'Naam', ' uw ', 'herstelcodes', 'gemeente'])
+    expect(!words.includes(dutch), 'no Dutch on the English login page: ' + dutch);
+  expect(await en.locator('a[lang=nl][hreflang=nl]').innerText() === 'Nederlands',
+    'the switch to Dutch is marked lang="nl"');
+  await check(en, 'inloggen-en');
+  await en.goto(base + '/activeren?token=' + 'cd'.repeat(32));
+  expect(await en.getAttribute('html', 'lang') === 'en' &&
+    (await text(en)).includes('Activation link not valid'), 'the cookie keeps the console English');
+  await check(en, 'activeren-ongeldig-en');
+  await en.click('a[hreflang=nl]');
+  expect(await en.getAttribute('html', 'lang') === 'nl' && en.url().includes('token=' + 'cd'.repeat(32)) &&
+    (await text(en)).includes('Activeringslink ongeldig'), 'the switch back to Dutch keeps the page');
+
   // Activation: a weak password is refused at its field; then password + TOTP.
   await page.goto(base + env.KT_ACTIVATE_BEHEER);
   await check(page, 'activeren');
@@ -161,6 +181,13 @@ try {
   const checkin = (await row.locator('.console-checkin').innerText()).trim();
   expect(checkin !== 'nog nooit' && checkin.includes('UTC'), 'the device page shows its last checkin: ' + checkin);
   await check(page, 'apparaten');
+  await page.goto(base + '/apparaten?lang=en');
+  words = await page.locator('body').innerText();
+  expect(await page.getAttribute('html', 'lang') === 'en' && words.includes('Audit log') &&
+    words.includes('Last contact') && words.includes('Logged in as anna (application manager)') &&
+    !words.includes('Apparaten') && !words.includes('Intrekken'), 'the devices page in English');
+  await check(page, 'apparaten-en');
+  await page.goto(base + '/apparaten?lang=nl');
   await page.goto(base + '/apparaten?team=West');
   expect((await text(page)).includes('Er zijn geen apparaten'), 'the team filter applies');
 
@@ -227,6 +254,8 @@ try {
   const ctx2 = await browser.newContext(contextOptions);
   const tl = await ctx2.newPage();
   const bo = await activate(tl, env.KT_ACTIVATE_TEAMLEIDER, 'teamleider');
+  // The secrets the pages showed, for the C++ side to look for in the database's rows.
+  fs.writeFileSync(env.KT_TOTP_SECRETS, `anna ${anna.secret}\nbo ${bo.secret}\n`, { mode: 0o600 });
   await login(tl, base, 'bo', PASSWORD, totp(bo.secret, bo.used + 30));
   expect(tl.url().endsWith('/monitoring'), 'teamleider lands on monitoring');
   await check(tl, 'monitoring');

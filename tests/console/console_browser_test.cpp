@@ -5,6 +5,7 @@
 // runs keukentafel-cli and prints its figures (axe violations per page, login timings).
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <sstream>
 
 #include "receiver_process.hpp"
 #include "support/sealed_vault.hpp"
@@ -23,6 +24,23 @@ std::string activation_link(ReceiverData& data, std::vector<std::string> args) {
     const auto at = r.out.find("/activeren?token=");
     REQUIRE(at != std::string::npos);
     return r.out.substr(at, r.out.find('\n', at) - at);
+}
+
+// The TOTP secrets the activation pages showed are in no column of their rows.
+void check_totp_at_rest(const ReceiverData& data) {
+    std::istringstream secrets(read_bytes(data.tmp / "totp-secrets.txt"));
+    int seen = 0;
+    for (std::string name, secret; secrets >> name >> secret; ++seen) {
+        INFO(name);
+        const auto rows = raw_receiver_query(
+            data, "SELECT totp_secret, totp_sealed FROM console_accounts WHERE name = $1", 2,
+            {name});
+        REQUIRE(rows.size() == 1);
+        CHECK(rows[0][0].empty());
+        CHECK(rows[0][1].rfind("x1:", 0) == 0);
+        CHECK(rows[0][1].find(secret.substr(0, 8)) == std::string::npos);
+    }
+    CHECK(seen == 2);
 }
 
 }  // namespace
@@ -63,7 +81,8 @@ TEST_CASE("the console in Chromium: activation, login, enrollment, sync, revocat
         {"KT_PASS_FILE", pass.string()},
         {"KT_DB", data.db},
         {"KT_SCREENSHOTS", shots.string()},
-        {"KT_BACKEND", pg ? "postgres" : "sqlite"}};
+        {"KT_BACKEND", pg ? "postgres" : "sqlite"},
+        {"KT_TOTP_SECRETS", (data.tmp / "totp-secrets.txt").string()}};
     const auto r = run_program(
         {"/usr/bin/node", std::string(KT_SOURCE_DIR) + "/tests/console/browser.mjs"}, env);
     std::printf("---- browser.mjs (%s) ----\n%s", pg ? "postgres" : "sqlite", r.out.c_str());
@@ -78,6 +97,7 @@ TEST_CASE("the console in Chromium: activation, login, enrollment, sync, revocat
         INFO(action);
         CHECK_FALSE(store->audit_entries(action).value().empty());
     }
+    check_totp_at_rest(data);
     CHECK(a.alive());
     if (b) CHECK(b->alive());
     // Nothing of the enrollment code or a password is in the request log.

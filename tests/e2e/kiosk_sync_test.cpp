@@ -100,7 +100,7 @@ TEST_CASE(
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
 
-    auto vault = open_demo(v);
+    auto vault = v.open();
     const std::string id = intake_of_yilmaz(vault);
     auto seal = store::latest_seal(vault.db(), id);
     REQUIRE(seal.ok());
@@ -187,7 +187,7 @@ TEST_CASE("screenshots of the sync texts offline and rolled back", "[e2e]") {
         ReceiverProcess receiver(data);
         enroll_with_cli(v, data, receiver.port(), "tablet-rolled-back");
         {
-            auto vault = open_demo(v);
+            auto vault = v.open();
             auto state = ks::load_state(vault.db());
             REQUIRE(state.ok());
             state->blocked = "rolled_back";

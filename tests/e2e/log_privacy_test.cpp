@@ -121,7 +121,7 @@ TEST_CASE("T-19 no personal data, key or PIN in what kiosk, CLI and receiver pri
     std::vector<SealedAssessment> marked;
     std::vector<std::string> needles;
     {
-        auto vault = open_demo(v);
+        auto vault = v.open();
         marked = add_sealed_assessments(vault.db(), 3, 1'800'000'000);
         needles = personal_needles(vault, marked);
     }

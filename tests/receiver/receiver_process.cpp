@@ -13,6 +13,8 @@
 #include <chrono>
 #include <sstream>
 
+#include "receiver_store/postgres_backend.hpp"
+#include "receiver_store/sqlite_backend.hpp"
 #include "support/postgres_server.hpp"
 #include "util/canonical_json.hpp"
 
@@ -203,15 +205,63 @@ std::string ReceiverProcess::errors() const {
     return fs::exists(m_stderr, ec) ? read_bytes(m_stderr) : std::string();
 }
 
-std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data) {
+namespace {
+
+receiver::StoreConfig store_config_of(const ReceiverData& data) {
     receiver::StoreConfig c;
     c.postgres_conninfo = data.db;
     c.sqlite_path = data.dir / "receiver.db";
     c.sqlite_key_file = data.dir / "keys" / "store.key";
     c.postgres_pool_size = 2;
-    auto s = receiver::open_store(c);
+    return c;
+}
+
+}  // namespace
+
+std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data) {
+    auto s = receiver::open_store(store_config_of(data));
     if (!s) FAIL("open_store: " << s.error().detail);
     return std::move(s.value());
+}
+
+namespace {
+
+std::unique_ptr<receiver::ConnectionSource> raw_source(const ReceiverData& data) {
+    const auto c = store_config_of(data);
+    auto source = data.db.empty() ? receiver::open_sqlite_source(c.sqlite_path, c.sqlite_key_file)
+                                  : receiver::open_postgres_source(c.postgres_conninfo, 1);
+    if (!source) FAIL("raw connection: " << source.error().detail);
+    return std::move(source.value());
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> raw_receiver_query(const ReceiverData& data,
+                                                         const std::string& sql, int columns,
+                                                         const std::vector<std::string>& params) {
+    const auto source = raw_source(data);
+    auto lease = source->acquire();
+    REQUIRE(lease);
+    auto rows =
+        (*lease)->conn().query(sql, receiver::Params(params.begin(), params.end()), columns);
+    if (!rows) FAIL("raw query: " << rows.error().detail);
+    std::vector<std::vector<std::string>> out;
+    for (const auto& r : rows.value()) {
+        out.emplace_back();
+        for (const auto& cell : r)
+            out.back().push_back(receiver::as_text(cell));
+    }
+    return out;
+}
+
+std::int64_t raw_receiver_execute(const ReceiverData& data, const std::string& sql,
+                                  const std::vector<std::string>& params) {
+    const auto source = raw_source(data);
+    auto lease = source->acquire();
+    REQUIRE(lease);
+    auto n = (*lease)->conn().execute(sql, receiver::Params(params.begin(), params.end()));
+    if (!n) FAIL("raw statement: " << n.error().detail);
+    return n.value();
 }
 
 }  // namespace kt::test

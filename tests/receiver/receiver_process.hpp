@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
@@ -44,6 +45,14 @@ struct ReceiverData {
 /// The receiver's store (SQLite in DIR or its PostgreSQL database), opened beside `serve`.
 /// Fails the test when it cannot be opened.
 std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data);
+/// One query on the receiver's database beside `serve`: `columns` columns of every row as
+/// text, what the database alone shows. Fails the test on error.
+std::vector<std::vector<std::string>> raw_receiver_query(
+    const ReceiverData& data, const std::string& sql, int columns,
+    const std::vector<std::string>& params = {});
+/// One statement (UPDATE, DELETE) on the receiver's database beside `serve`; the rows changed.
+std::int64_t raw_receiver_execute(const ReceiverData& data, const std::string& sql,
+                                  const std::vector<std::string>& params = {});
 
 class ReceiverProcess {
   public:

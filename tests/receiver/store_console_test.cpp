@@ -28,7 +28,7 @@ TEST_CASE("a console account is activated once by its token", "[receiver][store]
     CHECK_FALSE(c.activation_account("t-old", 30)->has_value());  // replaced
     CHECK(c.activation_account("t1", 30)->value() == "anna");
     CHECK_FALSE(c.activation_account("t1", 100)->has_value());  // expired at expires_at
-    REQUIRE(c.set_pending_totp("anna", "SECRET"));
+    REQUIRE(c.set_pending_totp("anna", "x1:sealed"));
 
     CHECK_FALSE(c.complete_activation("t1", "hash", 7, {"r1", "r2"}, 100).value());  // expired
     CHECK(c.complete_activation("t1", "hash", 7, {"r1", "r2"}, 50).value());
@@ -37,10 +37,10 @@ TEST_CASE("a console account is activated once by its token", "[receiver][store]
     REQUIRE(a->has_value());
     CHECK(a->value().active);
     CHECK(a->value().password_hash == "hash");
-    CHECK(a->value().totp_secret == "SECRET");
+    CHECK(a->value().totp_sealed == "x1:sealed");
     CHECK(a->value().teams == std::vector<std::string>{"Oost", "West"});
     CHECK(a->value().recovery == std::vector<std::string>{"r1", "r2"});
-    CHECK_FALSE(c.set_pending_totp("anna", "OTHER"));  // active: the secret stays
+    CHECK_FALSE(c.set_pending_totp("anna", "x1:other"));  // active: the secret stays
 
     CHECK_FALSE(c.use_totp_step("anna", 7).value());  // the step used at activation
     CHECK(c.use_totp_step("anna", 8).value());
@@ -53,7 +53,7 @@ TEST_CASE("a console account is activated once by its token", "[receiver][store]
     a = c.account("anna");
     CHECK_FALSE(a->value().active);
     CHECK(a->value().password_hash.empty());
-    CHECK(a->value().totp_secret.empty());
+    CHECK(a->value().totp_sealed.empty());
     CHECK(c.reset_account("nobody").error().code == ErrorCode::not_found);
     REQUIRE(c.accounts()->size() == 1);
 }

@@ -1,6 +1,8 @@
 // Schema version 2 (the 13 domain rows of an assessment packed into its own row): a store
 // written by version 1 migrates on open, every domain of every existing assessment is read back
 // as it was stored (reasons with '|' and '%' too), and the export's scan sees the same.
+// Schema version 4 (the sealed TOTP column): a version 3 store's plaintext secrets are handed
+// to the console once and leave no plaintext in the row.
 #include <catch2/catch.hpp>
 #include <map>
 
@@ -106,6 +108,70 @@ TEST_CASE("a version 1 store migrates its domain rows into packed columns", "[re
         return ++scanned > 0;
     }));
     CHECK(scanned == 3);
+}
+
+// A version 3 store with anna activated (her TOTP secret in plain text) and bo not yet.
+void write_version_3(Backend b, const receiver::StoreConfig& config) {
+    auto source = source_for(b, config);
+    REQUIRE(source);
+    receiver::ConnectionSource* raw = source->get();
+    receiver::Dialect v3 =
+        b == Backend::sqlite ? receiver::sqlite_dialect() : receiver::postgres_dialect();
+    v3.patches.resize(3);
+    receiver::SqlStore store(std::move(source.value()), v3);
+    REQUIRE(store.migrate());
+    auto lease = raw->acquire();
+    REQUIRE(lease);
+    for (const char* name : {"anna", "bo"})
+        REQUIRE((*lease)->conn().execute(
+            "INSERT INTO console_accounts (name, role, teams, created_at) VALUES ($1, 'beheer', "
+            "'', 1)",
+            {std::string(name)}));
+    REQUIRE((*lease)->conn().execute(
+        "UPDATE console_accounts SET totp_secret = 'JBSWY3DPEHPK3PXP', password_hash = 'h', "
+        "active = 1 WHERE name = 'anna'",
+        {}));
+}
+
+// The raw totp_secret and totp_sealed of one account.
+std::pair<std::string, std::string> raw_totp(Backend b, const receiver::StoreConfig& config,
+                                             const std::string& name) {
+    auto source = source_for(b, config);
+    REQUIRE(source);
+    auto lease = source.value()->acquire();
+    REQUIRE(lease);
+    auto rows = (*lease)->conn().query(
+        "SELECT totp_secret, totp_sealed FROM console_accounts WHERE name = $1", {name}, 2);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    return {receiver::as_text(rows->front()[0]), receiver::as_text(rows->front()[1])};
+}
+
+TEST_CASE(
+    "a version 3 store's plaintext TOTP secret is handed out once and replaced by its "
+    "sealed form",
+    "[receiver][store][console]") {
+    const Backend b = GENERATE(Backend::sqlite, Backend::postgres);
+    INFO("backend " << backend_name(b));
+    TempDir dir;
+    const receiver::StoreConfig config = new_store_config(b, dir);
+    write_version_3(b, config);
+    {
+        auto store = receiver::open_store(config);
+        REQUIRE(store);
+        auto& c = store.value()->console();
+        using Plain = std::vector<std::pair<std::string, std::string>>;
+        CHECK(c.plaintext_totp().value() == Plain{{"anna", "JBSWY3DPEHPK3PXP"}});
+        CHECK(c.account("anna")->value().totp_sealed.empty());
+        CHECK_FALSE(c.seal_plaintext_totp("anna", "AAAAAAAAAAAAAAAA", "x1:sealed").value());
+        CHECK(c.seal_plaintext_totp("anna", "JBSWY3DPEHPK3PXP", "x1:sealed").value());
+        // A second receiver starting at the same time finds it sealed already.
+        CHECK_FALSE(c.seal_plaintext_totp("anna", "JBSWY3DPEHPK3PXP", "x1:again").value());
+        CHECK(c.plaintext_totp()->empty());
+        CHECK(c.account("anna")->value().totp_sealed == "x1:sealed");
+        CHECK(c.account("anna")->value().active);
+    }
+    CHECK(raw_totp(b, config, "anna") == std::pair<std::string, std::string>{"", "x1:sealed"});
 }
 
 TEST_CASE("the export's scan reads every stored assessment once, packed", "[receiver][store]") {

@@ -11,13 +11,16 @@
 #include <string>
 
 #include "i18n/catalog.hpp"
+#include "pdf_read.hpp"
 #include "present/client_copy.hpp"
 #include "report/client_copy.hpp"
-#include "report_fixture.hpp"
+#include "store/assessments.hpp"
 #include "store/audit.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
+#include "support/demo_vault.hpp"
 
+using kt::test::demo_assessment_of;
 using kt::test::DemoVault;
 namespace fs = std::filesystem;
 
@@ -51,9 +54,10 @@ void keep_sample(const fs::path& pdf) {
     fs::copy_file(pdf, fs::path(dir) / pdf.filename(), fs::copy_options::overwrite_existing);
 }
 
-fs::path write_copy(DemoVault& demo, const std::string& id, const char* locale) {
+fs::path write_copy(const DemoVault& demo, kt::store::Database& db, const std::string& id,
+                    const char* locale) {
     const fs::path out = demo.dir / ("kopie-" + std::string(locale) + ".pdf");
-    const auto s = copy_to(demo.vault.db(), id, locale, out, demo.kNow);
+    const auto s = copy_to(db, id, locale, out, demo.kNow);
     INFO((s ? "" : s.error().detail));
     REQUIRE(s.ok());
     keep_sample(out);
@@ -89,13 +93,15 @@ std::u16string arabic_key(const std::string& utf8) {
 
 TEST_CASE("the copy of a sealed intake is a PDF with the client's plain domain names") {
     DemoVault demo;
-    const std::string id = demo.assessment_of("IJsbrand");
-    auto seal = kt::store::latest_seal(demo.vault.db(), id);
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "IJsbrand");
+    auto seal = kt::store::latest_seal(db, id);
     REQUIRE(seal.ok());
     REQUIRE(seal->has_value());
     for (const char* locale : {"nl", "en", "tr", "pl"}) {
         CAPTURE(locale);
-        const fs::path pdf = write_copy(demo, id, locale);
+        const fs::path pdf = write_copy(demo, db, id, locale);
         CHECK(kt::test::read_bytes(pdf).rfind("%PDF-", 0) == 0);
         const std::string text = kt::test::pdf_text(pdf);
         for (std::size_t i = 0; i < kt::zrm::kDomainCount; ++i)
@@ -113,8 +119,10 @@ TEST_CASE("the Arabic copy holds every Arabic domain name, shaped right to left"
     // shaped, joined forms reach the PDF. The joining and the direction were looked at in
     // pdftoppm renderings.
     DemoVault demo;
-    const std::string id = demo.assessment_of("IJsbrand");
-    const fs::path pdf = write_copy(demo, id, "ar");
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "IJsbrand");
+    const fs::path pdf = write_copy(demo, db, id, "ar");
     CHECK(kt::test::read_bytes(pdf).rfind("%PDF-", 0) == 0);
     const std::string text = kt::test::pdf_text(pdf);
     CHECK(text.find("IJsbrand van Dijk") != std::string::npos);
@@ -137,9 +145,11 @@ TEST_CASE("the Arabic copy holds every Arabic domain name, shaped right to left"
 
 TEST_CASE("every page says its number and the count in the copy's language") {
     DemoVault demo;
-    const std::string id = demo.assessment_of("IJsbrand");
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "IJsbrand");
     for (const char* locale : {"nl", "ar"}) {
-        const fs::path pdf = write_copy(demo, id, locale);
+        const fs::path pdf = write_copy(demo, db, id, locale);
         const int pages = kt::test::pdf_pages(pdf);
         CHECK(pages >= 2);
         auto cat = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
@@ -156,60 +166,66 @@ TEST_CASE("every page says its number and the count in the copy's language") {
 
 TEST_CASE("an assessment that is not sealed gets no copy and no file") {
     DemoVault demo;
-    const std::string id = demo.assessment_of("Özlem");  // finished, not sealed
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "Özlem");  // finished, not sealed
     const fs::path out = demo.dir / "kopie.pdf";
-    const auto s = copy_to(demo.vault.db(), id, "tr", out, demo.kNow);
+    const auto s = copy_to(db, id, "tr", out, demo.kNow);
     REQUIRE(!s.ok());
     CHECK(s.error().code == kt::ErrorCode::invalid_state);
     CHECK(!fs::exists(out));
     CHECK(!fs::exists(demo.dir / "kopie.pdf.tmp"));
-    const auto none = copy_to(demo.vault.db(), "no-such-id", "", out, 1);
+    const auto none = copy_to(db, "no-such-id", "", out, 1);
     CHECK(none.error().code == kt::ErrorCode::not_found);
 }
 
 TEST_CASE("an existing file at the chosen place is never overwritten") {
     DemoVault demo;
-    const std::string id = demo.assessment_of("IJsbrand");
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "IJsbrand");
     const fs::path out = demo.dir / "kopie.pdf";
     kt::test::write_bytes(out, "not a copy");
-    const auto s = copy_to(demo.vault.db(), id, "nl", out, demo.kNow);
+    const auto s = copy_to(db, id, "nl", out, demo.kNow);
     REQUIRE(!s.ok());
     CHECK(s.error().code == kt::ErrorCode::already_exists);
     CHECK(kt::test::read_bytes(out) == "not a copy");
     fs::create_directory(demo.dir / "map.pdf");
-    CHECK(copy_to(demo.vault.db(), id, "nl", demo.dir / "map.pdf", 1).error().code ==
+    CHECK(copy_to(db, id, "nl", demo.dir / "map.pdf", 1).error().code ==
           kt::ErrorCode::already_exists);
 }
 
 TEST_CASE("the copy is written only at the chosen path and leaves nothing beside it") {
     DemoVault demo;
-    const std::string id = demo.assessment_of("IJsbrand");
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string id = demo_assessment_of(db, "IJsbrand");
     fs::create_directory(demo.dir / "usb");
     const fs::path out = demo.dir / "usb" / "kopie.pdf";
-    REQUIRE(copy_to(demo.vault.db(), id, "", out, demo.kNow).ok());
+    REQUIRE(copy_to(db, id, "", out, demo.kNow).ok());
     std::set<std::string> names;
     for (const auto& e : fs::directory_iterator(demo.dir / "usb"))
         names.insert(e.path().filename().string());
     CHECK(names == std::set<std::string>{"kopie.pdf"});
     CHECK((fs::status(out).permissions() & fs::perms::others_read) == fs::perms::none);
     // The copy leaving the device is in the audit log: the assessment id, no name, no path.
-    auto rows = kt::store::read_audit(demo.vault.db());
+    auto rows = kt::store::read_audit(db);
     REQUIRE(rows.ok());
     REQUIRE_FALSE(rows->empty());
     CHECK(rows->back().action == "export");
     CHECK(rows->back().object_id == id);
     // Without --lang the copy is in the language the client reviewed in (Dutch for van Dijk).
     CHECK(kt::test::pdf_text(out).find(tr("nl", "copy.title")) != std::string::npos);
-    const auto missing = copy_to(demo.vault.db(), id, "nl", demo.dir / "gone" / "kopie.pdf", 1);
+    const auto missing = copy_to(db, id, "nl", demo.dir / "gone" / "kopie.pdf", 1);
     CHECK(missing.error().code == kt::ErrorCode::not_found);
-    CHECK(copy_to(demo.vault.db(), id, "de", demo.dir / "de.pdf", 1).error().code ==
-          kt::ErrorCode::usage);
+    CHECK(copy_to(db, id, "de", demo.dir / "de.pdf", 1).error().code == kt::ErrorCode::usage);
 }
 
 TEST_CASE("a progress copy shows the intake as an outline and the client's own level") {
     DemoVault demo;
-    auto& db = demo.vault.db();
-    const std::string intake = demo.assessment_of("IJsbrand");
+    auto vault = demo.open();
+    auto& db = vault.db();
+    const std::string intake = demo_assessment_of(db, "IJsbrand");
     auto first = kt::store::load_assessment(db, intake);
     REQUIRE(first.ok());
     const std::int64_t at = demo.kNow - 3600;
@@ -237,7 +253,7 @@ TEST_CASE("a progress copy shows the intake as an outline and the client's own l
     const kt::store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "pin"};
     REQUIRE(kt::store::seal_assessment(db, id.value(), context, at + 120).ok());
     for (const char* locale : {"nl", "pl"}) {
-        const fs::path pdf = write_copy(demo, id.value(), locale);
+        const fs::path pdf = write_copy(demo, db, id.value(), locale);
         const std::string text = kt::test::pdf_text(pdf);
         auto cat = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
         REQUIRE(cat.ok());

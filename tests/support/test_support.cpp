@@ -270,7 +270,7 @@ store::Vault create_test_vault(const fs::path& path, std::string_view passphrase
 
 fs::path create_demo_vault(const fs::path& path, std::string_view passphrase) {
     auto v = create_test_vault(path, passphrase);
-    REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
+    REQUIRE(store::fill_demo(v, kDemoNow).ok());
     return path;
 }
 

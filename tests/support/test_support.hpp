@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -75,7 +76,11 @@ std::size_t count_occurrences(const fs::path& file, std::string_view marker_utf8
 
 /// Creates a vault with crypto::KdfParams::test_fast(). Fails the current test on error.
 store::Vault create_test_vault(const fs::path& path, std::string_view passphrase);
-/// A test vault filled with the demo clients (store::fill_demo), closed again; returns `path`.
+/// The clock the demo clients are made at (2026-09-21): tests with them read dates against it.
+inline constexpr std::int64_t kDemoNow = 1'790'000'000;
+
+/// A test vault filled with the demo clients (store::fill_demo at kDemoNow), closed again;
+/// returns `path`. A test that runs a program on it or opens it uses DemoVault (demo_vault.hpp).
 fs::path create_demo_vault(const fs::path& path, std::string_view passphrase);
 
 /// Writes a plain, unencrypted SQLite database (no key) with one table holding `texts`.

@@ -26,18 +26,23 @@ struct Visit {
     std::string csrf;                          // the form token of this session
     std::map<std::string, std::string> form;   // POST body fields
     std::map<std::string, std::string> query;  // GET query fields
+    const Language* lang = nullptr;            // the page's language, set before any page
     std::string actor() const { return account ? account->name : req.remote_addr; }
+    /// The text of a key in the page's language.
+    std::string tr(std::string_view key) const { return lang->cat.tr(key); }
+    const i18n::Catalog& words() const { return lang->cat; }
 };
 
-/// The named template rendered with `data`.
-std::string render(Site& site, const std::string& name, const Data& data);
-/// `content` inside the layout (title, menu for the account's role, logout form).
+/// The named template rendered with `data` and the page language's words as `t`.
+std::string render(Site& site, const Visit& v, const std::string& name, Data data);
+/// `content` inside the layout (title, menu for the account's role, logout form, language).
 HttpAnswer page(Site& site, const Visit& v, int status, const std::string& title,
                 const std::string& content);
-/// A page with one heading, one message and an optional link.
-HttpAnswer message(Site& site, const Visit& v, int status, const std::string& title,
+/// A page with the heading of `title_key`, one message (in the page's language) and an
+/// optional link with the text of `link_key`.
+HttpAnswer message(Site& site, const Visit& v, int status, std::string_view title_key,
                    const std::string& text, const std::string& link = "",
-                   const std::string& link_text = "");
+                   std::string_view link_key = "");
 /// Writes an audit row; a store failure goes to stderr (the answer does not change).
 void audit(Site& site, const std::string& action, const std::string& object,
            const std::string& result, const std::string& actor);

@@ -54,11 +54,15 @@ std::optional<std::int64_t> totp_match(std::string_view key, std::string_view co
 std::string new_totp_secret() {
     std::array<unsigned char, 20> key{};
     randombytes_buf(key.data(), key.size());
-    return base32_encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+    auto text =
+        base32_encode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+    sodium_memzero(key.data(), key.size());
+    return text;
 }
 
 std::string base32_encode(std::string_view bytes) {
     std::string out;
+    out.reserve(bytes.size() * 8 / 5 + 1);
     std::uint32_t buffer = 0;
     int bits = 0;
     for (unsigned char c : bytes) {
@@ -75,6 +79,7 @@ std::string base32_encode(std::string_view bytes) {
 
 std::optional<std::string> base32_decode(std::string_view text) {
     std::string out;
+    out.reserve(text.size() * 5 / 8 + 1);  // no reallocation leaves a copy of key bytes behind
     std::uint32_t buffer = 0;
     int bits = 0;
     for (char c : text) {

@@ -85,6 +85,20 @@ HttpAnswer static_file(Site& site, const std::string& name) {
     return a;
 }
 
+// The page itself in `lang`: a GET keeps its query (an activation token), a POST's answer
+// links to the start page.
+std::string language_link(const Visit& v, const std::string& lang) {
+    std::string link = v.req.method == "GET" ? v.req.path : "/";
+    char sep = '?';
+    if (v.req.method == "GET")
+        for (const auto& [name, value] : v.query) {
+            if (name == "lang") continue;
+            link += sep + percent_encode(name) + "=" + percent_encode(value);
+            sep = '&';
+        }
+    return link + sep + "lang=" + lang;
+}
+
 HttpAnswer home(Site&, Visit& v) {
     if (!v.account) return redirect("/inloggen");
     return redirect(v.account->role == "beheer" ? "/apparaten" : "/monitoring");
@@ -92,9 +106,8 @@ HttpAnswer home(Site&, Visit& v) {
 
 HttpAnswer refused(Site& site, Visit& v, const std::string& path) {
     audit(site, "console_refused", path, "403", v.actor());
-    return message(site, v, 403, "Geen toegang",
-                   "Uw rol geeft geen toegang tot deze pagina. Deze poging is vastgelegd.", "/",
-                   "Naar de startpagina");
+    return message(site, v, 403, "console.message.refused_title", v.tr("console.message.refused"),
+                   "/", "console.link.home");
 }
 
 HttpAnswer dispatch(Site& site, Visit& v) {
@@ -109,25 +122,21 @@ HttpAnswer dispatch(Site& site, Visit& v) {
         if (req.method != r.method) continue;
         if (r.access != Access::anyone && !v.account) {
             if (req.method == "POST")
-                return message(site, v, 401, "Sessie verlopen",
-                               "Uw sessie is verlopen of beëindigd. Er is niets gewijzigd. "
-                               "Log opnieuw in.",
-                               "/inloggen", "Naar inloggen");
+                return message(site, v, 401, "console.message.expired_title",
+                               v.tr("console.message.expired"), "/inloggen", "console.link.login");
             return redirect("/inloggen");
         }
         if (!allowed(r.access, v)) return refused(site, v, req.path);
         if (req.method == "POST" && r.access != Access::anyone && !csrf_ok(v))
-            return message(site, v, 403, "Verzoek geweigerd",
-                           "Dit formulier is niet geldig (beveiligingscode ontbreekt of klopt "
-                           "niet). Er is niets gewijzigd.",
-                           "/", "Naar de startpagina");
+            return message(site, v, 403, "console.message.form_invalid",
+                           v.tr("console.message.session_form_invalid"), "/", "console.link.home");
         return r.handler(site, v);
     }
     if (path_known)
-        return message(site, v, 405, "Niet toegestaan", "Deze pagina kan zo niet worden gebruikt.",
-                       "/", "Naar de startpagina");
-    return message(site, v, 404, "Pagina niet gevonden", "Deze pagina bestaat niet.", "/",
-                   "Naar de startpagina");
+        return message(site, v, 405, "console.message.not_allowed_title",
+                       v.tr("console.message.not_allowed"), "/", "console.link.home");
+    return message(site, v, 404, "console.message.not_found_title",
+                   v.tr("console.message.not_found"), "/", "console.link.home");
 }
 
 }  // namespace
@@ -141,7 +150,7 @@ fs::path share_dir() {
            "keukentafel" / "console";
 }
 
-Status load_files(Site& site, const fs::path& dir) {
+Status load_files(Site& site, const fs::path& dir, const fs::path& bundles) {
     std::error_code ec;
     for (const auto& [sub, ext, target] : {std::tuple{"templates", ".mustache", &site.templates},
                                            std::tuple{"static", ".css", &site.statics}}) {
@@ -154,33 +163,45 @@ Status load_files(Site& site, const fs::path& dir) {
     }
     if (!site.templates.count("layout"))
         return make_error(ErrorCode::not_found, "no console templates in " + dir.string());
+    auto languages = load_languages(bundles);
+    if (!languages) return languages.error();
+    site.languages = std::move(languages.value());
     return {};
 }
 
-std::string render(Site& site, const std::string& name, const Data& data) {
+std::string render(Site& site, const Visit& v, const std::string& name, Data data) {
     kainjow::mustache::mustache tmpl(site.templates[name]);
+    data.set("t", v.lang->t);
     return tmpl.render(data);
 }
 
 HttpAnswer page(Site& site, const Visit& v, int status, const std::string& title,
                 const std::string& content) {
     Data d;
-    d.set("title", title);
+    d.set("title", v.words().format("console.layout.title", {{"title", title}}));
     d.set("content", content);
+    d.set("lang", v.lang->cat.locale());
+    const std::string other = v.lang->cat.locale() == "en" ? "nl" : "en";
+    d.set("other_lang", other);
+    d.set("other_href", language_link(v, other));
     if (v.account) {
         Data a;
-        a.set("name", v.account->name);
-        a.set("role", v.account->role);
+        const auto role = v.tr("console.role." + v.account->role);
+        a.set("logged_in", as_html(v.words().format("console.layout.logged_in",
+                                                    {{"name", placeholder(0)}, {"role", role}}),
+                                   {"<strong>" + kainjow::mustache::html_escape(v.account->name) +
+                                    "</strong>"}));
         a.set("csrf", v.csrf);
         a.set("beheer", v.account->role == "beheer");
         a.set("monitoring", v.account->role != "beheer");
         d.set("account", a);
     }
-    return html(status, render(site, "layout", d));
+    return html(status, render(site, v, "layout", d));
 }
 
-HttpAnswer message(Site& site, const Visit& v, int status, const std::string& title,
-                   const std::string& text, const std::string& link, const std::string& link_text) {
+HttpAnswer message(Site& site, const Visit& v, int status, std::string_view title_key,
+                   const std::string& text, const std::string& link, std::string_view link_key) {
+    const std::string title = v.tr(title_key);
     Data d;
     d.set("title", title);
     d.set("text", text);
@@ -188,10 +209,10 @@ HttpAnswer message(Site& site, const Visit& v, int status, const std::string& ti
     if (!link.empty()) {
         Data l;
         l.set("href", link);
-        l.set("text", link_text);
+        l.set("text", v.tr(link_key));
         d.set("link", l);
     }
-    return page(site, v, status, title, render(site, "message", d));
+    return page(site, v, status, title, render(site, v, "message", d));
 }
 
 void audit(Site& site, const std::string& action, const std::string& object,
@@ -206,11 +227,17 @@ bool csrf_ok(const Visit& v) {
 }
 
 HttpAnswer handle(Site& site, const Request& req) {
-    Visit v{req, std::int64_t(std::time(nullptr)), {}, {}, {}, {}, {}};
+    Visit v{req, std::int64_t(std::time(nullptr)), {}, {}, {}, {}, {}, nullptr};
     resume_session(site, v);
     if (req.method == "POST") v.form = parse_form(req.body);
     v.query = parse_form(req.query);
+    const auto asked = v.query.find("lang");
+    const std::string lang = choose_language(asked == v.query.end() ? "" : asked->second,
+                                             cookie(req, kLanguageCookie).value_or(""));
+    v.lang = &site.languages.at(lang);
     HttpAnswer a = dispatch(site, v);
+    if (asked != v.query.end() && asked->second == lang)
+        a.headers.emplace_back("Set-Cookie", language_cookie(lang));
     site.log.write({v.now, "console", req.path.substr(0, 64), a.status, "", v.actor()});
     return a;
 }
@@ -218,11 +245,12 @@ HttpAnswer handle(Site& site, const Request& req) {
 HttpAnswer refusal(Site& site, int status, const std::string& address) {
     site.log.write({std::time(nullptr), "console", "", status, "refused", address});
     const Request none;
-    Visit v{none, 0, {}, {}, {}, {}, {}};
-    const std::string text = status == 413 ? "Het formulier is te groot. Er is niets gewijzigd."
-                                           : "Dit verzoek kon niet worden verwerkt.";
-    if (site.templates.count("message") == 0) return html(status, "");
-    return message(site, v, status, "Verzoek geweigerd", text, "/", "Naar de startpagina");
+    if (site.templates.count("message") == 0 || site.languages.count("nl") == 0)
+        return html(status, "");
+    const Visit v{none, 0, {}, {}, {}, {}, {}, &site.languages.at("nl")};
+    const std::string text =
+        v.tr(status == 413 ? "console.message.too_large" : "console.message.unreadable");
+    return message(site, v, status, "console.message.form_invalid", text, "/", "console.link.home");
 }
 
 }  // namespace kt::receiver::console

@@ -1,6 +1,7 @@
-// The municipality's web console: server-rendered Dutch pages (mustache templates, escaped by
-// default) on their own HTTPS listener. Every piece of state (accounts, sessions, throttling)
-// is in the store, so any receiver on the same database answers any request.
+// The municipality's web console: server-rendered pages in Dutch or English (mustache templates
+// with the words of locales/, escaped by default) on their own HTTPS listener. Every piece of state
+// (accounts, sessions, throttling) is in the store, so any receiver on the same database answers
+// any request.
 #pragma once
 
 #include <filesystem>
@@ -9,9 +10,11 @@
 
 #include "http_request.hpp"
 #include "http_server.hpp"
+#include "language.hpp"
 #include "receiver_store/config.hpp"
 #include "receiver_store/store.hpp"
 #include "request_log.hpp"
+#include "totp_box.hpp"
 
 namespace kt::receiver::console {
 
@@ -23,13 +26,17 @@ struct Site {
     RequestLog& log;
     std::map<std::string, std::string> templates;  // name (without .mustache) -> text
     std::map<std::string, std::string> statics;    // file name under /static/ -> CSS
+    TotpBox totp;                                  // seals and opens the accounts' TOTP secrets
+    std::map<std::string, Language> languages;     // "nl", "en"
 };
 
 /// <dir of the executable>/../share/keukentafel/console (the build tree and installed alike),
 /// or KT_CONSOLE_DIR when set.
 std::filesystem::path share_dir();
-/// Reads templates/*.mustache and static/*.css of `dir` into the site. Errors: not_found.
-Status load_files(Site& site, const std::filesystem::path& dir);
+/// Reads templates/*.mustache and static/*.css of `dir`, and the words of the compiled bundles
+/// in `bundles`, into the site. Errors: not_found.
+Status load_files(Site& site, const std::filesystem::path& dir,
+                  const std::filesystem::path& bundles);
 
 /// Answers one console request (and writes its log line: path, status, account or address;
 /// never a query string, form field or secret).

@@ -18,13 +18,6 @@ namespace {
 
 constexpr const char* kPass = kt::test::kPassphrase;
 
-fs::path demo_vault(const test::TempDir& dir) {
-    const auto path = dir / "v.kt";
-    auto v = test::create_test_vault(path, kPass);
-    REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    return path;
-}
-
 i18n::Catalog dutch() {
     auto c = i18n::Catalog::open(test::i18n_dir(), "nl");
     REQUIRE(c.ok());
@@ -51,7 +44,7 @@ std::size_t count(const std::vector<std::string>& v, const std::string& what) {
 TEST_CASE("T-15 passphrase delay: from the sixth wrong try the next must wait, doubling",
           "[security]") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock system;
     OffsetClock clock(system);
     present::Session s(path, clock);
@@ -91,7 +84,7 @@ TEST_CASE("T-15 passphrase delay: from the sixth wrong try the next must wait, d
 TEST_CASE("an idle lock closes the vault, the PIN reopens it and wrong PINs are audited",
           "[security]") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);
@@ -114,7 +107,7 @@ TEST_CASE("an idle lock closes the vault, the PIN reopens it and wrong PINs are 
 
 TEST_CASE("the settings change the passphrase, wrong or weak input changes nothing", "[security]") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);
@@ -145,7 +138,7 @@ TEST_CASE("the settings change the passphrase, wrong or weak input changes nothi
 
 TEST_CASE("a broken audit chain is named on the client list after unlock", "[security]") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     {
         auto v = store::Vault::open(path, kPass);
         REQUIRE(v.ok());
@@ -163,7 +156,7 @@ TEST_CASE("a broken audit chain is named on the client list after unlock", "[sec
 
 TEST_CASE("an intact vault shows no audit warning") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kPass);

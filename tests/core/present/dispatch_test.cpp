@@ -17,13 +17,6 @@ namespace {
 
 constexpr const char* kPass = kt::test::kPassphrase;
 
-fs::path demo_vault(const test::TempDir& dir) {
-    const auto path = dir / "v.kt";
-    auto v = test::create_test_vault(path, kPass);
-    REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    return path;
-}
-
 i18n::Catalog dutch() {
     auto c = i18n::Catalog::open(test::i18n_dir(), "nl");
     REQUIRE(c.ok());
@@ -44,7 +37,7 @@ TEST_CASE(
     "a failed settings save is shown beside Opslaan, never as saved or as a passphrase "
     "error") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.dispatch(in::SubmitPassphrase{kPass});
@@ -72,7 +65,7 @@ TEST_CASE(
 
 TEST_CASE("the settings screen never holds the PIN verifier and a save keeps the PIN") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.dispatch(in::SubmitPassphrase{kPass});
@@ -88,7 +81,7 @@ TEST_CASE("the settings screen never holds the PIN verifier and a save keeps the
 
 TEST_CASE("a passphrase change's outcome is the passphrase section's, not the save's") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.dispatch(in::SubmitPassphrase{kPass});
@@ -106,7 +99,7 @@ TEST_CASE(
     "a screen cannot take the steps that follow a check: hand-over checks, PIN-only "
     "return is refused") {
     test::TempDir dir;
-    const auto path = demo_vault(dir);
+    const auto path = test::create_demo_vault(dir / "v.kt", kPass);
     SystemClock clock;
     present::Session s(path, clock);
     s.dispatch(in::SubmitPassphrase{kPass});

@@ -23,11 +23,7 @@ TEST_CASE("a PIN is exactly six digits and verifies only itself", "[security]") 
 
 TEST_CASE("T-15 five wrong PINs close the vault and keep the place no more", "[security]") {
     test::TempDir dir;
-    const auto path = dir / "v.kt";
-    {
-        auto v = test::create_test_vault(path, kt::test::kPassphrase);
-        REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
-    }
+    const auto path = test::create_demo_vault(dir / "v.kt", kt::test::kPassphrase);
     SystemClock clock;
     present::Session s(path, clock);
     s.unlock(kt::test::kPassphrase);

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "crypto/key_file.hpp"
-#include "store/demo_data.hpp"
 #include "store/vault.hpp"
 #include "support/test_support.hpp"
 
@@ -28,10 +27,7 @@ struct Foreign {
 
 // The bytes of a real demo vault (checkpointed), for truncated and tampered copies.
 std::string demo_vault_bytes(const TempDir& dir) {
-    auto v = kt::test::create_test_vault(dir / "demo.ktv", kPass);
-    REQUIRE(kt::store::fill_demo(v, 1'790'000'000).ok());
-    v.close();
-    return kt::test::read_bytes(dir / "demo.ktv");
+    return kt::test::read_bytes(kt::test::create_demo_vault(dir / "demo.ktv", kPass));
 }
 
 std::string plain_sqlite_bytes(const TempDir& dir) {

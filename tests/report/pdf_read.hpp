@@ -1,15 +1,10 @@
-// A demo vault (store::fill_demo: van Dijk's intake sealed, the others finished, not sealed)
-// and the poppler tools that read a PDF back, shared by the client's copy tests.
+// The poppler tools that read a PDF back (text, page count), for the client's copy tests.
 #pragma once
 
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <string>
 
-#include "model/client.hpp"
-#include "store/assessments.hpp"
-#include "store/clients.hpp"
-#include "store/demo_data.hpp"
 #include "support/test_support.hpp"
 
 namespace kt::test {
@@ -47,28 +42,5 @@ inline int pdf_pages(const fs::path& pdf) {
     REQUIRE(at != std::string::npos);
     return std::stoi(info.substr(at + 6));
 }
-
-struct DemoVault {
-    static constexpr std::int64_t kNow = 1790000000;  // 2026-09-21
-    TempDir dir;
-    store::Vault vault = create_test_vault(dir / "demo.ktv", kt::test::kPassphrase);
-
-    DemoVault() { REQUIRE(store::fill_demo(vault, kNow).ok()); }
-
-    /// The only assessment of the demo client with this given name.
-    std::string assessment_of(const std::string& given_name) {
-        auto clients = store::list_clients(vault.db());
-        REQUIRE(clients.ok());
-        for (const auto& c : clients.value()) {
-            if (c.given_name != given_name) continue;
-            auto list = store::assessments_of(vault.db(), c.id);
-            REQUIRE(list.ok());
-            REQUIRE(!list->empty());
-            return list->front().id;
-        }
-        FAIL("no demo client " << given_name);
-        return {};
-    }
-};
 
 }  // namespace kt::test

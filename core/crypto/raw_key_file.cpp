@@ -1,4 +1,4 @@
-#include "sqlite_key.hpp"
+#include "raw_key_file.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -9,11 +9,11 @@
 
 #include "util/files.hpp"
 
-namespace kt::receiver {
+namespace kt::crypto {
 
 namespace {
 
-Status write_all(int fd, const crypto::SecretBytes& key) {
+Status write_all(int fd, const SecretBytes& key) {
     std::size_t done = 0;
     while (done < key.size()) {
         const ssize_t n = ::write(fd, key.data() + done, key.size() - done);
@@ -35,14 +35,14 @@ void sync_parent(const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<crypto::SecretBytes> create_store_key(const std::filesystem::path& path) {
+Result<SecretBytes> create_raw_key_file(const std::filesystem::path& path) {
     if (sodium_init() < 0) return make_error(ErrorCode::internal, "libsodium init failed");
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST) return make_error(ErrorCode::already_exists, "key file exists");
         return make_error(error_code_from_errno(errno), "cannot create key file");
     }
-    crypto::SecretBytes key(kStoreKeySize);
+    SecretBytes key(kRawKeySize);
     randombytes_buf(key.data(), key.size());
     auto s = write_all(fd, key);
     ::close(fd);
@@ -54,14 +54,15 @@ Result<crypto::SecretBytes> create_store_key(const std::filesystem::path& path) 
     return key;
 }
 
-Result<crypto::SecretBytes> read_store_key(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+Result<SecretBytes> read_raw_key_file(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
-        if (errno == ENOENT) return make_error(ErrorCode::not_found, "store key file missing");
+        if (errno == ENOENT) return make_error(ErrorCode::not_found, "key file missing");
+        if (errno == ELOOP) return make_error(ErrorCode::usage, "key file is a symbolic link");
         return make_error(error_code_from_errno(errno), "cannot open key file");
     }
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || st.st_size != static_cast<off_t>(kStoreKeySize)) {
+    if (::fstat(fd, &st) != 0 || st.st_size != static_cast<off_t>(kRawKeySize)) {
         ::close(fd);
         return make_error(ErrorCode::usage, "key file is not 32 bytes");
     }
@@ -69,12 +70,12 @@ Result<crypto::SecretBytes> read_store_key(const std::filesystem::path& path) {
         ::close(fd);
         return make_error(ErrorCode::usage, "key file is readable by other users");
     }
-    crypto::SecretBytes key(kStoreKeySize);
+    SecretBytes key(kRawKeySize);
     const ssize_t n = ::read(fd, key.data(), key.size());
     ::close(fd);
-    if (n != static_cast<ssize_t>(kStoreKeySize))
+    if (n != static_cast<ssize_t>(kRawKeySize))
         return make_error(ErrorCode::io, "cannot read key file");
     return key;
 }
 
-}  // namespace kt::receiver
+}  // namespace kt::crypto
