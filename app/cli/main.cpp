@@ -30,6 +30,7 @@
 #include "util/canonical_json.hpp"
 #include "util/clock.hpp"
 #include "util/files.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -259,6 +260,10 @@ bool has_required(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel-cli %s\n", kt::kVersion);
+        return 0;
+    }
     if (!kt::crypto::init()) return 2;
     Args args;
     const bool parsed = parse(argc, argv, args);
@@ -268,6 +273,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr,
                      "keukentafel-cli: language bundles missing or --lang unknown (nl, en)\n");
         return cat.error().code == ErrorCode::usage ? 1 : 2;
+    }
+    if (parsed && args.command == "--help") {  // --help [--lang en]: the usage on stdout
+        std::printf("%s\n", cat->tr("cli.usage").c_str());
+        return 0;
     }
     if (!parsed || !has_required(args)) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.usage").c_str());

@@ -16,6 +16,7 @@
 #include "admin.hpp"
 #include "crypto/secret.hpp"
 #include "server.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -91,6 +92,14 @@ kt::Status dispatch(Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel-receiver %s\n", kt::kVersion);
+        return 0;
+    }
+    if (argc == 2 && std::string(argv[1]) == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
     if (!kt::crypto::init()) return 2;
     Args args;
     if (!parse(argc, argv, args)) {

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The kiosk under a real Wayland kiosk compositor: Debian's cage on wlroots' headless backend
+# (pixman, no GPU), the kiosk inside it full screen with no vault yet, as an unprivileged user
+# (cage refuses root). grim captures the screen through cage, and the capture must show what
+# the kiosk's own headless mode draws for the same start at the same size. T-22: the only
+# window's title is "Keukentafel".
+# Without a GPU, SDL's Wayland driver draws black here, so the kiosk goes through cage's
+# Xwayland (SDL_VIDEODRIVER=x11); on a tablet the unit uses Wayland (README, "Install on a
+# tablet").
+# Usage: cage_test.sh KIOSK_BINARY PNG_COMPARE OUT_DIR   (exit 77: skipped, reason printed)
+set -euo pipefail
+kiosk=$1 compare=$2 out=$3
+
+for tool in cage grim xwininfo setpriv Xwayland; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (packaging/install-deps.sh)"; exit 77; }
+done
+user=nobody
+id "$user" >/dev/null 2>&1 || { echo "SKIP: no unprivileged user '$user' to run cage as"; exit 77; }
+if [ "$(id -u)" -ne 0 ]; then user=$(id -un); fi
+
+mkdir -p "$out"
+rm -f "$out"/*.png
+work=$(mktemp -d /tmp/kt-cage.XXXXXX)
+cage_pid=
+cleanup() {
+    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null && wait "$cage_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/run" "$work/home"
+chmod 0700 "$work/run" "$work/home"
+as_user() {
+    if [ "$(id -u)" -eq 0 ]; then
+        chown -R "$user:" "$work/run" "$work/home"
+        setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups -- "$@"
+    else
+        "$@"
+    fi
+}
+session_env=(env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_RUNTIME_DIR="$work/run"
+    XDG_DATA_HOME="$work/home/data" LANG=C.UTF-8)
+
+as_user "${session_env[@]}" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+    SDL_VIDEODRIVER=x11 cage -- "$kiosk" --fullscreen --dpi 96 >"$work/cage.log" 2>&1 &
+cage_pid=$!
+
+# The kiosk is up once it is a child of cage with a window; then give it time to draw.
+kiosk_pid=
+for _ in $(seq 1 100); do
+    kiosk_pid=$(pgrep -P "$cage_pid" -x keukentafel || true)
+    [ -n "$kiosk_pid" ] && [ -S "$work/run/wayland-0" ] && break
+    sleep 0.2
+done
+if [ -z "$kiosk_pid" ]; then
+    cat "$work/cage.log"
+    echo "FAIL: the kiosk did not start inside cage"
+    exit 1
+fi
+display=$(tr '\0' '\n' <"/proc/$kiosk_pid/environ" | sed -n 's/^DISPLAY=//p')
+
+# grim until two captures a second apart are the same screen (drawing has settled).
+shot="$out/cage-first-screen.png"
+settled=
+for i in $(seq 1 30); do
+    sleep 1
+    as_user env XDG_RUNTIME_DIR="$work/run" WAYLAND_DISPLAY=wayland-0 grim "$work/shot$i.png"
+    if [ "$i" -gt 1 ] && "$compare" "$work/shot$i.png" "$work/shot$((i - 1)).png" >/dev/null; then
+        settled=$i
+        break
+    fi
+done
+cp "$work/shot${settled:-$i}.png" "$shot"
+size=$(file "$shot" | sed -n 's/.*PNG image data, \([0-9]*\) x \([0-9]*\).*/\1x\2/p')
+echo "cage: grim captured $shot ($size) after ${settled:-$i} s"
+
+# T-22: every window the kiosk shows through Xwayland is titled "Keukentafel".
+titles=$(as_user env DISPLAY="$display" xwininfo -root -tree | sed -n 's/^ *0x[0-9a-f]* "\([^"]*\)".*/\1/p' | sort -u)
+echo "window titles: ${titles:-none}"
+if [ "$titles" != "Keukentafel" ]; then
+    echo "FAIL: the kiosk's window title is not the constant \"Keukentafel\""
+    exit 1
+fi
+
+# The same start in the kiosk's headless mode, at the size cage gave it.
+printf 'frames 3\nscreenshot %s\n' "$work/home/headless.png" >"$work/home/script"
+as_user "${session_env[@]}" SDL_VIDEODRIVER=offscreen "$kiosk" --headless --size "$size" --dpi 96 \
+    --script "$work/home/script"
+cp "$work/home/headless.png" "$out/headless-first-screen.png"
+echo "headless: $out/headless-first-screen.png"
+if ! "$compare" "$shot" "$out/headless-first-screen.png"; then
+    echo "FAIL: the screen under cage is not the kiosk's first screen"
+    exit 1
+fi
+echo "PASS: the kiosk's first screen under cage, captured by grim"

@@ -1,0 +1,57 @@
+// kt_png_compare A.png B.png: whether two screenshots show the same screen. Prints the size
+// and the share of pixels whose colour differs by more than 48 in a channel. Exit 0 when both
+// have the same size and at most 1 % of the pixels differ and A is not one flat colour;
+// 1 otherwise; 2 when a file cannot be read.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include <stb_image.h>
+
+namespace {
+
+using Pixels = std::unique_ptr<unsigned char, decltype(&stbi_image_free)>;
+
+Pixels load(const char* path, int& w, int& h) {
+    int channels = 0;
+    return Pixels(stbi_load(path, &w, &h, &channels, 3), &stbi_image_free);
+}
+
+bool flat(const unsigned char* p, long n) {
+    for (long i = 3; i < n * 3; ++i)
+        if (p[i] != p[i % 3]) return false;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fputs("usage: kt_png_compare A.png B.png\n", stderr);
+        return 2;
+    }
+    int wa = 0, ha = 0, wb = 0, hb = 0;
+    Pixels a = load(argv[1], wa, ha), b = load(argv[2], wb, hb);
+    if (!a || !b) {
+        std::fprintf(stderr, "kt_png_compare: cannot read %s\n", a ? argv[2] : argv[1]);
+        return 2;
+    }
+    std::printf("A %dx%d, B %dx%d\n", wa, ha, wb, hb);
+    if (wa != wb || ha != hb) return 1;
+    const long n = long(wa) * ha;
+    if (flat(a.get(), n)) {
+        std::puts("A is one flat colour: nothing was drawn");
+        return 1;
+    }
+    long differing = 0;
+    for (long i = 0; i < n; ++i)
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(int(a.get()[i * 3 + c]) - int(b.get()[i * 3 + c])) > 48) {
+                ++differing;
+                break;
+            }
+    const double share = 100.0 * double(differing) / double(n);
+    std::printf("%ld of %ld pixels differ (%.2f %%)\n", differing, n, share);
+    return share <= 1.0 ? 0 : 1;
+}
