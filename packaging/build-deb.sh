@@ -28,7 +28,7 @@ keukentafel (${version}) bookworm; urgency=medium
 
   * Keukentafel ${version}, built from commit ${commit}.
 
- -- Keukentafel <keukentafel@localhost>  ${when}
+ -- Keukentafel <packaging@keukentafel.example>  ${when}
 CHANGELOG
 
 (cd "$stage" && KT_SOURCE_DIR="$root" dpkg-buildpackage -b -us -uc >../dpkg-buildpackage.log 2>&1) ||

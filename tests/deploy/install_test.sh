@@ -29,8 +29,12 @@ work=$(mktemp -d /tmp/kt-deploy.XXXXXX)
 R=$work/root
 mounted=()
 cleanup() {
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[$i]}" 2>/dev/null || true; done
-    rm -rf "$work"
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R "${mounted[$i]}" 2>/dev/null || true; done
+    if findmnt -rn -o TARGET | grep -q "^$work/"; then
+        echo "left $work in place: something is still mounted there"
+    else
+        rm -rf --one-file-system "$work"
+    fi
 }
 trap cleanup EXIT
 
@@ -63,10 +67,7 @@ if [ ! -s "$base" ] || [ -n "$(find "$base" -mtime +7)" ]; then
 fi
 mkdir -p "$R"
 tar -C "$R" -xf "$base"
-for m in proc sys dev dev/pts; do mkdir -p "$R/$m"; done
 mount -t proc proc "$R/proc" && mounted+=("$R/proc")
-mount --rbind /sys "$R/sys" && mounted+=("$R/sys")
-mount --bind /dev "$R/dev" && mounted+=("$R/dev")
 mount --bind "$cache/archives" "$R/var/cache/apt/archives" && mounted+=("$R/var/cache/apt/archives")
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 # Keep the downloaded .deb files for the next run (apt deletes them after install by default).
@@ -78,7 +79,7 @@ step "clean Debian $(cat "$R/etc/debian_version") root in $R"
 # ---- install N with every dependency from Debian ----
 cp -r "$work/debs-n" "$work/debs-next" "$R/tmp/"
 in_root apt-get update -qq
-in_root apt-get install -y -qq /tmp/debs-n/keukentafel_*.deb /tmp/debs-n/keukentafel-receiver_*.deb \
+in_root apt-get install -y -q /tmp/debs-n/keukentafel_*.deb /tmp/debs-n/keukentafel-receiver_*.deb \
     /tmp/debs-n/keukentafel-kiosk_*.deb >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; fail "apt-get install"; }
 step "installed: $(grep -c '^Setting up' "$work/install.log") packages set up"
 
@@ -129,7 +130,7 @@ home=/var/lib/keukentafel-kiosk
 data=$home/.local/share/keukentafel
 in_root runuser -u keukentafel-kiosk -- sh -c "umask 077; mkdir -p $data && printf '%s\n' \
     'Koffie aan de keukentafel 2026' >$home/pw"
-if in_root keukentafel-cli --help | grep -q 'keukentafel-cli init'; then
+if in_root keukentafel-cli --help | grep 'keukentafel-cli init' >/dev/null; then
     in_root runuser -u keukentafel-kiosk -- keukentafel-cli init --vault "$data/vault.kt" \
         --passphrase-file "$home/pw" --worker-name "Sanne de Vries" --team Oost
 else
@@ -150,7 +151,7 @@ echo "kept: $(wc -l <"$work/kept.before") files under /var/lib/keukentafel-recei
 
 # ---- upgrade N -> N+1 ----
 step "upgrade to ${next}"
-in_root apt-get install -y -qq /tmp/debs-next/keukentafel_*.deb /tmp/debs-next/keukentafel-receiver_*.deb \
+in_root apt-get install -y -q /tmp/debs-next/keukentafel_*.deb /tmp/debs-next/keukentafel-receiver_*.deb \
     /tmp/debs-next/keukentafel-kiosk_*.deb >"$work/upgrade.log" 2>&1 || { tail -40 "$work/upgrade.log"; fail "upgrade"; }
 for p in keukentafel keukentafel-receiver keukentafel-kiosk; do
     [ "$(in_root dpkg-query -W -f='${Version}' "$p")" = "$next" ] || fail "$p was not upgraded"
@@ -173,7 +174,7 @@ in_root apt-get purge -y -qq keukentafel-kiosk keukentafel-receiver keukentafel 
 kept_files | diff "$work/kept.before" - || fail "apt-get purge changed or deleted data"
 [ ! -e "$R/etc/keukentafel-receiver/receiver.conf" ] || fail "purge left the receiver's conffile"
 step "reinstall ${next} after the purge"
-in_root apt-get install -y -qq /tmp/debs-next/keukentafel_*.deb >/dev/null 2>&1 || fail "reinstall"
+in_root apt-get install -y -q /tmp/debs-next/keukentafel_*.deb >/dev/null 2>&1 || fail "reinstall"
 vault_check "after purge and reinstall"
 
 step "PASS (lintian and hardening above; exposure ${security})"
