@@ -79,8 +79,10 @@ step "clean Debian $(cat "$R/etc/debian_version") root in $R"
 # ---- install N with every dependency from Debian ----
 cp -r "$work/debs-n" "$work/debs-next" "$R/tmp/"
 in_root apt-get update -qq
-in_root apt-get install -y -q /tmp/debs-n/keukentafel_*.deb /tmp/debs-n/keukentafel-receiver_*.deb \
-    /tmp/debs-n/keukentafel-kiosk_*.deb >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; fail "apt-get install"; }
+debs() { (cd "$R" && ls "tmp/$1"/keukentafel_*.deb "tmp/$1"/keukentafel-receiver_*.deb \
+    "tmp/$1"/keukentafel-kiosk_*.deb | sed 's|^|/|'); }
+# shellcheck disable=SC2046
+in_root apt-get install -y -q $(debs debs-n) >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; fail "apt-get install"; }
 step "installed: $(grep -c '^Setting up' "$work/install.log") packages set up"
 
 for p in keukentafel keukentafel-cli keukentafel-receiver; do
@@ -151,8 +153,8 @@ echo "kept: $(wc -l <"$work/kept.before") files under /var/lib/keukentafel-recei
 
 # ---- upgrade N -> N+1 ----
 step "upgrade to ${next}"
-in_root apt-get install -y -q /tmp/debs-next/keukentafel_*.deb /tmp/debs-next/keukentafel-receiver_*.deb \
-    /tmp/debs-next/keukentafel-kiosk_*.deb >"$work/upgrade.log" 2>&1 || { tail -40 "$work/upgrade.log"; fail "upgrade"; }
+# shellcheck disable=SC2046
+in_root apt-get install -y -q $(debs debs-next) >"$work/upgrade.log" 2>&1 || { tail -40 "$work/upgrade.log"; fail "upgrade"; }
 for p in keukentafel keukentafel-receiver keukentafel-kiosk; do
     [ "$(in_root dpkg-query -W -f='${Version}' "$p")" = "$next" ] || fail "$p was not upgraded"
 done
@@ -174,7 +176,7 @@ in_root apt-get purge -y -qq keukentafel-kiosk keukentafel-receiver keukentafel 
 kept_files | diff "$work/kept.before" - || fail "apt-get purge changed or deleted data"
 [ ! -e "$R/etc/keukentafel-receiver/receiver.conf" ] || fail "purge left the receiver's conffile"
 step "reinstall ${next} after the purge"
-in_root apt-get install -y -q /tmp/debs-next/keukentafel_*.deb >/dev/null 2>&1 || fail "reinstall"
+in_root apt-get install -y -q "/$(cd "$R" && ls tmp/debs-next/keukentafel_*.deb)" >/dev/null 2>&1 || fail "reinstall"
 vault_check "after purge and reinstall"
 
 step "PASS (lintian and hardening above; exposure ${security})"

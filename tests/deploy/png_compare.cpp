@@ -2,10 +2,14 @@
 // and the share of pixels whose colour differs by more than 48 in a channel. Exit 0 when both
 // have the same size and at most 1 % of the pixels differ and A is not one flat colour;
 // 1 otherwise; 2 when a file cannot be read.
+// kt_png_compare --kiosk A.png: whether A shows a kiosk screen: at least half of it the
+// kiosk's light background (every channel >= 230) and at least 0.05 % dark text (every
+// channel < 128). A black or empty capture fails.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <string_view>
 
 #include <stb_image.h>
 
@@ -24,9 +28,31 @@ bool flat(const unsigned char* p, long n) {
     return true;
 }
 
+int kiosk_screen(const char* path) {
+    int w = 0, h = 0;
+    Pixels p = load(path, w, h);
+    if (!p) {
+        std::fprintf(stderr, "kt_png_compare: cannot read %s\n", path);
+        return 2;
+    }
+    const long n = long(w) * h;
+    long light = 0, dark = 0;
+    for (long i = 0; i < n; ++i) {
+        const unsigned char* c = p.get() + i * 3;
+        const int lo = std::min({c[0], c[1], c[2]}), hi = std::max({c[0], c[1], c[2]});
+        light += lo >= 230;
+        dark += hi < 128;
+    }
+    const double light_pct = 100.0 * double(light) / double(n);
+    const double dark_pct = 100.0 * double(dark) / double(n);
+    std::printf("%dx%d: %.1f %% light background, %.2f %% dark text\n", w, h, light_pct, dark_pct);
+    return light_pct >= 50.0 && dark_pct >= 0.05 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string_view(argv[1]) == "--kiosk") return kiosk_screen(argv[2]);
     if (argc != 3) {
         std::fputs("usage: kt_png_compare A.png B.png\n", stderr);
         return 2;
