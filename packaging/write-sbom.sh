@@ -19,18 +19,15 @@ build_depends() {
         grep -v '^$' | grep -v '^debhelper-compat'
 }
 
-linked_packages() {
-    for b in "$bin_dir"/keukentafel "$bin_dir"/keukentafel-cli "$bin_dir"/keukentafel-receiver; do
+linked_packages() {  # one dpkg -S for every library path (as ldd says it and resolved)
+    local libs
+    libs=$(for b in "$bin_dir"/keukentafel "$bin_dir"/keukentafel-cli "$bin_dir"/keukentafel-receiver; do
         ldd "$b" | awk '/=> \// { print $3 } /^\s*\/lib/ { print $1 }'
-    done | sort -u | while read -r lib; do
+    done | sort -u)
+    for lib in $libs; do
         real=$(readlink -f "$lib")
-        for p in "$lib" "$real" "${lib#/usr}" "/usr${lib}" "${real#/usr}" "/usr${real}"; do
-            if owner=$(dpkg -S "$p" 2>/dev/null); then
-                echo "${owner%%: *}" | tr ',' '\n' | sed 's/\s//g; s/:.*//'
-                break
-            fi
-        done
-    done
+        printf '%s\n' "$lib" "$real" "${lib#/usr}" "/usr${lib}" "${real#/usr}" "/usr${real}"
+    done | sort -u | { xargs dpkg -S 2>/dev/null || true; } | sed 's/: .*//' | tr ',' '\n' | sed 's/\s//g; s/:.*//'
 }
 
 echo "# Keukentafel ${version}: Debian packages this build compiled and linked against"
