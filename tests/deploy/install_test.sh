@@ -107,7 +107,9 @@ sed 's/^/  /' "$R/usr/share/doc/keukentafel/sbom.txt"
 
 # ---- T-29: hardening of the installed programs ----
 step "hardening-check (T-29)"
-hardening-check "$R/usr/bin/keukentafel" "$R/usr/bin/keukentafel-cli" "$R/usr/bin/keukentafel-receiver" ||
+# Debian 12's glibc start files carry no CET marks, so no program linked here can be marked
+# for control-flow protection, whatever it was compiled with (README, "Hardening").
+hardening-check --nocfprotection "$R/usr/bin/keukentafel" "$R/usr/bin/keukentafel-cli" "$R/usr/bin/keukentafel-receiver" ||
     fail "hardening-check"
 
 # ---- the units ----
