@@ -8,6 +8,7 @@
 # The base root and the downloaded packages are cached in $KT_DEPLOY_CACHE
 # (default ~/.cache/keukentafel-deploy); a base older than 7 days is made anew.
 # Usage: install_test.sh SOURCE_DIR    (exit 77: skipped, with the reason printed)
+#        KT_DEPLOY_PREBUILT=1 takes dist/*.deb as they are instead of running build-deb.sh.
 set -euo pipefail
 src=$(cd "$1" && pwd)
 t0=$(date +%s)
@@ -39,9 +40,13 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- the packages, version N and N+1 (the same files under the next version) ----
-step "building the packages (packaging/build-deb.sh)"
-"$src/packaging/build-deb.sh" >"$work/build-deb.log" 2>&1 || { tail -60 "$work/build-deb.log"; fail "build-deb.sh"; }
-grep -E '^(W|E|I): |lintian|build-deb:' "$work/build-deb.log" || true
+if [ "${KT_DEPLOY_PREBUILT:-0}" = 1 ]; then
+    step "using the packages in dist/ as they are (KT_DEPLOY_PREBUILT=1)"
+else
+    step "building the packages (packaging/build-deb.sh)"
+    "$src/packaging/build-deb.sh" >"$work/build-deb.log" 2>&1 || { tail -60 "$work/build-deb.log"; fail "build-deb.sh"; }
+    grep -E '^(W|E|I): |lintian|build-deb:' "$work/build-deb.log" || true
+fi
 version=$(sed -n 's/^project(keukentafel VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
 next="${version}+1"
 mkdir -p "$work/debs-n" "$work/debs-next"
@@ -92,7 +97,7 @@ for p in keukentafel keukentafel-cli keukentafel-receiver; do
 done
 in_root getent passwd keukentafel-receiver >/dev/null || fail "no system user keukentafel-receiver"
 in_root getent passwd keukentafel-kiosk >/dev/null || fail "no system user keukentafel-kiosk"
-perm=$(stat -c '%a %U' "$R/var/lib/keukentafel-receiver")
+perm=$(in_root stat -c '%a %U' /var/lib/keukentafel-receiver)
 [ "$perm" = "700 keukentafel-receiver" ] || fail "/var/lib/keukentafel-receiver is '$perm'"
 [ -d "$R/etc/keukentafel-receiver" ] || fail "no /etc/keukentafel-receiver"
 for f in usr/share/man/man1/keukentafel.1.gz usr/share/man/man1/keukentafel-cli.1.gz \
