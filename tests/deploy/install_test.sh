@@ -109,6 +109,9 @@ for f in usr/share/man/man1/keukentafel.1.gz usr/share/man/man1/keukentafel-cli.
 done
 echo "SBOM (/usr/share/doc/keukentafel/sbom.txt):"
 sed 's/^/  /' "$R/usr/share/doc/keukentafel/sbom.txt"
+for p in libsqlcipher-dev libsqlcipher0 libsodium23 libssl3; do
+    grep -q "^$p " "$R/usr/share/doc/keukentafel/sbom.txt" || fail "the SBOM does not name $p"
+done
 
 # ---- T-29: hardening of the installed programs ----
 step "hardening-check (T-29)"
