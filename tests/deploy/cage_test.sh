@@ -24,8 +24,9 @@ work=$(mktemp -d /tmp/kt-cage.XXXXXX)
 cage_pid=
 cleanup() {
     if [ -n "$cage_pid" ]; then
-        pkill -TERM -x cage -P "$cage_pid,$(pgrep -d, -P "$cage_pid")" 2>/dev/null
-        wait "$cage_pid" 2>/dev/null
+        cage=$(pgrep -n -u "$user" -x cage || true)
+        [ -n "$cage" ] && kill "$cage" 2>/dev/null
+        wait "$cage_pid" 2>/dev/null || true
     fi
     rm -rf "$work"
 }
@@ -51,7 +52,8 @@ cage_pid=$!
 # The kiosk is up once it is a child of cage with a window; then give it time to draw.
 kiosk_pid=
 for _ in $(seq 1 100); do
-    kiosk_pid=$(pgrep -n -x keukentafel -P "$(pgrep -d, -x cage -P "$cage_pid,$(pgrep -d, -P "$cage_pid")")" || true)
+    cage=$(pgrep -n -u "$user" -x cage || true)
+    [ -n "$cage" ] && kiosk_pid=$(pgrep -n -x keukentafel -P "$cage" || true)
     [ -n "$kiosk_pid" ] && [ -S "$work/run/wayland-0" ] && break
     sleep 0.2
 done
