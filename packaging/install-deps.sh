@@ -4,8 +4,8 @@
 set -euo pipefail
 
 PACKAGES=(
-  # build
-  cmake g++ make pkg-config clang-format
+  # build (clang-tidy: the check test "check/clang-tidy finds no bug pattern")
+  cmake g++ make pkg-config clang-format clang-tidy
   # kiosk: SDL2 + OpenGL3 + Dear ImGui 1.86 (ships libstb for PNG writing)
   libsdl2-dev libimgui-dev libstb-dev libgl1-mesa-dri libegl-mesa0
   # vault and crypto
@@ -14,6 +14,8 @@ PACKAGES=(
   nlohmann-json3-dev
   # language
   libicu-dev icu-devtools
+  # the passphrase rule (zxcvbn strength estimate)
+  libzxcvbn-dev
   # fonts
   fonts-noto-core fonts-noto-ui-core
   # client mode: read aloud in the client's language
@@ -24,6 +26,9 @@ PACKAGES=(
   # sync to the municipality: the receiver (HTTPS with cpp-httplib + OpenSSL, PostgreSQL via
   # libpq, enrollment QR codes) and the device's sender (libcurl with a pinned key)
   libcpp-httplib-dev libssl-dev openssl libpq-dev libqrencode-dev libcurl4-openssl-dev
+  # the receiver's HTTPS server: Boost.Beast and Boost.Asio (header only); Debian's nginx in TCP
+  # pass-through (stream module) in front of two receivers for the scale-out test
+  libboost-dev nginx-light libnginx-mod-stream
   # tests start their own PostgreSQL 15 on loopback (initdb in a temp dir)
   postgresql-15
   # Debian packages (packaging/build-deb.sh): debhelper, man pages from --help, lintian; the
@@ -32,6 +37,14 @@ PACKAGES=(
   cage xwayland grim x11-utils file
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
+  # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
+  # the receiver's web console: server-side templates (mustache, header only), password
+  # strength (zxcvbn); its browser tests drive Debian's Chromium from Node.js (npm ci below)
+  libkainjow-mustache-dev libzxcvbn-dev chromium nodejs
+  # domain pictograms (SVG rendered by librsvg into the kiosk's atlas and the PDF); the read
+  # aloud test: espeak-ng's own WAV output measured by sox
+  librsvg2-dev espeak-ng sox
 )
 
 missing=()
@@ -41,14 +54,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# npm comes with Debian's nodejs through the npm package, or inside a NodeSource nodejs.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The console's NL Design System CSS and the browser tests' playwright-core and axe-core, as
+# pinned in package-lock.json (no browser download: the tests use Debian's Chromium).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if ! (cd "$root" && npm ls --omit=optional >/dev/null 2>&1); then
+  (cd "$root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+else
+  echo "install-deps: node_modules matches package-lock.json"
+fi

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds Debug with tests into build/test and runs every test.
+# Prints the time of each stage.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+. packaging/stage.sh
 
-packaging/install-deps.sh
-cmake --preset test >/dev/null
-cmake --build --preset test -j"$(nproc)"
-cd build/test
-set +e
-ctest --output-on-failure -j"$(nproc)" "$@"
-status=$?
-exit $status
+stage install-deps packaging/install-deps.sh
+configure() { cmake --preset test >/dev/null; }
+stage configure configure
+stage build cmake --build --preset test -j"$(nproc)"
+stage test ctest --test-dir build/test --output-on-failure -j"$(nproc)" "$@"
+stages_summary

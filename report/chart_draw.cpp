@@ -1,6 +1,9 @@
 #include "report/chart_draw.hpp"
 
+#include "report/pictogram.hpp"
+
 #include <algorithm>
+#include <cmath>
 
 namespace kt::report {
 
@@ -10,18 +13,18 @@ constexpr double kMargin = 28;
 constexpr double kLabelWidth = 270;
 constexpr double kBarHeight = 40;
 constexpr double kRowHeight = 62;
-constexpr Rgb kCaveatFill{0xFD / 255.0, 0xF3 / 255.0, 0xD8 / 255.0};  // warm, calm
-constexpr Rgb kCaveatBar{0x9A / 255.0, 0x67 / 255.0, 0x00 / 255.0};
-constexpr Rgb kHiddenFill{0xEA / 255.0, 0xEE / 255.0, 0xF2 / 255.0};
-constexpr Rgb kHatch{0x6E / 255.0, 0x77 / 255.0, 0x81 / 255.0};
-constexpr Rgb kWhite{1, 1, 1};
-constexpr TextStyle kChartTitle{26, true};
-constexpr TextStyle kHint{17, false, kMuted};
-constexpr TextStyle kCaveat{18, true};
-constexpr TextStyle kLegend{17};
-constexpr TextStyle kRowLabel{18, true};
-constexpr TextStyle kRowN{16, false, kMuted};
-constexpr TextStyle kSegment{17, true};
+constexpr Rgb kCaveatFill = rgb(assets::palette::caveat_fill);  // warm, calm
+constexpr Rgb kCaveatBar = rgb(assets::palette::caveat_bar);
+constexpr Rgb kHiddenFill = rgb(assets::palette::hidden_fill);
+constexpr Rgb kHatch = rgb(assets::palette::hatch);
+namespace pt = assets::type::chart_pt;
+constexpr TextStyle kChartTitle{pt::title, true};
+constexpr TextStyle kHint{pt::text, false, kMuted};
+constexpr TextStyle kCaveat{pt::emphasis, true};
+constexpr TextStyle kLegend{pt::text};
+constexpr TextStyle kRowLabel{pt::emphasis, true};
+constexpr TextStyle kRowN{pt::count, false, kMuted};
+constexpr TextStyle kSegment{pt::text, true};
 
 class Pen {
   public:
@@ -58,9 +61,13 @@ void hatch(cairo_t* cr, double x, double y, double w, double h) {
     cairo_clip(cr);
     set_colour(cr, kHatch);
     cairo_set_line_width(cr, 1.5);
-    for (double d = -h; d < w; d += 9) {
+    // Lines 9 apart from -h to w, counted first (no floating-point loop counter).
+    const int lines = int(std::ceil((w + h) / 9));
+    double d = -h;
+    for (int i = 0; i < lines; ++i) {
         cairo_move_to(cr, x + d, y + h);
         cairo_line_to(cr, x + d + h, y);
+        d += 9;
     }
     cairo_stroke(cr);
     cairo_restore(cr);
@@ -69,7 +76,15 @@ void hatch(cairo_t* cr, double x, double y, double w, double h) {
 double draw_header(Pen& pen, const ChartSpec& spec) {
     const double width = kChartWidth - 2 * kMargin;
     double y = kMargin;
-    y += pen.text(spec.title, kChartTitle, kMargin, y, width).h + 4;
+    if (spec.domain >= 0) {  // the domain's pictogram, the title beside it
+        constexpr double kIcon = 44;
+        draw_pictogram(pen.cr(), std::size_t(spec.domain), kMargin, y, kIcon,
+                       Ink{kInk.r, kInk.g, kInk.b});
+        y += pen.text(spec.title, kChartTitle, kMargin + kIcon + 12, y + 6, width - kIcon - 12).h +
+             14;
+    } else {
+        y += pen.text(spec.title, kChartTitle, kMargin, y, width).h + 4;
+    }
     y += pen.text(spec.hint, kHint, kMargin, y, width).h + 14;
     const double pad = 14;
     const Extent caveat = pen.text(spec.caveat, kCaveat, 0, 0, width - 2 * pad - 6, false);
@@ -140,8 +155,14 @@ double draw_rows(Pen& pen, const ChartSpec& spec, double y) {
         largest = std::max(largest, row.total);
     for (std::size_t r = 0; r < spec.table.rows.size(); ++r) {
         const auto& row = spec.table.rows[r];
-        const double label_h =
-            pen.text(spec.row_labels[r], kRowLabel, kMargin, y - 2, kLabelWidth - 16).h;
+        const int d = r < spec.row_domains.size() ? spec.row_domains[r] : -1;
+        const double icon = d >= 0 ? 28 : 0, shift = d >= 0 ? icon + 8 : 0;
+        if (d >= 0)
+            draw_pictogram(pen.cr(), std::size_t(d), kMargin, y - 2, icon,
+                           Ink{kInk.r, kInk.g, kInk.b});
+        const double label_h = pen.text(spec.row_labels[r], kRowLabel, kMargin + shift, y - 2,
+                                        kLabelWidth - 16 - shift)
+                                   .h;
         if (row.withheld) {
             pen.text(spec.withheld, kHint, bar_x, y + 8, 0);
         } else {

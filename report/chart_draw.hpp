@@ -32,6 +32,8 @@ struct ChartSpec {
     std::string hidden_short;             // "<5": a hidden cell in the table under the chart
     std::string hidden_block;  // "verborgen": on the hatched block (it may hold more than 5)
     std::string withheld, too_small;
+    int domain = -1;               // a level chart's domain: its pictogram before the title
+    std::vector<int> row_domains;  // per row: the domain of a row about one (else -1)
 };
 
 inline constexpr double kChartWidth = 1100;  // pixels

@@ -1,80 +1,30 @@
-// The client's copy of a sealed assessment (issue 7 point 7): an A4 PDF in the client's
-// language with the chart, the levels in plain words, the client's own view, goals, network,
-// both signatures and the seal code. Written only to the path asked for, never over a file.
+// The client's copy of a sealed assessment: an A4 PDF in the client's language with the chart,
+// the levels in plain words, the client's own view, goals, network, both signatures and the
+// seal code, drawn from the view model present::ClientCopy. Written only to the path asked
+// for, never over a file.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
-#include "model/review.hpp"
-#include "model/zrm.hpp"
-#include "present/radar_geometry.hpp"
-#include "store/database.hpp"
+#include "present/client_copy.hpp"
 
 namespace kt::report {
 
-/// One domain as the client reads it: the worker's level in plain words and the client's view.
-struct CopyDomain {
-    std::string name;        // plain.domain.<id>.name
-    int level = 0;           // 0: no score
-    std::string level_line;  // "3 van 5: Het lukt u nu voor een deel zelf", or review.no_score
-    std::string level_text;  // the plain descriptor of that level ("" without a score)
-    std::string view;        // "U vindt: dit klopt." / "... klopt niet." / no answer
-    std::string own_level;   // the client's own level in words ("" unless disagree)
-    std::string own_words;   // the client's own words, quoted ("" when none)
-};
-
-struct CopySignature {
-    std::string title;  // "Handtekening van de cliënt"
-    std::vector<model::Stroke> strokes;
-    std::string note;  // a representative's role, a refusal with its reason, the date signed
-};
-
-/// Everything the PDF says, already in the client's language (no cairo or pango here).
-struct ClientCopy {
-    std::string locale;
-    bool rtl = false;
-    std::string app_name, title, client_name, date_line, intro;
-    std::string chart_title, chart_hint, legend_now, legend_previous, unscored_line;
-    std::array<std::string, zrm::kDomainCount> chart_labels;
-    present::RadarLevels levels{};
-    std::optional<present::RadarLevels> previous;
-    std::string domains_title, worker_chose, own_view_title;
-    std::vector<CopyDomain> domains;
-    std::string goals_title, goals_view;
-    std::vector<std::string> goals;  // domain names
-    std::string no_goals;            // said when `goals` is empty
-    std::string network_title, network_line, network_view;
-    std::string signatures_title;
-    CopySignature client, worker;
-    std::string seal_line, seal_hint, made_on;
-    std::function<std::string(int page, int count)> page_label;
-    std::string pdf_title;  // document metadata: no names in it
-};
-
-/// Gathers the copy of a sealed assessment in `locale` (empty: the language the client
-/// reviewed in). `now` dates the copy ("Gemaakt op ...").
-/// Errors: usage (not a client locale), not_found (assessment, client or bundles),
-/// invalid_state (not sealed), storage errors.
-Result<ClientCopy> client_copy(store::Database& db, std::string_view assessment_id,
-                               std::string_view locale, std::int64_t now);
+using present::ClientCopy;
+using present::CopyDomain;
+using present::CopySignature;
 
 /// The PDF bytes of a copy: A4 pages, fonts embedded. Errors: internal (cairo failed).
 Result<std::string> render_pdf(const ClientCopy& copy, std::int64_t now);
 
-/// Writes the client's copy of a sealed assessment as PDF to `out` and nowhere else: the bytes
-/// are made in memory, written to "<out>.tmp" beside it, synced and renamed to `out` only if
-/// no file is there (never overwritten). `locale` as for client_copy.
-/// Errors: already_exists (a file at `out`), usage, not_found, invalid_state (not sealed),
-/// io, disk_full, read_only, storage errors, internal.
-Status write_client_copy(store::Database& db, const std::string& assessment_id,
-                         std::string_view locale, const std::filesystem::path& out,
+/// Writes the copy as PDF to `out` and nowhere else: the bytes are made in memory, written to
+/// "<out>.tmp" beside it, synced and renamed to `out` only if no file is there (never
+/// overwritten; nothing is drawn for a path already taken).
+/// Errors: already_exists (a file at `out`), not_found (no such folder), io, disk_full,
+/// read_only, internal.
+Status write_client_copy(const ClientCopy& copy, const std::filesystem::path& out,
                          std::int64_t now);
 
 }  // namespace kt::report

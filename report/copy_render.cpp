@@ -10,20 +10,16 @@
 
 #include "report/client_copy.hpp"
 #include "report/pdf_text.hpp"
+#include "report/pictogram.hpp"
 #include "report/radar_draw.hpp"
 
 namespace kt::report {
 
 namespace {
 
-constexpr std::array<Rgb, 5> kLevelColours = {{{0xB4 / 255.0, 0x23 / 255.0, 0x18 / 255.0},
-                                               {0xE0 / 255.0, 0x7A / 255.0, 0x1F / 255.0},
-                                               {0xE8 / 255.0, 0xC5 / 255.0, 0x47 / 255.0},
-                                               {0x7D / 255.0, 0xB4 / 255.0, 0x6C / 255.0},
-                                               {0x2E / 255.0, 0x7D / 255.0, 0x5B / 255.0}}};
-constexpr TextStyle kName{15, true};
-constexpr TextStyle kStrong{13, true};
-constexpr TextStyle kAppName{13, true, kAccent};
+constexpr TextStyle kName{assets::type::print_pt::name, true};
+constexpr TextStyle kStrong{assets::type::print_pt::body, true};
+constexpr TextStyle kAppName{assets::type::print_pt::body, true, kAccent};
 constexpr double kChartMinHeight = 280;
 constexpr double kChartMaxHeight = 340;
 constexpr double kPadHeight = 105;  // the kiosk's pad is about 2.2 times as wide as high
@@ -117,7 +113,8 @@ void header(Writer& w, const ClientCopy& c) {
     ps.push_back(w.para(c.app_name, kAppName, 4));
     ps.push_back(w.para(c.title, kTitle, 10));
     ps.push_back(w.para(c.client_name, kHeading, 2));
-    ps.push_back(w.para(c.date_line, kBody, 10));
+    ps.push_back(w.para(c.date_line, kBody, c.worker_line.empty() ? 10 : 2));
+    if (!c.worker_line.empty()) ps.push_back(w.para(c.worker_line, kBody, 10));
     ps.push_back(w.para(c.intro, kBody, 16));
     w.block(ps);
     w.rule(14);
@@ -164,8 +161,9 @@ void chart(Writer& w, const ClientCopy& c) {
 
 // A domain: its name, the worker's level in plain words, the client's own view; a bar in the
 // level's colour runs beside it at the start edge (the digit is in the words as well).
-void domain(Writer& w, const ClientCopy& c, const CopyDomain& d) {
-    constexpr double kIndent = 16;
+void domain(Writer& w, const ClientCopy& c, const CopyDomain& d, std::size_t index) {
+    constexpr double kIcon = 34;  // 12 mm on paper, as on the tablet
+    constexpr double kIndent = 16 + kIcon + 10;
     std::vector<Para> ps;
     ps.push_back(w.para(d.name, kName, 4, kIndent));
     ps.push_back(w.para(c.worker_chose, kSmall, 1, kIndent));
@@ -178,10 +176,11 @@ void domain(Writer& w, const ClientCopy& c, const CopyDomain& d) {
     const double h = Writer::height(ps);
     w.need(h + 14);
     if (d.level > 0) {
-        set_colour(w.cr(), kLevelColours[std::size_t(d.level - 1)]);
+        set_colour(w.cr(), rgb(assets::level_fill[std::size_t(d.level - 1)]));
         cairo_rectangle(w.cr(), w.x_of(0, 5), w.y + 2, 5, h - 4);
         cairo_fill(w.cr());
     }
+    draw_pictogram(w.cr(), index, w.x_of(16, kIcon), w.y, kIcon, Ink{kInk.r, kInk.g, kInk.b});
     w.block(ps);
     w.y += 14;
 }
@@ -189,20 +188,28 @@ void domain(Writer& w, const ClientCopy& c, const CopyDomain& d) {
 void domains(Writer& w, const ClientCopy& c) {
     w.need(200);
     w.draw(w.para(c.domains_title, kHeading, 12));
-    for (const auto& d : c.domains)
-        domain(w, c, d);
+    for (std::size_t i = 0; i < c.domains.size(); ++i)
+        domain(w, c, c.domains[i], i);
 }
 
 void goals_and_network(Writer& w, const ClientCopy& c) {
     w.rule(14);
+    // Each goal beside its domain's pictogram.
+    constexpr double kIcon = 22;
     std::vector<Para> goals;
     goals.push_back(w.para(c.goals_title, kHeading, 6));
     for (const auto& g : c.goals)
-        goals.push_back(w.para("\u2022 " + g, kBody, 3, 8));
+        goals.push_back(w.para(g, kBody, 8, kIcon + 10));
     if (c.goals.empty()) goals.push_back(w.para(c.no_goals, kBody, 3));
     goals.push_back(w.para(c.own_view_title, kSmall, 1));
     goals.push_back(w.para(c.goals_view, kStrong, 16));
-    w.block(goals);
+    w.need(Writer::height(goals));
+    for (std::size_t i = 0; i < goals.size(); ++i) {
+        if (i >= 1 && i <= c.goals.size() && i - 1 < c.goal_domains.size())
+            draw_pictogram(w.cr(), std::size_t(c.goal_domains[i - 1]), w.x_of(0, kIcon), w.y - 2,
+                           kIcon, Ink{kInk.r, kInk.g, kInk.b});
+        w.draw(goals[i]);
+    }
     std::vector<Para> net;
     net.push_back(w.para(c.network_title, kHeading, 6));
     net.push_back(w.para(c.network_line, kBody, 6));

@@ -12,11 +12,6 @@ namespace {
 using i18n::Catalog;
 constexpr const char* kKey = "monitoring_report.";
 
-constexpr Rgb hex(unsigned v) {
-    return {double((v >> 16) & 0xFF) / 255.0, double((v >> 8) & 0xFF) / 255.0,
-            double(v & 0xFF) / 255.0};
-}
-
 std::string tr(const Catalog& c, const std::string& key) {
     return c.tr(kKey + key);
 }
@@ -26,14 +21,13 @@ std::string fmt(const Catalog& c, const std::string& key,
     return c.format(kKey + key, args);
 }
 
-// VISUAL.md's ZRM ramp (1 #B42318 .. 5 #2E7D5B), always with the digit in the legend.
+// The ZRM ramp of assets/theme.json, always with the digit in the legend.
 std::vector<Series> level_series(const Catalog& c) {
-    constexpr std::array<unsigned, 5> colours = {0xB42318, 0xE07A1F, 0xE8C547, 0x7DB46C, 0x2E7D5B};
     std::vector<Series> out;
     for (int level = 1; level <= 5; ++level)
         out.push_back({std::to_string(level) + " " + c.tr(zrm::level_name_key(level)),
-                       hex(colours[std::size_t(level - 1)]), level >= 2 && level <= 4});
-    out.push_back({tr(c, "not_scored"), hex(0x8C959F), false});
+                       rgb(assets::level_fill[std::size_t(level - 1)]), level >= 2 && level <= 4});
+    out.push_back({tr(c, "not_scored"), rgb(assets::palette::not_scored), false});
     return out;
 }
 
@@ -64,6 +58,7 @@ ChartSpec level_chart(const Catalog& c, int k, std::size_t d, bool by_wijk,
         fmt(c, by_wijk ? "by_wijk" : "by_team", {{"domain", c.tr(zrm::domain_name_key(id))}});
     spec.hint = tr(c, "levels_hint");
     spec.series = level_series(c);
+    spec.domain = int(d);
     return spec;
 }
 
@@ -73,11 +68,14 @@ ChartSpec change_chart(const Catalog& c, int k, const monitoring::ChartTable& ta
     spec.title = tr(c, "change_title");
     spec.hint = tr(c, "change_hint");
     // Blue and orange: apart for every colour vision; no green "good" or red "bad".
-    spec.series = {{tr(c, "up"), hex(0x1F5FAD), false},
-                   {tr(c, "same"), hex(0xB8C0C8), true},
-                   {tr(c, "down"), hex(0xC8621B), false}};
-    for (auto& label : spec.row_labels)
-        if (zrm::domain_index(label)) label = c.tr(zrm::domain_name_key(label));
+    spec.series = {{tr(c, "up"), rgb(assets::palette::accent), false},
+                   {tr(c, "same"), rgb(assets::palette::unchanged), true},
+                   {tr(c, "down"), rgb(assets::palette::worse), false}};
+    for (auto& label : spec.row_labels) {
+        const auto d = zrm::domain_index(label);
+        spec.row_domains.push_back(d ? *d : -1);
+        if (d) label = c.tr(zrm::domain_name_key(label));
+    }
     return spec;
 }
 
@@ -87,9 +85,9 @@ ChartSpec quarter_chart(const Catalog& c, int k, const monitoring::ChartTable& t
     spec.title = tr(c, "quarter_title");
     spec.hint = tr(c, "quarter_hint");
     spec.shares = false;
-    spec.series = {{tr(c, "intake"), hex(0x1F5FAD), false},
-                   {tr(c, "voortgang"), hex(0x7FA7D9), true},
-                   {tr(c, "afsluiting"), hex(0x4B525A), false}};
+    spec.series = {{tr(c, "intake"), rgb(assets::palette::accent), false},
+                   {tr(c, "voortgang"), rgb(assets::palette::accent_light), true},
+                   {tr(c, "afsluiting"), rgb(assets::palette::muted_print), false}};
     return spec;
 }
 

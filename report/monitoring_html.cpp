@@ -2,6 +2,7 @@
 // URIs, no script, font or URL. Every figure repeats the caveat as text beside the chart.
 #include <sstream>
 
+#include "kt_assets/theme.hpp"
 #include "report/monitoring_content.hpp"
 #include "sync/box.hpp"
 
@@ -13,19 +14,27 @@ std::string esc(const std::string& s) {
     return markup_escape(s);
 }
 
-constexpr const char* kStyle =
-    "body{font-family:'Noto Sans',Arial,sans-serif;background:#F7F5F2;color:#1F2328;"
-    "margin:0;padding:32px;font-size:19px;line-height:1.5}"
-    "main{max-width:1140px;margin:0 auto}h1{font-size:34px;margin:0 0 8px}"
-    "h2{font-size:27px;margin:40px 0 12px}.meta{color:#4B525A;margin:0}"
-    ".caveat{background:#FDF3D8;border-left:6px solid #9A6700;padding:14px 18px;"
-    "font-weight:bold;margin:20px 0}"
-    "figure{background:#fff;border:1px solid #D0D7DE;border-radius:12px;margin:0 0 28px;"
-    "padding:12px}figure img{width:100%;height:auto;display:block}"
-    "figcaption{font-size:17px;color:#4B525A;padding:8px 8px 0}"
-    "table{border-collapse:collapse;margin:8px 0;font-size:17px}"
-    "td,th{border:1px solid #D0D7DE;padding:4px 10px;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}";
+// The page's look: assets/theme.json's custom properties, then rules that use only them.
+std::string style() {
+    return std::string(assets::css_custom_properties) +
+           "body{font-family:var(--kt-font-family);background:var(--kt-background);"
+           "color:var(--kt-ink);margin:0;padding:32px;font-size:var(--kt-type-web-px-body);"
+           "line-height:1.5}"
+           "main{max-width:1140px;margin:0 auto}"
+           "h1{font-size:var(--kt-type-web-px-h1);margin:0 0 8px}"
+           "h2{font-size:var(--kt-type-web-px-h2);margin:40px 0 12px}"
+           ".meta{color:var(--kt-muted-print);margin:0}"
+           ".caveat{background:var(--kt-caveat-fill);border-left:6px solid var(--kt-caveat-bar);"
+           "padding:14px 18px;font-weight:bold;margin:20px 0}"
+           "figure{background:var(--kt-surface);border:1px solid var(--kt-rule);"
+           "border-radius:12px;margin:0 0 28px;padding:12px}"
+           "figure img{width:100%;height:auto;display:block}"
+           "figcaption{font-size:var(--kt-type-web-px-small);color:var(--kt-muted-print);"
+           "padding:8px 8px 0}"
+           "table{border-collapse:collapse;margin:8px 0;font-size:var(--kt-type-web-px-small)}"
+           "td,th{border:1px solid var(--kt-rule);padding:4px 10px;text-align:right}"
+           "th:first-child,td:first-child{text-align:left}";
+}
 
 void table(std::ostream& o, const ChartSpec& spec, const MonitoringContent& c) {
     o << "<details><summary>" << esc(c.numbers) << "</summary><table><tr><th>" << esc(c.group)
@@ -60,7 +69,7 @@ std::string monitoring_html(const MonitoringContent& c, const std::vector<Render
     std::ostringstream o;
     o << "<!DOCTYPE html>\n<html lang=\"" << esc(c.lang) << "\">\n<head><meta charset=\"utf-8\">"
       << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
-      << esc(c.title) << "</title><style>" << kStyle << "</style></head>\n<body><main>\n<h1>"
+      << esc(c.title) << "</title><style>" << style() << "</style></head>\n<body><main>\n<h1>"
       << esc(c.title) << "</h1>\n";
     for (const auto& line : c.lines)
         o << "<p class=\"meta\">" << esc(line) << "</p>\n";

@@ -37,7 +37,7 @@ double measure_height(const ChartSpec& spec) {
 // Paints the page background and the chart; false when cairo reports an error.
 bool paint(cairo_surface_t* surface, const ChartSpec& spec, std::vector<std::string>* drawn) {
     cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    set_colour(cr, kWhite);
     cairo_paint(cr);
     draw_chart(cr, spec, drawn);
     const bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;

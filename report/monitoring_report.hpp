@@ -1,4 +1,4 @@
-// The team lead's monitoring report (issue 9 point 5): the export set's charts as SVG and PNG
+// The team lead's monitoring report: the export set's charts as SVG and PNG
 // in DIR/charts/ and a self-contained DIR/report.html (no scripts, fonts or URLs: the charts
 // are PNG data: URIs) that opens offline in any browser. Every chart carries the caveat that
 // ZRM scores are no report card; cells below k are hidden as core/export/aggregates rules.

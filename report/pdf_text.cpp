@@ -24,7 +24,7 @@ void prepare_context(PangoContext* context, bool rtl) {
 
 PangoFontDescription* font(const TextStyle& style) {
     // Both families by name: "Noto Sans" alone makes fontconfig take DejaVu for Arabic.
-    PangoFontDescription* desc = pango_font_description_from_string("Noto Sans,Noto Sans Arabic");
+    PangoFontDescription* desc = pango_font_description_from_string(assets::fonts::print_families);
     pango_font_description_set_size(desc, int(style.size * PANGO_SCALE));
     pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     return desc;

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string_view>
 
+#include "kt_assets/theme.hpp"
+
 namespace kt::report {
 
 /// A4 in PDF points, with the margins and the type sizes of the copy (a client of 80 reads
@@ -24,30 +26,35 @@ struct Page {
 struct Rgb {
     double r, g, b;
 };
-inline constexpr Rgb kInk{0x1F / 255.0, 0x23 / 255.0, 0x28 / 255.0};     // #1F2328
-inline constexpr Rgb kMuted{0x4B / 255.0, 0x52 / 255.0, 0x5A / 255.0};   // #4B525A, 7.5:1
-inline constexpr Rgb kAccent{0x1F / 255.0, 0x5F / 255.0, 0xAD / 255.0};  // #1F5FAD
-inline constexpr Rgb kRule{0xD0 / 255.0, 0xD7 / 255.0, 0xDE / 255.0};    // #D0D7DE
+/// An assets/theme.json colour as cairo takes it (alpha is given where it is drawn).
+constexpr Rgb rgb(assets::Colour c) {
+    return {c.red(), c.green(), c.blue()};
+}
+inline constexpr Rgb kInk = rgb(assets::palette::ink);
+inline constexpr Rgb kMuted = rgb(assets::palette::muted_print);  // 7.5:1 on white
+inline constexpr Rgb kAccent = rgb(assets::palette::accent);
+inline constexpr Rgb kRule = rgb(assets::palette::rule);
+inline constexpr Rgb kWhite = rgb(assets::palette::white);
 void set_colour(cairo_t* cr, Rgb c, double alpha = 1);
 
 struct TextStyle {
-    double size = 13;  // points
+    double size = assets::type::print_pt::body;  // points
     bool bold = false;
     Rgb colour = kInk;
     bool centred = false;  // else aligned to the start of the line (right in Arabic)
 };
 inline constexpr TextStyle kBody{};
-inline constexpr TextStyle kSmall{12, false, kMuted};
-inline constexpr TextStyle kHeading{17, true};
-inline constexpr TextStyle kTitle{26, true};
+inline constexpr TextStyle kSmall{assets::type::print_pt::small, false, kMuted};
+inline constexpr TextStyle kHeading{assets::type::print_pt::heading, true};
+inline constexpr TextStyle kTitle{assets::type::print_pt::title, true};
 
 struct LayoutDeleter {
     void operator()(PangoLayout* l) const { g_object_unref(l); }
 };
 using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
 
-/// A paragraph in the copy's font ("Noto Sans,Noto Sans Arabic": Latin, Turkish, Polish and
-/// Arabic from one family list), wrapped at `width` points (<= 0: one line, no wrap), in the
+/// A paragraph in the copy's fonts (assets' print family list, Noto Sans and Noto Sans Arabic:
+/// Latin, Turkish, Polish and Arabic), wrapped at `width` points (<= 0: one line, no wrap), in the
 /// document's direction: every paragraph of an Arabic copy runs right to left, also a line
 /// that starts with a Latin name.
 Layout make_layout(cairo_t* cr, std::string_view text, const TextStyle& style, double width,

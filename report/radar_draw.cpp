@@ -1,9 +1,11 @@
 #include "report/radar_draw.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
 #include "report/pdf_text.hpp"
+#include "report/pictogram.hpp"
 
 namespace kt::report {
 
@@ -13,16 +15,18 @@ using present::Vec2;
 
 constexpr TextStyle kLabel{12, false, kInk, true};
 constexpr TextStyle kTick{12, false, kMuted};
+constexpr double kIcon = 18;  // each domain's pictogram, centred above its name
 
 using Labels = std::array<Layout, zrm::kDomainCount>;
 
-// Each name wrapped at `wrap` points and centred; the geometry gets the measured sizes.
+// Each name wrapped at `wrap` points and centred; the geometry gets the measured sizes, with
+// room for the pictogram above the name.
 Labels label_layouts(cairo_t* cr, const ClientCopy& copy, double wrap, present::RadarSpec& spec) {
     Labels labels;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         labels[i] = make_layout(cr, copy.chart_labels[i], kLabel, wrap, copy.rtl);
         const Extent e = measure(labels[i].get());
-        spec.label_sizes[i] = {float(e.w), float(e.h)};
+        spec.label_sizes[i] = {float(std::max(e.w, kIcon)), float(e.h + kIcon + 2)};
     }
     return labels;
 }
@@ -147,7 +151,9 @@ bool draw_radar(cairo_t* cr, const ClientCopy& copy, double x, double y, double 
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const Extent e = measure(labels[i].get());
         const auto& box = g.labels[i].box;
-        draw_layout(cr, labels[i].get(), box.min.x - e.x, box.min.y, kLabel.colour);
+        const double mid = (box.min.x + box.max.x) / 2;
+        draw_pictogram(cr, i, mid - kIcon / 2, box.min.y, kIcon, Ink{kInk.r, kInk.g, kInk.b});
+        draw_layout(cr, labels[i].get(), mid - e.w / 2 - e.x, box.min.y + kIcon + 2, kLabel.colour);
     }
     return g.fits;
 }

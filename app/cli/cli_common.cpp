@@ -1,9 +1,8 @@
 #include "cli_common.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
-#include "util/files.hpp"
+#include "crypto/passphrase_file.hpp"
 
 namespace kt::cli {
 
@@ -32,14 +31,15 @@ int fail(const i18n::Catalog& cat, const char* key, int code) {
 }
 
 Result<crypto::SecretBytes> read_passphrase(const std::string& path) {
-    auto text = read_file(path);
-    if (!text) return text.error();
-    std::string& t = text.value();
-    const auto end = t.find_first_of("\r\n");
-    auto secret = crypto::SecretBytes::from(std::string_view(t).substr(0, end));
-    std::fill(t.begin(), t.end(), '\0');
-    if (secret.empty()) return make_error(ErrorCode::usage, "empty passphrase file");
-    return secret;
+    return crypto::read_passphrase_file(path);
+}
+
+bool is_passphrase_file_error(const Error& e) {
+    return e.detail.rfind("passphrase_file.", 0) == 0;
+}
+
+int fail_passphrase_file(const i18n::Catalog& cat, const Error& e) {
+    return fail(cat, crypto::passphrase_file_message_key(e), 1);
 }
 
 std::string option(const Options& opts, const std::string& name, const std::string& fallback) {

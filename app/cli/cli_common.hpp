@@ -22,9 +22,15 @@ int report(const i18n::Catalog& cat, const Error& e);
 /// Prints the message of `key` on stderr; returns `code`.
 int fail(const i18n::Catalog& cat, const char* key, int code);
 
-/// The passphrase is the file's first line, read into wiped memory. Errors: usage (empty),
-/// the file's read errors.
+/// The passphrase file's content (crypto::read_passphrase_file: the whole file minus one
+/// trailing line break, bounded, in wiped memory).
 Result<crypto::SecretBytes> read_passphrase(const std::string& path);
+
+/// Whether `e` is a passphrase-file problem of read_passphrase.
+bool is_passphrase_file_error(const Error& e);
+
+/// Prints the message of a read_passphrase error on stderr; returns 1 (usage).
+int fail_passphrase_file(const i18n::Catalog& cat, const Error& e);
 
 /// The option's value, or `fallback` when it was not given.
 std::string option(const Options& opts, const std::string& name, const std::string& fallback = "");

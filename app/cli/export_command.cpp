@@ -1,15 +1,18 @@
 // keukentafel-cli export: one command from a monitoring source to the pseudonymised tables
-// and the report in a new directory (issue 9). Prints counts only: never a pseudonym or id.
+// and the report in a new directory. Prints counts only: never a pseudonym or id.
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
 
+#include <thread>
+
 #include "commands.hpp"
 #include "export/dataset.hpp"
 #include "export/vault_source.hpp"
 #include "export/writers.hpp"
+#include "progress_line.hpp"
 #include "report/monitoring_report.hpp"
 #include "store/vault.hpp"
 #include "store_target.hpp"
@@ -72,14 +75,17 @@ bool make_out_dir(const fs::path& dir) {
 }
 
 Result<monitoring::Dataset> build_from(const StoreTarget& from, const Options& opts,
-                                       const monitoring::ExportOptions& options) {
+                                       monitoring::ExportOptions& options) {
     if (from.kind != TargetKind::vault) {
         auto store = open_receiver_store(from, false);
         if (!store) return store.error();
+        auto total = store.value()->count_assessments();  // the progress line's total
+        if (!total) return total.error();
+        options.expected_rows = total.value();
         return monitoring::build_dataset(store_source(*store.value()), options);
     }
     auto pw = read_passphrase(option(opts, "passphrase-file"));
-    if (!pw) return make_error(ErrorCode::usage, "passphrase file");
+    if (!pw) return pw.error();
     auto dek = store::Vault::unlock_data_key(from.where, pw->text());
     if (!dek) return dek.error();
     auto vault = store::Vault::open_with_data_key(from.where, dek.value());
@@ -104,15 +110,23 @@ void print_counts(const i18n::Catalog& cat, const monitoring::Dataset& d) {
                             .c_str());
 }
 
-Status write_outputs(const monitoring::Dataset& d, const fs::path& dir,
-                     const std::string& purpose) {
-    if (auto s = monitoring::write_tables(d, dir); !s) return s;
+Status write_report(const monitoring::Dataset& d, const fs::path& dir, const std::string& purpose) {
     report::MonitoringReportOptions options;
     options.purpose = purpose;
     options.now = SystemClock().now_utc();
     auto files = report::write_monitoring_report(d, dir, options);
     if (!files) return files.error();
     return {};
+}
+
+// The tables and the report at once: the report's charts are computed and drawn while the
+// tables are written (write_tables itself uses two threads).
+Status write_all(const monitoring::Dataset& d, const fs::path& dir, const std::string& purpose) {
+    Status report_status;
+    std::thread report([&] { report_status = write_report(d, dir, purpose); });
+    Status tables = monitoring::write_tables(d, dir);
+    report.join();
+    return tables ? report_status : tables;
 }
 
 }  // namespace
@@ -136,15 +150,17 @@ int run_export(const i18n::Catalog& cat, const Options& opts) {
     options.secret = std::move(secret.value());
     const fs::path out = option(opts, "out");
     if (!make_out_dir(out)) return fail(cat, "cli.export_out_exists", 2);
+    ProgressLine progress(cat);
+    options.progress = [&](const monitoring::ExportProgress& p) { progress.update(p); };
     auto dataset = build_from(from.value(), opts, options);
     Status written =
-        dataset ? write_outputs(dataset.value(), out, options.purpose) : Status(dataset.error());
+        dataset ? write_all(dataset.value(), out, options.purpose) : Status(dataset.error());
+    progress.finish();
     if (!written) {
         std::error_code ec;
         fs::remove_all(out, ec);  // it was new or empty: no half export stays behind
-        if (!dataset && dataset.error().code == ErrorCode::usage &&
-            dataset.error().detail == "passphrase file")
-            return fail(cat, "cli.passphrase_file", 1);
+        if (!dataset && is_passphrase_file_error(dataset.error()))
+            return fail_passphrase_file(cat, dataset.error());
         return report(cat, written.error());
     }
     print_counts(cat, dataset.value());

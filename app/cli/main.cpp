@@ -1,18 +1,21 @@
 // keukentafel-cli: vault administration with the same core calls as the kiosk.
+// init makes an empty vault (the worker's name and team optional) for scripted roll-outs.
 // Links kt_core, kt_report and kt_receiver_store. Never takes a passphrase on the command line.
-// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json), 2 other error, 3 wrong
-// passphrase, 4 not a vault, damaged, audit chain broken, or a broken seal (verify), 5 the
+// Exit codes: 0 ok, 1 usage (or malformed JSON for canonical-json, or a new passphrase that
+// the rule in crypto/passphrase_rule.hpp refuses), 2 other error, 3 wrong passphrase, 4 not a
+// vault, damaged, audit chain broken, or a broken seal (verify), 5 the
 // receiver could not be reached or refused (enroll, sync).
 // client-copy writes a sealed assessment's PDF for the client; --lang is then the copy's
 // language (nl, en, tr, pl, ar) and the messages stay in nl unless it is en.
 // enroll, sync and outbox talk to the municipality's receiver (core/sync): they print counts
 // and the worker's message only, never a name or a record; sync exits 5 when a pass failed.
-// export and synth (issue 9) read and fill the monitoring sources, including the receiver's
+// export and synth read and fill the monitoring sources, including the receiver's
 // store (kt_receiver_store): export prints counts only, never a pseudonym or an id.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -49,7 +52,7 @@ bool known_option(const std::string& name) {
            name == "url" || name == "code" || name == "from" || name == "purpose" ||
            name == "secret-file" || name == "team" || name == "wijk" || name == "period" ||
            name == "k" || name == "clients" || name == "wijken" || name == "measurements" ||
-           name == "seed";
+           name == "seed" || name == "worker-name";
 }
 
 bool parse(int argc, char** argv, Args& out) {
@@ -100,10 +103,8 @@ int run_check(const kt::i18n::Catalog& cat, const std::string& vault,
 int run_passwd(const kt::i18n::Catalog& cat, const std::string& vault,
                const kt::crypto::SecretBytes& old_pw, const std::string& new_file) {
     auto new_pw = read_passphrase(new_file);
-    if (!new_pw) {
-        std::fprintf(stderr, "%s\n", cat.tr("cli.passphrase_file").c_str());
-        return 1;
-    }
+    if (!new_pw) return kt::cli::fail_passphrase_file(cat, new_pw.error());
+    if (int rc = kt::cli::refuse_weak_passphrase(cat, new_pw->text()); rc != 0) return rc;
     if (auto s = kt::store::change_passphrase(vault, old_pw.text(), new_pw->text()); !s)
         return report(cat, s.error());
     std::printf("%s\n", cat.tr("cli.passwd_ok").c_str());
@@ -127,9 +128,25 @@ int run_backup(const kt::i18n::Catalog& cat, const std::string& vault,
 }
 
 // JSON on stdin, its RFC 8785 canonical form on stdout (exactly those bytes, no newline).
+// Reads at most `limit` bytes of stdin; nullopt when there is more.
+std::optional<std::string> read_stdin(std::size_t limit) {
+    std::string in;
+    char buf[65536];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;) {
+        if (in.size() + n > limit) return std::nullopt;
+        in.append(buf, n);
+    }
+    return in;
+}
+
 int run_canonical_json(const kt::i18n::Catalog& cat) {
-    const std::string in{std::istreambuf_iterator<char>(std::cin),
-                         std::istreambuf_iterator<char>()};
+    constexpr std::size_t kMaxRecordBytes = 16u << 20;  // a sealed record is a few KiB
+    const auto read = read_stdin(kMaxRecordBytes);
+    if (!read) {
+        std::fprintf(stderr, "%s\n", cat.tr("cli.json_too_large").c_str());
+        return 1;
+    }
+    const std::string& in = read.value();
     auto out = kt::json::canonicalize(in);
     if (!out) {
         std::fprintf(stderr, "%s\n",
@@ -155,6 +172,17 @@ int run_verify(const kt::i18n::Catalog& cat, const std::string& vault,
     return c->broken > 0 ? 4 : 0;
 }
 
+// The copy's view model from the vault (core), drawn and written by report, then the audit row.
+kt::Status write_copy(kt::store::Database& db, const std::string& id, const std::string& locale,
+                      const std::string& out) {
+    const std::int64_t now = kt::SystemClock().now_utc();
+    auto copy = kt::present::client_copy(db, id, locale, now);
+    if (!copy) return copy.error();
+    if (auto s = kt::report::write_client_copy(copy.value(), out, now); !s) return s;
+    kt::present::note_copy_saved(db, id, now);
+    return {};
+}
+
 // The client's copy (PDF) of a sealed assessment, in --lang or the language the client
 // reviewed in; written only to --out, never over an existing file.
 int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
@@ -166,8 +194,7 @@ int run_client_copy(const kt::i18n::Catalog& cat, const std::string& vault,
     }
     auto v = kt::store::Vault::open(vault, pw.text());
     if (!v) return report(cat, v.error());
-    auto s = kt::report::write_client_copy(v->db(), a.opts.at("assessment"), locale,
-                                           a.opts.at("out"), kt::SystemClock().now_utc());
+    auto s = write_copy(v->db(), a.opts.at("assessment"), locale, a.opts.at("out"));
     const char* key = !s && s.error().code == ErrorCode::already_exists  ? "cli.copy_exists"
                       : !s && s.error().code == ErrorCode::invalid_state ? "cli.copy_not_sealed"
                       : !s && s.error().code == ErrorCode::not_found     ? "cli.copy_not_found"
@@ -247,8 +274,8 @@ bool has_required(const Args& a) {
     if (a.command == "export" || a.command == "synth")
         return !a.opts.count("vault") && kt::cli::has_monitoring_required(a.command, a.opts);
     if (!a.opts.count("vault") || !a.opts.count("passphrase-file")) return false;
-    if (a.command == "demo" || a.command == "check" || a.command == "verify" ||
-        a.command == "sync" || a.command == "outbox")
+    if (a.command == "demo" || a.command == "init" || a.command == "check" ||
+        a.command == "verify" || a.command == "sync" || a.command == "outbox")
         return true;
     if (a.command == "enroll") return a.opts.count("url") && a.opts.count("code");
     if (a.command == "passwd") return a.opts.count("new-passphrase-file") == 1;
@@ -257,13 +284,8 @@ bool has_required(const Args& a) {
     return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc == 2 && std::string(argv[1]) == "--version") {
-        std::printf("keukentafel-cli %s\n", kt::kVersion);
-        return 0;
-    }
+// The command line as the program's exit status.
+int run(int argc, char** argv) {
     if (!kt::crypto::init()) return 2;
     Args args;
     const bool parsed = parse(argc, argv, args);
@@ -271,7 +293,9 @@ int main(int argc, char** argv) {
     auto cat = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), lang);
     if (!cat) {
         std::fprintf(stderr,
-                     "keukentafel-cli: language bundles missing or --lang unknown (nl, en)\n");
+                     "keukentafel-cli: taalbestanden ontbreken of zijn beschadigd, of --lang "
+                     "onbekend (nl, en); installeer opnieuw. Language files missing or "
+                     "damaged, or --lang unknown.\n");
         return cat.error().code == ErrorCode::usage ? 1 : 2;
     }
     if (parsed && args.command == "--help") {  // --help [--lang en]: the usage on stdout
@@ -286,12 +310,13 @@ int main(int argc, char** argv) {
     if (args.command == "export") return kt::cli::run_export(cat.value(), args.opts);
     if (args.command == "synth") return kt::cli::run_synth(cat.value(), args.opts);
     auto pw = read_passphrase(args.opts["passphrase-file"]);
-    if (!pw) {
-        std::fprintf(stderr, "%s\n", cat->tr("cli.passphrase_file").c_str());
-        return 1;
-    }
+    if (!pw) return kt::cli::fail_passphrase_file(cat.value(), pw.error());
     const std::string& vault = args.opts["vault"];
-    if (args.command == "demo") return run_demo(cat.value(), vault, pw.value());
+    if (args.command == "init") return kt::cli::run_init(cat.value(), args.opts, pw.value());
+    if (args.command == "demo") {
+        if (int rc = kt::cli::refuse_weak_passphrase(cat.value(), pw->text()); rc != 0) return rc;
+        return run_demo(cat.value(), vault, pw.value());
+    }
     if (args.command == "passwd")
         return run_passwd(cat.value(), vault, pw.value(), args.opts["new-passphrase-file"]);
     if (args.command == "backup")
@@ -302,4 +327,20 @@ int main(int argc, char** argv) {
     if (args.command == "sync") return run_sync(cat.value(), vault, pw.value());
     if (args.command == "outbox") return run_outbox(cat.value(), vault, pw.value());
     return run_check(cat.value(), vault, pw.value());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel-cli %s\n", kt::kVersion);
+        return 0;
+    }
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        // Out of memory or a library's own failure: said plainly, no data in the message.
+        std::fputs("keukentafel-cli: interne fout. Internal error.\n", stderr);
+        return 2;
+    }
 }

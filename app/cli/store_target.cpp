@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "config.hpp"
 #include "model/zrm.hpp"
+#include "receiver_store/config.hpp"
 
 namespace kt::cli {
 
@@ -76,38 +76,45 @@ Result<std::unique_ptr<receiver::Store>> open_receiver_store(const StoreTarget& 
     return receiver::open_store(config);
 }
 
-monitoring::Measurement measurement_from(const receiver::StoredAssessment& row) {
-    const receiver::StructuredAssessment& a = row.data;
-    monitoring::Measurement m;
-    m.client_ref = a.client_ref;
-    m.assessment_uuid = row.assessment_uuid;
-    m.version = int(row.version);
-    m.kind = a.kind;
+void fill_measurement(const receiver::ScannedAssessment& a, monitoring::Measurement& m) {
+    m.client_ref.assign(a.client_ref);
+    m.assessment_uuid.assign(a.assessment_uuid);
+    m.version = int(a.version);
+    m.kind.assign(a.kind);
     m.sealed_at = a.sealed_at;
     m.age_years = a.age_years;
-    m.wijk = a.wijk;
-    m.team = a.team;
-    m.household = a.household;
-    for (const receiver::DomainRow& d : a.domains) {
-        const auto i = zrm::domain_index(d.domain_id);
-        if (!i) continue;  // the store validated every id on the way in
-        const auto at = std::size_t(*i);
-        m.levels[at] = d.level;
-        m.unscored_reason[at] = d.unscored_reason;
-        m.client_agrees[at] = d.client_agrees;
-        m.goals[at] = d.is_goal;
+    m.wijk.assign(a.wijk);
+    m.team.assign(a.team);
+    m.household.assign(a.household);
+    for (std::size_t d = 0; d < monitoring::kDomainCount; ++d) {
+        const char level = d < a.levels.size() ? a.levels[d] : '0';
+        const char agrees = d < a.agrees.size() ? a.agrees[d] : '-';
+        m.levels[d].reset();
+        if (level >= '1' && level <= '5') m.levels[d] = level - '0';
+        m.client_agrees[d].reset();
+        if (agrees == '0' || agrees == '1') m.client_agrees[d] = agrees == '1';
+        m.goals[d] = d < a.goals.size() && a.goals[d] == '1';
     }
+    // Mostly every domain is scored: 12 separators and no reason at all.
+    const bool none = a.reasons.size() == monitoring::kDomainCount - 1;
+    for (std::size_t d = 0; d < monitoring::kDomainCount; ++d)
+        if (none || !receiver::scanned_reason(a.reasons, d, m.unscored_reason[d]))
+            m.unscored_reason[d].clear();
     m.network_people = a.network.people;
     m.network_supportive = a.network.supportive;
     m.network_hindering = a.network.hindering;
     m.network_overloaded_carers = a.network.overloaded_carers;
-    return m;
 }
 
 monitoring::MeasurementSource store_source(receiver::Store& store) {
     return [&store](const monitoring::MeasurementSink& sink) {
-        return store.for_each_assessment(
-            [&](const receiver::StoredAssessment& row) { return sink(measurement_from(row)); });
+        // One Measurement reused for every row: its strings keep their buffers, so a million
+        // rows cost no allocation each.
+        monitoring::Measurement m;
+        return store.scan_assessments([&](const receiver::ScannedAssessment& a) {
+            fill_measurement(a, m);
+            return sink(m);
+        });
     };
 }
 

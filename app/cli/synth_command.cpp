@@ -1,6 +1,6 @@
 // keukentafel-cli synth: a synthetic population into a vault (sealed through the store API) or
 // straight into the receiver's store (bulk rows marked "synthetic"), for tests, benchmarks and
-// demos (issue 9 point 6). Every name, number and date in it is invented.
+// demos. Every name, number and date in it is invented.
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -55,7 +55,7 @@ Result<store::Vault> vault_for(const std::string& path, const crypto::SecretByte
 int synth_vault(const i18n::Catalog& cat, const std::string& path, const Options& opts,
                 const monitoring::SynthOptions& o) {
     auto pw = read_passphrase(option(opts, "passphrase-file"));
-    if (!pw) return fail(cat, "cli.passphrase_file", 1);
+    if (!pw) return fail_passphrase_file(cat, pw.error());
     auto vault = vault_for(path, pw.value());
     if (!vault) return report(cat, vault.error());
     auto bundle = store::locale_bundle_sha256(i18n::default_bundle_dir(), "nl");

@@ -1,4 +1,4 @@
-// A synthetic population straight into the receiver's store (issue 9 point 6): the generated
+// A synthetic population straight into the receiver's store: the generated
 // measurements as structured rows through Store::insert_bulk, in batches of one transaction
 // each. The rows are marked: their device is "synthetic-<hex>" (enrolled and revoked at once,
 // so nothing can ever submit as it) and their sealed_payload is "synthetic"; an audit entry
@@ -6,7 +6,7 @@
 #pragma once
 
 #include "export/synthetic.hpp"
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 
 namespace kt::cli {
 

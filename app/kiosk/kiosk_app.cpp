@@ -10,18 +10,12 @@
 #include "report/client_copy.hpp"
 #include "screens/client_form_logic.hpp"
 #include "screens/screens.hpp"
-#include "store/seal.hpp"
+#include "util/overloaded.hpp"
+#include "widgets/keyboard.hpp"
 
 namespace kt::kiosk {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // ImGui keeps its own copies of an active text field (UTF-16 and UTF-8). Zero them and drop
 // the focus so no passphrase or PIN bytes stay in the UI's memory.
@@ -56,6 +50,13 @@ void KioskApp::draw() {
     m_session.tick_sync();
     const auto& st = m_session.state();
     const auto& cat = m_catalog;
+    // The on-screen keyboard's keys in the language of whoever types: the client's on the
+    // review and signing screens, the worker's everywhere else.
+    const bool client_types = st.mode != flow::Mode::locked &&
+                              (st.step == flow::Step::review ||
+                               st.step == flow::Step::review_more || st.step == flow::Step::sign);
+    ui::keyboard_state().labels =
+        ui::keyboard_labels(client_types ? client_catalog(m_session.review().locale) : cat);
     if (st.mode == flow::Mode::locked) {
         draw_lock_screen(present::lock_view(m_session, cat), m_pins, m_pending);
         return;
@@ -63,6 +64,14 @@ void KioskApp::draw() {
     switch (st.step) {
         case flow::Step::unlock:
             draw_unlock_screen(present::unlock_view(m_session, cat), m_passphrase, m_pending);
+            break;
+        case flow::Step::first_run:
+            draw_first_run_screen(present::first_run_view(m_session, cat, m_first.pass.text()),
+                                  m_first, m_pending);
+            break;
+        case flow::Step::first_enroll:
+            draw_first_enroll_screen(present::first_enroll_view(m_session, cat),
+                                     present::sync_view(m_session, cat), m_settings, m_pending);
             break;
         case flow::Step::pin_setup:
             draw_pin_setup_screen(present::pin_setup_view(m_session, cat), m_pins, m_pending);
@@ -118,16 +127,32 @@ void KioskApp::draw() {
     }
 }
 
-void KioskApp::submit_passphrase() {
-    m_session.unlock(m_passphrase.text());
+// Intents that carry a secret hold views of these buffers: wiped once dispatched, with the
+// UI's own copy of the active field. Going back a page of the first run wipes them too.
+void KioskApp::wipe_secrets() {
     m_passphrase.wipe();
+    m_pins.wipe();
+    m_settings.passphrase.wipe();
+    m_review.pin.wipe();
+    m_first.wipe();
     wipe_active_text_field();
+}
+
+bool KioskApp::carries_secret(const present::Intent& intent) {
+    using namespace present::intent;
+    return std::holds_alternative<SubmitPassphrase>(intent) ||
+           std::holds_alternative<SubmitPin>(intent) || std::holds_alternative<ChoosePin>(intent) ||
+           std::holds_alternative<ChangePassphrase>(intent) ||
+           std::holds_alternative<ReturnToWorker>(intent) ||
+           std::holds_alternative<SetupPassphrase>(intent) ||
+           std::holds_alternative<SetupCreate>(intent) ||
+           std::holds_alternative<SetupBack>(intent);  // leaving a page forgets its secrets
 }
 
 double KioskApp::seconds_until_idle_lock() const {
     const auto& st = m_session.state();
     if (st.mode == flow::Mode::locked || st.step == flow::Step::unlock ||
-        st.step == flow::Step::pin_setup)
+        st.step == flow::Step::pin_setup || st.step == flow::Step::first_run)
         return 1e9;
     const double idle = m_clock.monotonic() - m_last_activity;
     return std::max(0.0, double(m_session.settings().idle_lock_seconds) - idle);
@@ -141,10 +166,10 @@ const i18n::Catalog& KioskApp::client_catalog(const std::string& locale) {
     return m_client_catalogs.emplace(locale, std::move(c.value())).first->second;
 }
 
-void KioskApp::apply_client_command(const Command& c) {
+// The kiosk's own commands: the drives for the client's copy, and reading aloud.
+void KioskApp::apply_kiosk_command(const Command& c) {
     std::visit(Overloaded{
-                   [&](const HandOver& x) { m_session.hand_over(x.assessment_id); },
-                   [&](const ReopenAssessment& x) { m_session.reopen(x.assessment_id); },
+                   [&](const present::Intent&) {},
                    [&](const ChooseCopyTarget& x) {
                        m_client_page = ClientPageState{};
                        m_client_page.copy_for = x.assessment_id;
@@ -152,23 +177,10 @@ void KioskApp::apply_client_command(const Command& c) {
                    },
                    [&](const SaveClientCopy& x) { save_client_copy(x); },
                    [&](const CloseCopyPanel&) { m_client_page = ClientPageState{}; },
-                   [&](const SetClientLocale& x) { m_session.set_client_locale(x.locale); },
-                   [&](const AnswerDomain& x) { m_session.answer(x.answer); },
-                   [&](const AgreeNetwork& x) { m_session.agree_network(x.agreement); },
-                   [&](const AgreeGoals& x) { m_session.agree_goals(x.agreement); },
-                   [&](const SaveSignature& x) { m_session.sign(x.signature); },
-                   [&](const ClearSignature& x) { m_session.clear_signature(x.signer); },
-                   [&](const SealAssessment&) { m_session.seal(); },
-                   [&](const ReturnToWorker&) {
-                       m_session.return_to_worker(m_review.pin.text());
-                       m_review.pin.wipe();
-                       wipe_active_text_field();
-                   },
                    [&](const ReadAloud& x) {
                        if (!m_speech->say(x.text, x.locale))
                            m_review.speech_note = client_catalog(x.locale).tr("review.no_audio");
                    },
-                   [&](const auto&) {},
                },
                c);
 }
@@ -178,22 +190,20 @@ void KioskApp::apply_client_command(const Command& c) {
 void KioskApp::save_client_copy(const SaveClientCopy& x) {
     m_client_page.copy_for.clear();
     m_client_page.failed = true;
-    store::Database* db = m_session.export_db();
-    if (db == nullptr) return;
-    auto seal = store::latest_seal(*db, x.assessment_id);
-    if (!seal || !seal.value()) {
-        m_client_page.message = m_catalog.tr("error.invalid_state");
+    auto copy = m_session.client_copy(x.assessment_id);
+    if (!copy) {
+        m_client_page.message = m_catalog.tr(error_message_key(copy.error().code));
         return;
     }
-    const std::string file =
-        "keukentafel-kopie-" + seal.value()->content_hash.substr(0, 8) + ".pdf";
-    auto s = report::write_client_copy(*db, x.assessment_id, "", x.dir / file, m_clock.now_utc());
+    const std::string file = "keukentafel-kopie-" + copy->seal_code + ".pdf";
+    auto s = report::write_client_copy(copy.value(), x.dir / file, m_clock.now_utc());
     if (!s) {
         m_client_page.message = m_catalog.tr(s.error().code == ErrorCode::already_exists
                                                  ? "client.copy_exists"
                                                  : error_message_key(s.error().code));
         return;
     }
+    m_session.copy_saved(x.assessment_id);
     m_client_page.failed = false;
     m_client_page.message =
         m_catalog.format("client.copy_saved", {{"drive", x.label}, {"file", file}});
@@ -228,11 +238,12 @@ void KioskApp::on_step_entered() {
     }
     if (st.step == flow::Step::client && m_last_step != flow::Step::client)
         m_client_page = ClientPageState{};
-    if (st.step == flow::Step::settings) {
+    if (st.step == flow::Step::first_enroll || st.step == flow::Step::clients) m_first.wipe();
+    if (st.step == flow::Step::settings || st.step == flow::Step::first_enroll) {
         m_settings.passphrase.wipe();
         m_settings.edit = store::Settings{};
         m_settings.wijken_text.clear();
-        m_settings.loaded = m_settings.saved = m_settings.reenroll = false;
+        m_settings.loaded = m_settings.reenroll = false;
     }
     if (st.step == flow::Step::clients && m_last_step == flow::Step::unlock)
         m_clients = ClientsState{};
@@ -248,49 +259,12 @@ bool KioskApp::apply() {
     Commands commands;
     commands.swap(m_pending);
     for (const auto& c : commands) {
-        std::visit(
-            Overloaded{
-                [&](const SubmitPassphrase&) { submit_passphrase(); },
-                [&](const SubmitPin&) {
-                    m_session.enter_pin(m_pins.first.text());
-                    m_pins.wipe();
-                    wipe_active_text_field();
-                },
-                [&](const ChoosePin&) {
-                    m_session.choose_pin(m_pins.first.text(), m_pins.repeat.text());
-                    m_pins.wipe();
-                    wipe_active_text_field();
-                },
-                [&](const OpenClient& x) { m_session.navigate(flow::OpenClient{x.client_id}); },
-                [&](const SaveClient& x) { m_session.save_client(x.client); },
-                [&](const BeginAssessment& x) { m_session.begin_assessment(x.kind); },
-                [&](const StartAssessment& x) { m_session.start_assessment(x.present); },
-                [&](const ResumeAssessment& x) { m_session.resume_assessment(x.assessment_id); },
-                [&](const ScoreLevel& x) { m_session.score(x.level); },
-                [&](const SetDetail& x) { m_session.set_detail(x.detail); },
-                [&](const FinishAssessment&) { m_session.finish(); },
-                [&](const SaveSettings& x) { m_session.save_settings(x.settings); },
-                [&](const ChangePassphrase&) {
-                    auto& f = m_settings.passphrase;
-                    m_session.change_passphrase(f.old_pass.text(), f.new_pass.text(),
-                                                f.repeat.text());
-                    f.wipe();
-                    wipe_active_text_field();
-                },
-                [&](const AddPerson& x) { m_session.add_person(x.person); },
-                [&](const UpdatePerson& x) { m_session.update_person(x.person); },
-                [&](const MovePerson& x) { m_session.move_person(x.person_id, x.ring); },
-                [&](const RemovePerson& x) { m_session.remove_person(x.person_id); },
-                [&](const SetNetworkReasons& x) {
-                    m_session.set_network_reasons(x.reasons, x.other);
-                },
-                [&](const SetNetworkNote& x) { m_session.set_network_note(x.note); },
-                [&](const Navigate& x) { m_session.navigate(x.action); },
-                [&](const SyncNow&) { m_session.sync_now(); },
-                [&](const EnrollDevice& x) { m_session.enroll(x.url, x.code); },
-                [&](const auto& x) { apply_client_command(Command{x}); },
-            },
-            c);
+        if (const auto* intent = std::get_if<present::Intent>(&c)) {
+            m_session.dispatch(*intent);
+            if (carries_secret(*intent)) wipe_secrets();
+        } else {
+            apply_kiosk_command(c);
+        }
         changed = true;
     }
     const auto& st = m_session.state();

@@ -36,10 +36,11 @@ class KioskApp {
     void set_audio(bool audio) { m_speech = std::make_unique<Speech>(audio); }
 
   private:
-    void submit_passphrase();
+    void wipe_secrets();
+    static bool carries_secret(const present::Intent& intent);
     void on_step_entered();
     void note_activity();
-    void apply_client_command(const Command& c);
+    void apply_kiosk_command(const Command& c);
     void save_client_copy(const SaveClientCopy& x);
     /// The catalog of the client's language (opened once, kept).
     const i18n::Catalog& client_catalog(const std::string& locale);
@@ -49,6 +50,7 @@ class KioskApp {
     present::Session m_session;
     crypto::SecretBytes m_passphrase;  // the passphrase field's buffer, wiped after each try
     PinFields m_pins;
+    FirstRunState m_first;
     ClientsState m_clients;
     ClientForm m_form;
     SetupState m_setup;

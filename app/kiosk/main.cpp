@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "crypto/passphrase_file.hpp"
 #include "crypto/secret.hpp"
 #include "i18n/catalog.hpp"
 #include "kiosk_app.hpp"
@@ -48,19 +49,14 @@ bool parse(int argc, char** argv, Options& o) {
             o.window.headless = true;
         else if (a == "--fullscreen")
             o.window.fullscreen = true;
-        else if (a == "--vault" && next(o.vault))
-            continue;
-        else if (a == "--lang" && next(o.lang))
-            continue;
-        else if (a == "--passphrase-file" && next(o.passphrase_file))
-            continue;
-        else if (a == "--script" && next(o.script))
+        else if ((a == "--vault" && next(o.vault)) || (a == "--lang" && next(o.lang)) ||
+                 (a == "--passphrase-file" && next(o.passphrase_file)) ||
+                 (a == "--script" && next(o.script)))
             continue;
         else if (a == "--dpi" && next(v))
             o.window.dpi = std::strtof(v.c_str(), nullptr);
         else if (a == "--size" && next(v)) {
-            if (std::sscanf(v.c_str(), "%dx%d", &o.window.width, &o.window.height) != 2)
-                return false;
+            if (!kt::kiosk::parse_window_size(v, o.window.width, o.window.height)) return false;
         } else
             return false;
     }
@@ -75,14 +71,19 @@ bool has_display() {
     return (d && *d) || (w && *w) || (drv && *drv);
 }
 
-void unlock_from_file(kt::kiosk::KioskApp& app, const std::string& path) {
-    auto text = kt::read_file(path);
-    if (!text) return;
-    std::string& t = text.value();
-    auto secret =
-        kt::crypto::SecretBytes::from(std::string_view(t).substr(0, t.find_first_of("\r\n")));
-    std::fill(t.begin(), t.end(), '\0');
-    app.unlock_with(secret.text());
+// Unlocks at start from a passphrase file (tests, scripted demos). A file that cannot serve as
+// one is named on stderr in the worker's language and the unlock screen stays.
+bool unlock_from_file(kt::kiosk::KioskApp& app, const kt::i18n::Catalog& cat,
+                      const std::string& path) {
+    auto secret = kt::crypto::read_passphrase_file(path);
+    if (!secret) {
+        std::fprintf(stderr, "keukentafel: %s\n",
+                     cat.tr(kt::crypto::passphrase_file_message_key(secret.error())).c_str());
+        return false;
+    }
+    app.unlock_with(
+        std::string_view(reinterpret_cast<const char*>(secret->data()), secret->size()));
+    return true;
 }
 
 }  // namespace
@@ -111,8 +112,21 @@ int main(int argc, char** argv) {
     }
     if (!kt::crypto::init()) return 2;
     auto catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), o.lang);
+    bool fell_back = false;
+    if (!catalog && catalog.error().code == kt::ErrorCode::usage) {
+        // A kiosk that boots into nothing helps nobody: an unknown language falls back to
+        // Dutch, said on stderr (with the value given) and on the first screen.
+        catalog = kt::i18n::Catalog::open_worker(kt::i18n::default_bundle_dir(), "nl");
+        fell_back = catalog.ok();
+        if (fell_back)
+            std::fprintf(stderr, "keukentafel: --lang %s: %s\n", o.lang.c_str(),
+                         catalog->tr("first_run.lang_unknown").c_str());
+    }
     if (!catalog) {
-        std::fprintf(stderr, "keukentafel: language bundles missing or --lang unknown (nl, en)\n");
+        std::fprintf(stderr,
+                     "keukentafel: taalbestanden ontbreken of zijn beschadigd, of --lang "
+                     "onbekend (nl, en); installeer opnieuw. Language files missing "
+                     "or damaged, or --lang unknown.\n");
         return 2;
     }
     std::string error;
@@ -124,8 +138,9 @@ int main(int argc, char** argv) {
     kt::SystemClock system_clock;
     kt::OffsetClock clock(system_clock);
     kt::kiosk::KioskApp app(catalog.value(), clock, o.vault);
+    if (fell_back) app.session().note("first_run.lang_unknown");
     kt::ui::keyboard_state().labels = kt::ui::keyboard_labels(catalog.value());
-    if (!o.passphrase_file.empty()) unlock_from_file(app, o.passphrase_file);
+    if (!o.passphrase_file.empty()) unlock_from_file(app, catalog.value(), o.passphrase_file);
     if (o.window.headless) return kt::kiosk::run_script(*window, app, clock, o.script);
     kt::kiosk::run_interactive(*window, app);
     return 0;

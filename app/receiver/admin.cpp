@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <ctime>
 
-#include "config.hpp"
 #include "keys.hpp"
 #include "qr.hpp"
-#include "store/store.hpp"
+#include "receiver_store/config.hpp"
+#include "receiver_store/store.hpp"
 #include "sync/enrollment.hpp"
 
 namespace kt::receiver {

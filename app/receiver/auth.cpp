@@ -26,7 +26,7 @@ std::int64_t now_utc() {
     return std::int64_t(std::time(nullptr));
 }
 
-std::optional<Reply> authenticate(Context& ctx, const httplib::Request& req, bool allow_revoked,
+std::optional<Reply> authenticate(Context& ctx, const Request& req, bool allow_revoked,
                                   Device& device) {
     const std::string id = req.get_header_value("KT-Device");
     const std::string signature = req.get_header_value("KT-Signature");

@@ -1,9 +1,11 @@
 // POST /v1/checkin (the first request of every sync: revoked? too old? rolled back?) and
 // POST /v1/audit (a revoked device's last word before it destroys its key, T-37).
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 #include "handlers.hpp"
+#include "receiver_store/console_store.hpp"
 #include "sync/wire.hpp"
 
 namespace kt::receiver {
@@ -14,9 +16,15 @@ namespace {
 
 // "1.2.3" as numbers; false for anything else (a missing version counts as too old).
 bool parse_version(const std::string& text, std::array<long, 3>& out) {
-    int n = 0;
-    return std::sscanf(text.c_str(), "%ld.%ld.%ld%n", &out[0], &out[1], &out[2], &n) == 3 &&
-           std::size_t(n) == text.size();
+    const char* p = text.data();
+    const char* end = p + text.size();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i > 0 && (p == end || *p++ != '.')) return false;
+        const auto [next, ec] = std::from_chars(p, end, out[i]);
+        if (ec != std::errc()) return false;
+        p = next;
+    }
+    return p == end;
 }
 
 bool version_too_old(const std::string& app, const std::string& minimum) {
@@ -36,14 +44,18 @@ std::optional<std::int64_t> device_seq(const json::Value& body) {
 std::optional<Reply> check_seq(Context& ctx, const Device& d, std::int64_t seq) {
     auto check = ctx.store.advance_seq(d.id, seq);
     if (!check) return storage_reply(check.error());
-    if (check.value() == SeqCheck::rolled_back)
+    if (check.value() == SeqCheck::rolled_back) {
+        // An alert for the console's audit log: a vault restored from an older copy.
+        if (auto a = ctx.store.audit({now_utc(), "vault_rolled_back", d.id, "409", d.id}); !a)
+            return storage_reply(a.error());
         return error_reply(409, "vault_rolled_back", "device_seq is not above the highest seen");
+    }
     return std::nullopt;
 }
 
 }  // namespace
 
-Reply handle_checkin(Context& ctx, const httplib::Request& req) {
+Reply handle_checkin(Context& ctx, const Request& req) {
     Device d;
     if (auto refused = authenticate(ctx, req, false, d)) return std::move(*refused);
     auto body = json::parse(req.body);
@@ -56,6 +68,10 @@ Reply handle_checkin(Context& ctx, const httplib::Request& req) {
         r = error_reply(400, "bad_request", "expected device_seq and outbox");
     else if (auto rolled = check_seq(ctx, d, *seq))
         r = std::move(*rolled);
+    else if (auto noted = ctx.store.console().record_checkin(
+                 d.id, now_utc(), *outbox, req.get_header_value("KT-App-Version"));
+             !noted)
+        r = storage_reply(noted.error());
     else
         r.body = json::Object{{"status", "active"},
                               {"server_time", now_utc()},
@@ -64,7 +80,7 @@ Reply handle_checkin(Context& ctx, const httplib::Request& req) {
     return r;
 }
 
-Reply handle_audit(Context& ctx, const httplib::Request& req) {
+Reply handle_audit(Context& ctx, const Request& req) {
     Device d;
     if (auto refused = authenticate(ctx, req, true, d)) return std::move(*refused);
     auto body = json::parse(req.body);

@@ -56,7 +56,7 @@ json::Value enrolled_body(const Context& ctx, const Device& d, const std::string
 
 }  // namespace
 
-Reply handle_enroll(Context& ctx, const httplib::Request& req) {
+Reply handle_enroll(Context& ctx, const Request& req) {
     const std::string& address = req.remote_addr;
     if (const int wait = ctx.enroll_limit.take(address, monotonic_seconds()); wait > 0) {
         Reply r = error_reply(429, "rate_limited", "too many enrollment attempts");

@@ -2,16 +2,15 @@
 // shared context. server.cpp routes to them and writes the reply and the log line.
 #pragma once
 
-#include <httplib.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 
-#include "config.hpp"
+#include "http_request.hpp"
 #include "keys.hpp"
 #include "rate_limit.hpp"
-#include "store/store.hpp"
+#include "receiver_store/config.hpp"
+#include "receiver_store/store.hpp"
 #include "util/canonical_json.hpp"
 
 namespace kt::receiver {
@@ -45,13 +44,13 @@ std::int64_t now_utc();
 /// Checks KT-Device and KT-Signature over the signing string (the idempotency key is the
 /// Idempotency-Key header, "" if none) and the device's rate limit. Sets `device`, or
 /// returns the 403/429 reply. A revoked device passes only with `allow_revoked`.
-std::optional<Reply> authenticate(Context& ctx, const httplib::Request& req, bool allow_revoked,
+std::optional<Reply> authenticate(Context& ctx, const Request& req, bool allow_revoked,
                                   Device& device);
 
-Reply handle_enroll(Context& ctx, const httplib::Request& req);
-Reply handle_checkin(Context& ctx, const httplib::Request& req);
-Reply handle_audit(Context& ctx, const httplib::Request& req);
-Reply handle_submit(Context& ctx, const httplib::Request& req);
-Reply handle_receipt(Context& ctx, const httplib::Request& req, const std::string& key);
+Reply handle_enroll(Context& ctx, const Request& req);
+Reply handle_checkin(Context& ctx, const Request& req);
+Reply handle_audit(Context& ctx, const Request& req);
+Reply handle_submit(Context& ctx, const Request& req);
+Reply handle_receipt(Context& ctx, const Request& req, const std::string& key);
 
 }  // namespace kt::receiver

@@ -34,11 +34,10 @@ Status write_secret(const fs::path& path, std::string_view text) {
     return s;
 }
 
+// Public keys and the certificate are 0600 too: the data directory is the receiver user's
+// alone, and an operator reads them as that user (or root).
 Status write_public(const fs::path& path, const std::string& text) {
-    if (auto s = write_file_atomic(path, text); !s) return s;
-    if (::chmod(path.c_str(), 0644) != 0)
-        return make_error(error_code_from_errno(errno), "cannot chmod " + path.string());
-    return {};
+    return write_file_atomic(path, text);
 }
 
 Status write_keys(const fs::path& keys, const Config& config) {

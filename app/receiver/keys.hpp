@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "config.hpp"
 #include "crypto/signing.hpp"
+#include "receiver_store/config.hpp"
 #include "sync/box.hpp"
 
 namespace kt::receiver {

@@ -13,4 +13,8 @@ namespace kt::receiver {
 /// on dark terminal, as `qrencode -t UTF8` does). Errors: usage (text too long), internal.
 Result<std::string> qr_text(std::string_view text);
 
+/// The code for `text` as an SVG element (dark modules as one path, quiet zone included, no
+/// style attribute), `size` pixels square, labelled `label` for assistive technology.
+Result<std::string> qr_svg(std::string_view text, int size, std::string_view label);
+
 }  // namespace kt::receiver

@@ -3,160 +3,210 @@
 #include <openssl/ssl.h>
 #include <signal.h>
 
-#include <atomic>
 #include <cstdio>
+#include <future>
 #include <thread>
 
+#include "console/web.hpp"
+
 #include "handlers.hpp"
+#include "http_server.hpp"
 #include "request_log.hpp"
 
 namespace kt::receiver {
 
 namespace {
 
-using Handler = Reply (*)(Context&, const httplib::Request&);
+// TLS 1.2 only with ECDHE and AEAD ciphers (no CBC: NCSC ICT-beveiligingsrichtlijnen voor TLS,
+// "goed"); TLS 1.3 suites are all AEAD.
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-RSA-CHACHA20-POLY1305";
 
 struct Shared {
     Context& ctx;
     RequestLog& log;
 };
 
-void send(const Reply& r, const httplib::Request& req, httplib::Response& res, Shared& s,
-          const char* action) {
-    res.status = r.status;
+HttpAnswer to_answer(Shared& s, const Reply& r, const char* action, const std::string& address) {
     auto text = json::canonical(r.body);
-    res.set_content(text ? text.value() : "{}", "application/json");
-    if (r.retry_after > 0) res.set_header("Retry-After", std::to_string(r.retry_after));
-    s.log.write({now_utc(), action, r.object, r.status, r.error,
-                 r.actor.empty() ? req.remote_addr : r.actor});
+    s.log.write(
+        {now_utc(), action, r.object, r.status, r.error, r.actor.empty() ? address : r.actor});
+    return {r.status, text ? text.value() : "{}", r.retry_after, "application/json", {}};
 }
 
-httplib::Server::Handler route(Shared& s, const char* action, Handler handler) {
-    return [&s, action, handler](const httplib::Request& req, httplib::Response& res) {
-        send(handler(s.ctx, req), req, res, s, action);
-    };
+// The endpoint of a request, or a 404 reply.
+HttpAnswer route(Shared& s, const Request& req) {
+    const auto& a = req.remote_addr;
+    if (req.method == "POST") {
+        if (req.path == "/v1/enroll") return to_answer(s, handle_enroll(s.ctx, req), "enroll", a);
+        if (req.path == "/v1/checkin")
+            return to_answer(s, handle_checkin(s.ctx, req), "checkin", a);
+        if (req.path == "/v1/audit") return to_answer(s, handle_audit(s.ctx, req), "audit", a);
+        if (req.path == "/v1/submissions")
+            return to_answer(s, handle_submit(s.ctx, req), "submit", a);
+    }
+    constexpr std::string_view prefix = "/v1/submissions/";
+    if (req.method == "GET" && req.path.size() > prefix.size() &&
+        req.path.compare(0, prefix.size(), prefix) == 0 &&
+        req.path.find('/', prefix.size()) == std::string::npos)
+        return to_answer(s, handle_receipt(s.ctx, req, req.path.substr(prefix.size())), "receipt",
+                         a);
+    return to_answer(s, error_reply(404, "not_found", "no such endpoint"), "request", a);
 }
 
-// httplib's own refusals (413 too large, 404 no such route, 400 unreadable request) get the
-// API's error body and a log line; replies from our handlers already have both.
-httplib::Server::HandlerResponse on_error(Shared& s, const httplib::Request& req,
-                                          httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const int status = res.status;
-    Reply r = status == 413   ? error_reply(413, "too_large", "the body is too large")
-              : status == 404 ? error_reply(404, "not_found", "no such endpoint")
-              : status < 500  ? error_reply(status, "bad_request", "malformed request")
-                              : error_reply(status, "internal", "internal error");
-    send(r, req, res, s, "request");
-    return httplib::Server::HandlerResponse::Handled;
-}
-
-void configure(httplib::SSLServer& server, Shared& s) {
-    const Config& c = s.ctx.config;
-    server.Post("/v1/enroll", route(s, "enroll", handle_enroll));
-    server.Post("/v1/checkin", route(s, "checkin", handle_checkin));
-    server.Post("/v1/audit", route(s, "audit", handle_audit));
-    server.Post("/v1/submissions", route(s, "submit", handle_submit));
-    server.Get(R"(/v1/submissions/([^/]+))",
-               [&s](const httplib::Request& req, httplib::Response& res) {
-                   send(handle_receipt(s.ctx, req, req.matches[1]), req, res, s, "receipt");
-               });
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [&s](const httplib::Request& req, httplib::Response& res) {
-            return on_error(s, req, res);
-        }));
-    server.set_exception_handler(
-        [&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-            send(error_reply(500, "internal", "internal error"), req, res, s, "request");
-        });
-    // A body above the limit is refused before it is read: no 100 Continue for it.
-    const auto max = std::size_t(c.max_body_bytes);
-    server.set_expect_100_continue_handler(
-        [max](const httplib::Request& req, httplib::Response& res) {
-            if (req.get_header_value<std::uint64_t>("Content-Length") <= max) return 100;
-            res.status = 413;
-            return 413;
-        });
-    server.set_payload_max_length(max);
-    server.set_read_timeout(c.read_timeout_seconds);
-    server.set_write_timeout(c.write_timeout_seconds);
-    server.set_tcp_nodelay(true);  // no Nagle delay between the answer's header and body writes
-    server.set_keep_alive_timeout(2);
-    server.set_keep_alive_max_count(100);
-    const int threads = c.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+Reply refusal(int status) {
+    switch (status) {
+        case 408:
+            return error_reply(408, "timeout", "the request did not arrive in time");
+        case 411:
+            return error_reply(411, "length_required",
+                               "send the body with Content-Length, not chunked");
+        case 413:
+            return error_reply(413, "too_large", "the body is too large");
+        case 415:
+            return error_reply(415, "unsupported_encoding", "send the body without compression");
+        case 431:
+            return error_reply(431, "headers_too_large", "the request head is too large");
+        case 503: {
+            Reply r = error_reply(503, "busy", "too many connections; try again later");
+            r.retry_after = 2;
+            return r;
+        }
+        case 500:
+            return error_reply(500, "internal", "internal error");
+        default:
+            return error_reply(status, "bad_request", "malformed request");
+    }
 }
 
 bool setup_tls(SSL_CTX& ctx, const ReceiverKeys& keys) {
-    // TLS 1.2 is the floor (NCSC ICT-beveiligingsrichtlijnen voor TLS); no compression, no
-    // renegotiation.
+    // TLS 1.2 is the floor; no compression, no renegotiation; idle connections give their
+    // buffers back. Session tickets (OpenSSL's default) let a device resume without a full
+    // handshake.
     SSL_CTX_set_options(
         &ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    SSL_CTX_set_mode(&ctx, SSL_MODE_RELEASE_BUFFERS);
+    static const unsigned char kSessionContext[] = "keukentafel-receiver";
     return SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1 &&
+           SSL_CTX_set_cipher_list(&ctx, kTls12Ciphers) == 1 &&
+           SSL_CTX_set_session_id_context(&ctx, kSessionContext, sizeof kSessionContext - 1) == 1 &&
            SSL_CTX_use_certificate_chain_file(&ctx, keys.cert_file.c_str()) == 1 &&
            SSL_CTX_use_PrivateKey_file(&ctx, keys.key_file.c_str(), SSL_FILETYPE_PEM) == 1 &&
            SSL_CTX_check_private_key(&ctx) == 1;
 }
 
-Result<int> bind(httplib::SSLServer& server, const ListenAddress& at) {
-    if (at.port == 0) {
-        const int port = server.bind_to_any_port(at.host);
-        if (port > 0) return port;
-    } else if (server.bind_to_port(at.host, at.port)) {
-        return at.port;
-    }
-    return make_error(ErrorCode::io, "cannot listen on " + at.host + ":" + std::to_string(at.port));
+HttpLimits limits_of(const Config& c) {
+    HttpLimits l;
+    l.max_body_bytes = std::uint64_t(c.max_body_bytes);
+    l.head_timeout = std::chrono::seconds(c.head_timeout_seconds);
+    l.min_body_bytes_per_second = std::uint64_t(c.min_body_bytes_per_second);
+    l.write_timeout = std::chrono::seconds(c.write_timeout_seconds);
+    l.gate.total = c.max_connections;
+    l.gate.per_address = c.max_connections_per_address;
+    l.gate.body_bytes = c.max_buffered_body_bytes;
+    l.workers = c.threads;
+    return l;
 }
 
-// SIGTERM and SIGINT are blocked in every thread and taken here, so a stop is never a signal
-// handler running inside a request: the server finishes its requests and returns.
-void wait_for_stop(httplib::SSLServer& server, const std::atomic<bool>& done) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    const timespec tick{0, 200 * 1000 * 1000};
-    while (!done) {
-        if (sigtimedwait(&set, nullptr, &tick) > 0) {
-            server.stop();
-            return;
-        }
-    }
-}
+// The console's own HttpServer (same TLS setup and limits, smaller bodies), served on a
+// thread of its own until the same stop signal.
+class ConsoleListener {
+  public:
+    ConsoleListener(Context& ctx, RequestLog& log)
+        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}},
+          m_server(
+              console_limits(ctx.config),
+              [this](Request& req) { return console::handle(m_site, req); },
+              [this](int status, const std::string& address) {
+                  return console::refusal(m_site, status, address);
+              }) {}
 
-Status run(httplib::SSLServer& server, const ListenAddress& at) {
-    auto port = bind(server, at);
+    ~ConsoleListener() {
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    /// `device_url`: the API's address as devices should use it (shown with enrollment codes).
+    Result<int> start(const ReceiverKeys& keys, const ListenAddress& at,
+                      const std::string& device_url) {
+        m_site.device_url = device_url;
+        if (auto s = console::load_files(m_site, console::share_dir()); !s) return s.error();
+        if (!setup_tls(*m_server.tls(), keys))
+            return make_error(ErrorCode::usage, "cannot load the TLS key");
+        auto port = m_server.listen(at.host, at.port);
+        if (!port) return port;
+        std::promise<void> ready;
+        auto started = ready.get_future();
+        m_thread = std::thread([this, &ready] {
+            auto s = m_server.run([&ready] { ready.set_value(); });
+            if (!s) std::fprintf(stderr, "console: %s\n", s.error().detail.c_str());
+        });
+        started.wait();
+        return port;
+    }
+
+  private:
+    static HttpLimits console_limits(const Config& c) {
+        HttpLimits l = limits_of(c);
+        l.max_body_bytes = 64 * 1024;  // forms only; a 1 MB field is refused with 413
+        l.workers = std::max(2, c.threads / 2);
+        return l;
+    }
+
+    console::Site m_site;
+    HttpServer m_server;
+    std::thread m_thread;
+};
+
+Status run(Context& ctx, RequestLog& log, const ListenAddress& at,
+           const std::optional<ListenAddress>& console_at) {
+    Shared shared{ctx, log};
+    HttpServer server(
+        limits_of(ctx.config), [&shared](Request& req) { return route(shared, req); },
+        [&shared](int status, const std::string& address) {
+            return to_answer(shared, refusal(status), "request", address);
+        });
+    if (!setup_tls(*server.tls(), ctx.keys))
+        return make_error(ErrorCode::usage, "cannot load the TLS key");
+    auto port = server.listen(at.host, at.port);
     if (!port) return port.error();
-    std::atomic<bool> done{false};
-    std::thread stopper([&] { wait_for_stop(server, done); });
-    std::printf("listening on https://%s:%d\n", at.host.c_str(), port.value());
-    std::fflush(stdout);
-    const bool ok = server.listen_after_bind();
-    done = true;
-    stopper.join();
-    if (!ok) return make_error(ErrorCode::io, "the server stopped with an error");
-    return {};
-}
-
-void block_stop_signals() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    signal(SIGPIPE, SIG_IGN);
+    std::optional<ConsoleListener> console;
+    int console_port = 0;
+    if (console_at) {
+        console.emplace(ctx, log);
+        const std::string host =
+            ctx.config.hostnames.empty() ? at.host : ctx.config.hostnames.front();
+        auto p = console->start(ctx.keys, *console_at,
+                                "https://" + host + ":" + std::to_string(port.value()));
+        if (!p) return p.error();  // nothing of the console runs then
+        console_port = p.value();
+    }
+    return server.run([&] {
+        if (console_at)
+            std::printf("console on https://%s:%d\n", console_at->host.c_str(), console_port);
+        std::printf("listening on https://%s:%d\n", at.host.c_str(), port.value());
+        std::fflush(stdout);
+    });
 }
 
 }  // namespace
 
 Status serve(const ServeOptions& o) {
-    block_stop_signals();  // before any thread exists, so every thread inherits the mask
+    ::signal(SIGPIPE, SIG_IGN);
     auto config = load_config(o.dir);
     if (!config) return config.error();
     if (!o.listen.empty()) config->listen = o.listen;
     if (!o.db.empty()) config->db = o.db;
+    if (!o.console.empty()) config->console = o.console;
     auto at = parse_listen(config->listen);
     if (!at) return at.error();
+    std::optional<ListenAddress> console_at;
+    if (!config->console.empty()) {
+        auto c = parse_listen(config->console);
+        if (!c) return c.error();
+        console_at = c.value();
+    }
     auto keys = load_keys(o.dir);
     if (!keys) return keys.error();
     auto store = open_store(store_config(o.dir, config.value()));
@@ -169,11 +219,7 @@ Status serve(const ServeOptions& o) {
                 RateLimiter(config->rate_per_minute),
                 RateLimiter(config->enroll_rate_per_minute),
                 {}};
-    Shared shared{ctx, log};
-    httplib::SSLServer server([&ctx](SSL_CTX& ssl) { return setup_tls(ssl, ctx.keys); });
-    if (!server.is_valid()) return make_error(ErrorCode::usage, "cannot load the TLS key");
-    configure(server, shared);
-    return run(server, at.value());
+    return run(ctx, log, at.value(), console_at);
 }
 
 }  // namespace kt::receiver

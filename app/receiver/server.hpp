@@ -11,8 +11,9 @@ namespace kt::receiver {
 
 struct ServeOptions {
     std::filesystem::path dir;
-    std::string listen;  // overrides config.json when not empty; port 0 picks a free port
-    std::string db;      // overrides config.json when not empty
+    std::string listen;   // overrides config.json when not empty; port 0 picks a free port
+    std::string db;       // overrides config.json when not empty
+    std::string console;  // overrides config.json's "console" when not empty
 };
 
 /// Loads the config and keys, opens the store, listens (TLS 1.2 or newer only) and prints

@@ -28,7 +28,7 @@ bool lower_hex64(const std::string& s) {
     return true;
 }
 
-std::optional<Reply> parse_submit(const httplib::Request& req, SubmitRequest& out) {
+std::optional<Reply> parse_submit(const Request& req, SubmitRequest& out) {
     out.key = req.get_header_value("Idempotency-Key");
     if (out.key.empty())
         return error_reply(400, "missing_idempotency_key", "Idempotency-Key is required");
@@ -136,6 +136,8 @@ Reply store_new(Context& ctx, const Device& d, const SubmitRequest& in, const ks
         case InsertStatus::rolled_back:
             break;
     }
+    if (auto a = ctx.store.audit({now_utc(), "vault_rolled_back", d.id, "409", d.id}); !a)
+        return storage_reply(a.error());
     return error_reply(409, "vault_rolled_back", "device_seq is not above the highest seen");
 }
 
@@ -154,7 +156,7 @@ Reply submit(Context& ctx, const Device& d, const SubmitRequest& in) {
 
 }  // namespace
 
-Reply handle_submit(Context& ctx, const httplib::Request& req) {
+Reply handle_submit(Context& ctx, const Request& req) {
     Device d;
     if (auto refused = authenticate(ctx, req, false, d)) return std::move(*refused);
     SubmitRequest in;
@@ -168,7 +170,7 @@ Reply handle_submit(Context& ctx, const httplib::Request& req) {
     return r;
 }
 
-Reply handle_receipt(Context& ctx, const httplib::Request& req, const std::string& key) {
+Reply handle_receipt(Context& ctx, const Request& req, const std::string& key) {
     Device d;
     if (auto refused = authenticate(ctx, req, false, d)) return std::move(*refused);
     Reply r;

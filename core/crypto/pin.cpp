@@ -13,6 +13,29 @@ bool valid_pin(std::string_view pin) {
     return true;
 }
 
+bool guessable_pin(std::string_view pin) {
+    if (!valid_pin(pin)) return false;
+    auto digit = [&](std::size_t i) { return pin[i] - '0'; };
+    auto constant_step = [&](int step) {
+        for (std::size_t i = 1; i < pin.size(); ++i)
+            if ((digit(i - 1) + step + 10) % 10 != digit(i)) return false;
+        return true;
+    };
+    auto period = [&](std::size_t p) {
+        for (std::size_t i = p; i < pin.size(); ++i)
+            if (pin[i] != pin[i - p]) return false;
+        return true;
+    };
+    return constant_step(0) || constant_step(1) || constant_step(-1) || period(2) || period(3);
+}
+
+std::string pin_error_key(std::string_view pin, std::string_view repeated) {
+    if (!valid_pin(pin)) return "pin.invalid";
+    if (guessable_pin(pin)) return "pin.guessable";
+    if (pin != repeated) return "pin.mismatch";
+    return {};
+}
+
 std::string hash_pin(std::string_view pin) {
     // Interactive cost: a PIN is checked while someone waits; the vault key, not the PIN,
     // protects the data at rest. Test builds may use the minimum (params_for_new_vault).

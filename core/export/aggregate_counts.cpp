@@ -15,8 +15,10 @@ namespace {
 const char* const kKinds[] = {"intake", "voortgang", "afsluiting"};
 
 // Each pseudonym's rows, in the order they were measured.
-std::unordered_map<std::string, std::vector<const ExportRow*>> by_person(const Dataset& data) {
-    std::unordered_map<std::string, std::vector<const ExportRow*>> out;
+using Persons = std::unordered_map<std::string, std::vector<const ExportRow*>>;
+
+Persons by_person(const Dataset& data) {
+    Persons out;
     for (const auto& row : data.rows)
         out[row.pseudonym].push_back(&row);
     for (auto& [_, rows] : out)
@@ -58,11 +60,9 @@ std::string first_quarter_of(const Dataset& data, bool last) {
     return out;
 }
 
-}  // namespace
-
-CountTable level_counts(const Dataset& data, std::size_t domain, Grouping by) {
+CountTable level_counts_of(const Persons& persons, std::size_t domain, Grouping by) {
     std::map<std::string, std::vector<std::int64_t>> groups;
-    for (const auto& [_, rows] : by_person(data)) {
+    for (const auto& [_, rows] : persons) {
         const ExportRow& latest = *rows.back();
         auto& counts = groups[by == Grouping::wijk ? latest.wijk : latest.team];
         counts.resize(6, 0);
@@ -73,11 +73,11 @@ CountTable level_counts(const Dataset& data, std::size_t domain, Grouping by) {
     return from_map(level_categories(), groups);
 }
 
-CountTable change_counts(const Dataset& data) {
+CountTable change_counts_of(const Persons& persons) {
     std::map<std::string, std::vector<std::int64_t>> groups;
     for (const auto id : zrm::kDomains)
         groups[std::string(id)].assign(3, 0);
-    for (const auto& [_, rows] : by_person(data)) {
+    for (const auto& [_, rows] : persons) {
         const auto [intake, progress] = intake_and_progress(rows);
         if (!progress) continue;
         for (std::size_t d = 0; d < kDomainCount; ++d) {
@@ -93,6 +93,16 @@ CountTable change_counts(const Dataset& data) {
         out.counts.push_back(groups[std::string(id)]);
     }
     return out;
+}
+
+}  // namespace
+
+CountTable level_counts(const Dataset& data, std::size_t domain, Grouping by) {
+    return level_counts_of(by_person(data), domain, by);
+}
+
+CountTable change_counts(const Dataset& data) {
+    return change_counts_of(by_person(data));
 }
 
 CountTable quarter_counts(const Dataset& data) {
@@ -111,14 +121,15 @@ MonitoringCharts build_charts(const Dataset& data) {
     out.k = std::max(data.k, 5);
     out.first_quarter = first_quarter_of(data, false);
     out.last_quarter = first_quarter_of(data, true);
-    out.people = std::int64_t(by_person(data).size());
+    const Persons persons = by_person(data);  // once: 28 tables read it
+    out.people = std::int64_t(persons.size());
     const ProtectOptions groups{out.k, true, true};
     for (std::size_t d = 0; d < kDomainCount; ++d) {
-        out.levels_by_wijk.push_back(protect(level_counts(data, d, Grouping::wijk), groups));
-        out.levels_by_team.push_back(protect(level_counts(data, d, Grouping::team), groups));
+        out.levels_by_wijk.push_back(protect(level_counts_of(persons, d, Grouping::wijk), groups));
+        out.levels_by_team.push_back(protect(level_counts_of(persons, d, Grouping::team), groups));
     }
     // Rows are domains: merging them makes no sense and no column total is shown anywhere.
-    out.change_by_domain = protect(change_counts(data), ProtectOptions{out.k, false, false});
+    out.change_by_domain = protect(change_counts_of(persons), ProtectOptions{out.k, false, false});
     out.per_quarter = protect(quarter_counts(data), groups);
     return out;
 }

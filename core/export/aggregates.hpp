@@ -1,4 +1,4 @@
-// Chart data of the monitoring report (issue 9 point 5, T-32): counts per group with small-cell
+// Chart data of the monitoring report (T-32): counts per group with small-cell
 // suppression, so that no count below k can be read or recomputed from what the report shows.
 // Pure: no drawing here (report/ draws these tables with cairo).
 //

@@ -1,4 +1,5 @@
 // assessments.csv and changes.csv in the Dutch Excel and the comma dialect.
+#include <charconv>
 #include <string>
 
 #include "export/changes.hpp"
@@ -21,13 +22,27 @@ Dialect dialect_of(CsvDialect d) {
     return d == CsvDialect::excel_nl ? Dialect{';', "\r\n"} : Dialect{',', "\n"};
 }
 
+// A cell a spreadsheet would run as a formula (neutralise_cell's rule).
+bool risky_start(std::string_view text) {
+    if (text.empty()) return false;
+    const char c = text[0];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 // RFC 4180: quote when the cell holds the separator, a quote, CR or LF; double the quotes.
+// The cell is neutralised first (a leading ' for a risky start), without a copy.
 void append_cell(std::string& out, std::string_view cell, char separator) {
-    if (cell.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string_view::npos) {
+    const bool risky = risky_start(cell);
+    bool quote = false;
+    for (char c : cell)
+        quote = quote || c == separator || c == '"' || c == '\r' || c == '\n';
+    if (!quote) {
+        if (risky) out += '\'';
         out += cell;
         return;
     }
     out += '"';
+    if (risky) out += '\'';
     for (char c : cell) {
         if (c == '"') out += '"';
         out += c;
@@ -35,16 +50,20 @@ void append_cell(std::string& out, std::string_view cell, char separator) {
     out += '"';
 }
 
+void append_number(std::string& out, long long n) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr);
+}
+
 class Line {
   public:
     Line(std::string& out, Dialect d) : m_out(out), m_d(d) {}
-    void text(std::string_view cell) {
-        next(), append_cell(m_out, neutralise_cell(cell), m_d.separator);
-    }
-    void number(long long n) { next(), m_out += std::to_string(n); }
+    void text(std::string_view cell) { next(), append_cell(m_out, cell, m_d.separator); }
+    void number(long long n) { next(), append_number(m_out, n); }
     void optional_level(const std::optional<int>& n) {
         next();
-        if (n) m_out += std::to_string(*n);
+        if (n) append_number(m_out, *n);
     }
     void end() { m_out += m_d.line_end; }
 
@@ -131,9 +150,7 @@ std::vector<std::string> change_columns() {
 }
 
 std::string neutralise_cell(std::string_view text) {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                          text[0] == '\t' || text[0] == '\r'))
-        return "'" + std::string(text);
+    if (risky_start(text)) return "'" + std::string(text);
     return std::string(text);
 }
 

@@ -2,6 +2,8 @@
 #include "export/dataset.hpp"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cstring>
 #include <tuple>
 
@@ -45,18 +47,40 @@ struct Reading {
     std::uint32_t gemeente = 0;
 };
 
+// Reports progress about every 16 384 rows read and at each stage.
+class Progress {
+  public:
+    explicit Progress(const ExportOptions& o) : m_callback(o.progress), m_total(o.expected_rows) {}
+    void row(std::int64_t read) {
+        if (m_callback && (read & 16383) == 0) report(ExportProgress::Stage::reading, read);
+    }
+    void report(ExportProgress::Stage stage, std::int64_t done) const {
+        if (!m_callback) return;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+        m_callback(ExportProgress{stage, done, m_total, seconds});
+    }
+
+  private:
+    const ProgressCallback& m_callback;
+    std::int64_t m_total;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
 Status read_source(const MeasurementSource& source, const Pseudonymiser& pseudonyms,
-                   Reading& reading, ExportReport& report) {
+                   Reading& reading, ExportReport& report, Progress& progress) {
     reading.gemeente = reading.wijken.intern(kWholeMunicipality);
+    detail::PseudonymCache cache(pseudonyms);
+    progress.report(ExportProgress::Stage::reading, 0);
     Status st = source([&](const Measurement& m) {
-        ++report.read;
+        progress.row(++report.read);
         auto kind = detail::kind_code(m.kind);
         if (!kind) {
             ++report.invalid;
             return true;
         }
         reading.rows.push_back(
-            detail::to_work_row(m, *kind, pseudonyms, reading.wijken, reading.teams));
+            detail::to_work_row(m, *kind, cache.of(m.client_ref), reading.wijken, reading.teams));
         return reading.wijken.size() < kMaxNames && reading.teams.size() < kMaxNames;
     });
     if (!st) return st;
@@ -113,20 +137,23 @@ void remove_dropped(std::vector<WorkRow>& rows) {
                rows.end());
 }
 
-// Ordered by pseudonym, then time (kind breaks a tie of equal seal times).
+// Ordered by pseudonym, then time (kind, then the assessment's hashed uuid break a tie of
+// equal seal times, so the order never depends on the order the source gave).
 std::vector<ExportRow> export_rows(const std::vector<WorkRow>& rows, const Reading& reading) {
     struct Key {
         detail::PseudonymKey pseudonym;
         std::int64_t sealed_at;
         std::uint8_t kind;
+        std::array<std::uint8_t, 16> uuid;
         std::uint32_t index;
     };
     std::vector<Key> keys(rows.size());
     for (std::uint32_t i = 0; i < keys.size(); ++i)
-        keys[i] = {detail::pseudonym_key(rows[i].pseudonym), rows[i].sealed_at, rows[i].kind, i};
+        keys[i] = {detail::pseudonym_key(rows[i].pseudonym), rows[i].sealed_at, rows[i].kind,
+                   rows[i].uuid_key, i};
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.pseudonym, a.sealed_at, a.kind) <
-               std::tie(b.pseudonym, b.sealed_at, b.kind);
+        return std::tie(a.pseudonym, a.sealed_at, a.kind, a.uuid) <
+               std::tie(b.pseudonym, b.sealed_at, b.kind, b.uuid);
     });
     std::vector<ExportRow> out;
     out.reserve(rows.size());
@@ -150,7 +177,12 @@ Result<Dataset> build_dataset(const MeasurementSource& source, const ExportOptio
     Dataset data;
     data.k = options.k;
     Reading reading;
-    if (Status st = read_source(source, *pseudonyms, reading, data.report); !st) return st.error();
+    if (options.expected_rows > 0)  // no doubling of a million rows' vector while reading
+        reading.rows.reserve(std::size_t(std::min<std::int64_t>(options.expected_rows, 1 << 26)));
+    Progress progress(options);
+    if (Status st = read_source(source, *pseudonyms, reading, data.report, progress); !st)
+        return st.error();
+    progress.report(ExportProgress::Stage::building, data.report.read);
     keep_newest(reading.rows, data.report);
     apply_filters(reading.rows, options, *period, reading, data.report);
     remove_dropped(reading.rows);
@@ -159,6 +191,7 @@ Result<Dataset> build_dataset(const MeasurementSource& source, const ExportOptio
     detail::enforce_l(reading.rows, options.l, reading.gemeente, data.report);
     data.rows = export_rows(reading.rows, reading);
     data.report.written = std::int64_t(data.rows.size());
+    progress.report(ExportProgress::Stage::writing, 0);
     return data;
 }
 

@@ -1,4 +1,4 @@
-// The export set (issue 9, security-tests.md finding 10, T-31): pseudonymised, not anonymous.
+// The export set (security-tests.md finding 10, T-31): pseudonymised, not anonymous.
 // Per purpose a keyed HMAC of the client id (libsodium, with a secret kept outside the export)
 // links a client's measurements within one purpose and never across purposes; quasi-identifiers
 // are generalised (age band, quarter, household type), every class of (age band, wijk, quarter,
@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,17 @@ inline constexpr const char* kUnknown = "onbekend";
 inline constexpr std::array<const char*, 3> kSensitiveDomains = {"middelengebruik", "justitie",
                                                                  "geestelijke_gezondheid"};
 
+/// How far an export is, for a progress line or a console job: `done` of `total` rows of
+/// the current stage (total 0 when unknown), `seconds` since the export started.
+struct ExportProgress {
+    enum class Stage { reading, building, writing, done };
+    Stage stage = Stage::reading;
+    std::int64_t done = 0, total = 0;
+    double seconds = 0;
+};
+/// Called from the exporting thread, about every 16 384 rows read and at each stage change.
+using ProgressCallback = std::function<void(const ExportProgress&)>;
+
 struct ExportOptions {
     std::string purpose;                   // e.g. "monitoring-2026": pseudonyms differ per purpose
     crypto::SecretBytes secret;            // from --secret-file; at least 32 bytes
@@ -36,6 +48,8 @@ struct ExportOptions {
     std::string from_quarter, to_quarter;  // "2026Q1" .. "2026Q4" ("" = open), inclusive;
                                            // a measurement's quarter is that of sealed_at in
                                            // Europe/Amsterdam local time
+    ProgressCallback progress;             // optional
+    std::int64_t expected_rows = 0;        // the source's row count, when known
 };
 
 /// Why a level is empty in the export (a code, never free text). One byte per domain, so a

@@ -1,4 +1,5 @@
 // assessments.json (streamed, one object per row) and its JSON Schema (draft 2020-12).
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "export/chunk_buffer.hpp"
@@ -14,25 +15,69 @@ using Json = nlohmann::ordered_json;
 constexpr const char* kNetwork[] = {"network_people", "network_supportive", "network_hindering",
                                     "network_overloaded_carers"};
 
-Json row_object(const ExportRow& r) {
-    Json o = {{"pseudonym", r.pseudonym}, {"kind", r.kind}, {"quarter", r.quarter},
-              {"age_band", r.age_band},   {"wijk", r.wijk}, {"team", r.team},
-              {"household", r.household}};
-    const auto& ids = zrm::kDomains;
+// A JSON string exactly as nlohmann::json's dump() writes it: printable ASCII here, with
+// '"' and '\\' escaped; anything else (control characters, UTF-8) through the library itself,
+// which also refuses invalid UTF-8 as before.
+void append_string(std::string& out, std::string_view text) {
+    for (unsigned char c : text)
+        if (c < 0x20 || c >= 0x7F) {
+            // Text that is not UTF-8 (a damaged source) gets U+FFFD instead of ending the export.
+            out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+            return;
+        }
+    out += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_number(std::string& out, long long n) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr);
+}
+
+// The keys of one row in their written form ("\"pseudonym\":" …), in column order.
+const std::vector<std::string>& keys() {
+    static const std::vector<std::string> k = [] {
+        std::vector<std::string> out;
+        for (const std::string& c : assessment_columns())
+            out.push_back(Json(c).dump() + ":");
+        return out;
+    }();
+    return k;
+}
+
+// One row as nlohmann::ordered_json's dump() wrote it: the columns in order, no spaces.
+void append_row(std::string& out, const ExportRow& r) {
+    const auto& k = keys();
+    std::size_t at = 0;
+    auto key = [&] {
+        out += at == 0 ? "{" : ",";
+        out += k[at++];
+    };
+    for (const std::string* s :
+         {&r.pseudonym, &r.kind, &r.quarter, &r.age_band, &r.wijk, &r.team, &r.household})
+        key(), append_string(out, *s);
+    for (std::size_t d = 0; d < kDomainCount; ++d) {
+        key();
+        if (r.levels[d])
+            append_number(out, *r.levels[d]);
+        else
+            out += "null";
+    }
     for (std::size_t d = 0; d < kDomainCount; ++d)
-        o[std::string(ids[d])] = r.levels[d] ? Json(*r.levels[d]) : Json(nullptr);
+        key(), append_string(out, reason_code(r.level_reason[d]));
     for (std::size_t d = 0; d < kDomainCount; ++d)
-        o[std::string(ids[d]) + "_reason"] = reason_code(r.level_reason[d]);
+        key(), out += r.goals[d] ? "true" : "false";
     for (std::size_t d = 0; d < kDomainCount; ++d)
-        o[std::string(ids[d]) + "_goal"] = r.goals[d];
-    for (std::size_t d = 0; d < kDomainCount; ++d)
-        o[std::string(ids[d]) + "_client_agrees"] =
-            r.client_agrees[d] ? Json(*r.client_agrees[d]) : Json(nullptr);
-    const int network[] = {r.network_people, r.network_supportive, r.network_hindering,
-                           r.network_overloaded_carers};
-    for (int i = 0; i < 4; ++i)
-        o[kNetwork[i]] = network[i];
-    return o;
+        key(), out += r.client_agrees[d] ? (*r.client_agrees[d] ? "true" : "false") : "null";
+    for (int n :
+         {r.network_people, r.network_supportive, r.network_hindering, r.network_overloaded_carers})
+        key(), append_number(out, n);
+    out += '}';
 }
 
 Json string_enum(std::initializer_list<std::string> values, const char* description) {
@@ -68,7 +113,7 @@ bool write_assessments_json(const Dataset& data, const ChunkSink& sink) {
     buf.text() += "[";
     for (std::size_t i = 0; i < data.rows.size(); ++i) {
         buf.text() += i == 0 ? "\n" : ",\n";
-        buf.text() += row_object(data.rows[i]).dump();
+        append_row(buf.text(), data.rows[i]);
         if (!buf.maybe_flush()) return false;
     }
     buf.text() += "\n]\n";

@@ -88,10 +88,10 @@ std::string_view kind_name(std::uint8_t code) {
     return kKinds[code % kKinds.size()];
 }
 
-WorkRow to_work_row(const Measurement& m, std::uint8_t kind, const Pseudonymiser& pseudonyms,
+WorkRow to_work_row(const Measurement& m, std::uint8_t kind, const PseudonymBytes& pseudonym,
                     Names& wijken, Names& teams) {
     WorkRow row;
-    row.pseudonym = pseudonyms.bytes(m.client_ref);
+    row.pseudonym = pseudonym;
     crypto_generichash(row.uuid_key.data(), row.uuid_key.size(),
                        reinterpret_cast<const unsigned char*>(m.assessment_uuid.data()),
                        m.assessment_uuid.size(), nullptr, 0);

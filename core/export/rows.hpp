@@ -77,10 +77,34 @@ class Names {
 std::optional<std::uint8_t> kind_code(std::string_view kind);
 std::string_view kind_name(std::uint8_t code);
 
-/// A measurement's working row: pseudonymised, generalised, levels checked (a level outside
-/// 1..5 counts as missing). Names are interned into `wijken` and `teams`.
-WorkRow to_work_row(const Measurement& m, std::uint8_t kind, const Pseudonymiser& pseudonyms,
+/// A measurement's working row with its pseudonym: generalised, levels checked (a level
+/// outside 1..5 counts as missing). Names are interned into `wijken` and `teams`.
+WorkRow to_work_row(const Measurement& m, std::uint8_t kind, const PseudonymBytes& pseudonym,
                     Names& wijken, Names& teams);
+
+/// The pseudonym of a client, the HMAC computed once per run of the same client (sources give
+/// a client's measurements together, so most rows need none).
+class PseudonymCache {
+  public:
+    explicit PseudonymCache(const Pseudonymiser& p) : m_pseudonyms(p) {}
+    const PseudonymBytes& of(const std::string& client_ref) {
+        if (!m_valid || client_ref != m_client) {
+            m_bytes = m_pseudonyms.bytes(client_ref);
+            m_client.assign(client_ref);
+            m_valid = true;
+        }
+        return m_bytes;
+    }
+    ~PseudonymCache() { m_client.assign(m_client.size(), '\0'); }
+    PseudonymCache(const PseudonymCache&) = delete;
+    PseudonymCache& operator=(const PseudonymCache&) = delete;
+
+  private:
+    const Pseudonymiser& m_pseudonyms;
+    std::string m_client;
+    PseudonymBytes m_bytes{};
+    bool m_valid = false;
+};
 
 /// The exported form of a working row.
 ExportRow to_export_row(const WorkRow& row, const Names& wijken, const Names& teams);

@@ -147,6 +147,7 @@ bool emit_client(const SynthOptions& o, std::int64_t i, const std::vector<std::s
 
 std::vector<std::string> synthetic_wijken(int count) {
     std::vector<std::string> out;
+    out.reserve(std::size_t(std::max(count, 0)));
     for (int i = 0; i < count; ++i)
         out.push_back(i < int(kWijken.size()) ? kWijken[i] : "Wijk " + std::to_string(i + 1));
     return out;

@@ -1,4 +1,4 @@
-// A synthetic population for tests, benchmarks and demos (issue 9): fictional clients with
+// A synthetic population for tests, benchmarks and demos: fictional clients with
 // intake, progress and closure measurements, and, separately, the identifying side (names,
 // BSN-like numbers, birth dates, postcodes, notes) that an export must never contain (T-31).
 // Deterministic per seed; streaming, so a million measurements need no memory of their own.

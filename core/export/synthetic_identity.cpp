@@ -55,7 +55,7 @@ std::string postcode(SynthRandom& r) {
     }
 }
 
-std::string lower_ascii(std::string s) {
+std::string lower_ascii(const std::string& s) {
     std::string out;
     for (char c : s)
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) out += char(c | 0x20);

@@ -1,5 +1,5 @@
 // A synthetic population written into a vault through the store API, as a worker would make
-// it (issue 9 point 6): clients with the generated identities (names, birth dates, and BSN-like
+// it: clients with the generated identities (names, birth dates, and BSN-like
 // numbers, postcodes, phone numbers and e-mail addresses in the notes and the client's own
 // words), assessments scored, reviewed, co-signed and SEALED, reopened ones sealed again as
 // version 2. T-31 looks for those identities in the export.

@@ -1,4 +1,4 @@
-// The vault as a monitoring source (issue 9): a worker or team lead exports their own
+// The vault as a monitoring source: a worker or team lead exports their own
 // caseload. Every sealed version, with its seal and signatures verified, as a Measurement.
 #pragma once
 

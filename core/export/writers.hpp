@@ -1,4 +1,4 @@
-// The export files (issue 9 point 4): assessments.csv in two dialects, assessments.json with
+// The export files: assessments.csv in two dialects, assessments.json with
 // schema.json, changes.csv in two dialects. Column names, values and codes are listed in the
 // README's "Monitoring export" data dictionary; the JSON uses the CSV's column names as keys.
 #pragma once
@@ -32,7 +32,8 @@ std::string neutralise_cell(std::string_view text);
 /// The file contents, streamed. False when the sink failed.
 bool write_assessments_csv(const Dataset& data, CsvDialect dialect, const ChunkSink& sink);
 bool write_changes_csv(const Dataset& data, CsvDialect dialect, const ChunkSink& sink);
-/// A JSON array with one object per row (values unneutralised: JSON is no spreadsheet).
+/// A JSON array with one object per row (values unneutralised: JSON is no spreadsheet; bytes
+/// that are not UTF-8 become U+FFFD).
 bool write_assessments_json(const Dataset& data, const ChunkSink& sink);
 /// The JSON Schema (draft 2020-12) of assessments.json.
 std::string assessments_schema_json();

@@ -1,17 +1,11 @@
 #include "flow/flow.hpp"
 
 #include "model/zrm.hpp"
+#include "util/overloaded.hpp"
 
 namespace kt::flow {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 State at(Step step, std::string client = {}) {
     State s;
@@ -64,9 +58,17 @@ State apply_worker(const State& s, const Action& action) {
                 return at(a.needs_pin ? Step::pin_setup : Step::clients);
             },
             [&](const PinChosen&) { return s.step == Step::pin_setup ? at(Step::clients) : s; },
-            [&](const Lock&) { return State{}; },
+            [&](const VaultCreated&) {
+                return s.step == Step::first_run ? at(Step::first_enroll) : s;
+            },
+            [&](const FirstRunDone&) {
+                return s.step == Step::first_enroll ? at(Step::clients) : s;
+            },
+            [&](const Lock&) { return s.step == Step::first_run ? s : State{}; },
             [&](const IdleLock&) {
-                if (s.step == Step::unlock || s.step == Step::pin_setup) return s;
+                if (s.step == Step::unlock || s.step == Step::pin_setup ||
+                    s.step == Step::first_run)
+                    return s;
                 State n = s;
                 n.mode = Mode::locked;
                 return n;
@@ -191,6 +193,10 @@ std::string_view to_string(Step step) {
             return "unlock";
         case Step::pin_setup:
             return "pin_setup";
+        case Step::first_run:
+            return "first_run";
+        case Step::first_enroll:
+            return "first_enroll";
         case Step::clients:
             return "clients";
         case Step::client_form:

@@ -1,6 +1,7 @@
-// The conversation as a pure state machine. Steps: unlock -> clients -> client (-> client
-// form) -> setup (who is present) -> matrix, plus settings. An orthogonal mode: worker, or
-// locked (idle lock: the step is kept, nothing is shown, only the PIN or a full lock leads on).
+// The conversation as a pure state machine. Steps: first_run (no vault yet: the setup) ->
+// first_enroll (optional: sign up with the municipality) -> clients, or unlock -> clients -> client
+// (-> client form) -> setup (who is present) -> matrix, plus settings. An orthogonal mode: worker,
+// or locked (idle lock: the step is kept, nothing is shown, only the PIN or a full lock leads on).
 // Handed to the client (State::client), only the review and signing steps of one assessment
 // are reachable, with the lock; only ReturnToWorker (after the worker's PIN) leads out.
 // One apply(state, action) holds every guard; actions that do not fit are ignored.
@@ -16,6 +17,8 @@ namespace kt::flow {
 
 enum class Step {
     unlock,
+    first_run,     // no vault at its place: welcome, name and team, passphrase, PIN
+    first_enroll,  // the new vault is open: sign up with the municipality now or later
     pin_setup,
     clients,
     client_form,
@@ -48,8 +51,10 @@ struct Unlocked {
     bool needs_pin = false;
 };
 struct PinChosen {};
-struct Lock {};      // full lock: the vault closes, the passphrase is needed
-struct IdleLock {};  // the screen locks; the PIN resumes
+struct VaultCreated {};  // first_run -> first_enroll
+struct FirstRunDone {};  // first_enroll -> clients (signed up, or "later")
+struct Lock {};          // full lock: the vault closes, the passphrase is needed
+struct IdleLock {};      // the screen locks; the PIN resumes
 struct PinAccepted {};
 struct NewClient {};
 struct EditClient {};
@@ -82,10 +87,11 @@ struct JumpToDomain {
     int domain = 0;
 };
 
-using Action = std::variant<Unlocked, PinChosen, Lock, IdleLock, PinAccepted, NewClient, EditClient,
-                            ClientSaved, OpenClient, BeginAssessment, OpenAssessment, OpenSettings,
-                            OpenNetwork, OpenOverview, HandOver, ToSigning, ReturnToWorker, Back,
-                            NextDomain, PrevDomain, JumpToDomain>;
+using Action =
+    std::variant<Unlocked, PinChosen, VaultCreated, FirstRunDone, Lock, IdleLock, PinAccepted,
+                 NewClient, EditClient, ClientSaved, OpenClient, BeginAssessment, OpenAssessment,
+                 OpenSettings, OpenNetwork, OpenOverview, HandOver, ToSigning, ReturnToWorker, Back,
+                 NextDomain, PrevDomain, JumpToDomain>;
 
 /// The state after `action`; the same state when the action is not allowed here.
 State apply(const State& state, const Action& action);

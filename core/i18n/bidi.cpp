@@ -37,9 +37,28 @@ bool rtl_or_control(UChar32 c) {
            || (c >= 0x2066 && c <= 0x2069);  // isolates
 }
 
+// Arabic vowel marks (harakat: tanwin, fatha to sukun, superscript alef). u_shapeArabic
+// turns them into spacing presentation forms (U+FE70..U+FE7F), which a glyph-by-glyph
+// renderer draws as loose marks in a gap beside their letter, so the kiosk drops them.
+bool is_haraka(UChar c) {
+    return (c >= 0x064B && c <= 0x0652) || c == 0x0670;
+}
+
+std::vector<UChar> without_harakat(const UChar* src, int32_t n) {
+    std::vector<UChar> out;
+    out.reserve(static_cast<std::size_t>(n));
+    for (int32_t i = 0; i < n; ++i)
+        if (!is_haraka(src[i])) out.push_back(src[i]);
+    return out;
+}
+
 // Shaping never grows the text (lam + alef shrinks to one ligature), so n units suffice;
-// a preflight on overflow keeps this right should ICU ever decide otherwise.
-std::vector<UChar> shape16(const UChar* src, int32_t n) {
+// a preflight on overflow keeps this right should ICU ever decide otherwise. Harakat are
+// dropped before shaping (the letters join as if they were not there).
+std::vector<UChar> shape16(const UChar* src_in, int32_t n_in) {
+    const std::vector<UChar> bare = without_harakat(src_in, n_in);
+    const UChar* src = bare.data();
+    const auto n = static_cast<int32_t>(bare.size());
     constexpr uint32_t kOptions =
         U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_GROW_SHRINK | U_SHAPE_TEXT_DIRECTION_LOGICAL;
     std::vector<UChar> out(static_cast<std::size_t>(n) + 1);
@@ -225,7 +244,63 @@ Paragraph make_paragraph(std::string_view p, Direction base) {
     return par;
 }
 
+bool is_bidi_control(UChar c) {
+    return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+// Shaped with the length kept: a lam-alef ligature takes the lam's place and leaves a space
+// where the alef was, so every logical index still has exactly one shaped unit.
+std::vector<UChar> shape_fixed(const UChar* src, int32_t n) {
+    constexpr uint32_t kOptions =
+        U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_FIXED_SPACES_NEAR | U_SHAPE_TEXT_DIRECTION_LOGICAL;
+    std::vector<UChar> out(static_cast<std::size_t>(n));
+    UErrorCode st = U_ZERO_ERROR;
+    const int32_t len = u_shapeArabic(src, n, out.data(), n, kOptions, &st);
+    if (U_FAILURE(st) || len != n) return {src, src + n};
+    return out;
+}
+
 }  // namespace
+
+FieldLine field_line(std::u16string_view logical, Direction base) {
+    FieldLine out;
+    const auto n = static_cast<int32_t>(logical.size());
+    const auto* src = reinterpret_cast<const UChar*>(logical.data());
+    const Text text(false, src, n);
+    const UBiDiLevel level = level_for(text, base);
+    out.base_rtl = level == UBIDI_RTL;
+    out.rtl.assign(logical.size(), false);
+    if (n == 0) return out;
+    const std::vector<UChar> shaped = shape_fixed(src, n);
+    UBiDi* bidi = bidi_object();
+    UErrorCode st = U_ZERO_ERROR;
+    ubidi_setPara(bidi, src, n, level, nullptr, &st);
+    std::vector<int32_t> map(logical.size());
+    ubidi_getVisualMap(bidi, map.data(), &st);
+    if (U_FAILURE(st)) {  // never on valid input; draw logical order rather than nothing
+        for (int32_t i = 0; i < n; ++i)
+            map[std::size_t(i)] = i;
+    }
+    for (int32_t i = 0; i < n; ++i)
+        out.rtl[std::size_t(i)] = U_SUCCESS(st) && (ubidi_getLevelAt(bidi, i) & 1) != 0;
+    for (int32_t v = 0; v < n; ++v) {
+        const int32_t i = map[std::size_t(v)];
+        const UChar c = src[i];
+        std::string glyph;
+        const bool lamalef_half = shaped[std::size_t(i)] == u' ' && c != u' ';
+        if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(src[i + 1])) {
+            Text(src + i, 2).toUTF8String(glyph);
+        } else if (!U16_IS_SURROGATE(c) && !is_bidi_control(c) && !lamalef_half && !is_haraka(c)) {
+            UChar32 g = shaped[std::size_t(i)];
+            if (out.rtl[std::size_t(i)]) g = u_charMirror(g);
+            Text(g).toUTF8String(glyph);
+        }
+        out.glyphs.push_back(std::move(glyph));
+        out.logical.push_back(i);
+    }
+    return out;
+}
 
 bool is_rtl(std::string_view locale) {
     if (locale.empty()) return false;  // "" would mean ICU's default locale

@@ -36,8 +36,29 @@ std::string shape_arabic(std::string_view logical);
 /// and bidi controls (LRM, RLM, embeddings, isolates) removed. Numbers and Latin words inside
 /// right-to-left text keep their own left-to-right order. Text without right-to-left
 /// letters in a left-to-right paragraph comes back byte for byte as given. Invalid UTF-8
-/// becomes U+FFFD. Do not wrap the result: wrap logical text with visual_lines.
+/// becomes U+FFFD. Arabic vowel marks (U+064B..U+0652, U+0670) are left out: shaped for a
+/// glyph-by-glyph renderer they would stand apart from their letters (unvocalised Arabic is
+/// the norm). Do not wrap the result: wrap logical text with visual_lines.
 std::string visual_line(std::string_view logical, Direction base);
+
+/// One line of a text field laid out for drawing with a caret and a selection while the user
+/// types: the logical UTF-16 text (as the editor holds it) shaped and in visual order, each
+/// visual glyph tied to its logical index, so a caret or a selected range can be placed.
+struct FieldLine {
+    /// Visual order, left to right: one UTF-8 glyph per logical UTF-16 unit, shaped (joined
+    /// presentation forms) and mirrored at right-to-left levels; empty for a unit that draws
+    /// nothing (the second half of a lam-alef ligature, bidi controls, a low surrogate, an
+    /// Arabic vowel mark as in visual_line).
+    std::vector<std::string> glyphs;
+    std::vector<int> logical;  // per visual glyph: its index in the logical text
+    std::vector<bool> rtl;     // per logical index: written right to left (odd level)
+    bool base_rtl = false;     // the paragraph's direction (align right when true)
+};
+
+/// `logical` as one line (no wrapping; '\n' is not expected). Direction::automatic takes the
+/// first strong letter's direction. Bidi controls typed by the user (U+202E ...) act as the
+/// bidi algorithm says, inside this line only, and are never drawn.
+FieldLine field_line(std::u16string_view logical, Direction base);
 
 /// Measures the width of a line as it will be drawn (for ImGui: CalcTextSizeA(...).x).
 using MeasureText = std::function<float(std::string_view)>;

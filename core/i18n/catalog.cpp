@@ -1,15 +1,19 @@
 #include "i18n/catalog.hpp"
 
 #include <unicode/datefmt.h>
+#include <unicode/listformatter.h>
 #include <unicode/msgfmt.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 #include <memory>
+
+#include "crypto/signing.hpp"
+#include "util/clock.hpp"
+#include "util/files.hpp"
 
 namespace kt::i18n {
 
@@ -49,8 +53,41 @@ void walk(UResourceBundle* table, const std::string& prefix,
     }
 }
 
+// The digest the build wrote for `file` into the manifest, or "" when it lists none.
+std::string listed_digest(std::string_view manifest, std::string_view file) {
+    while (!manifest.empty()) {
+        const auto end = manifest.find('\n');
+        const std::string_view line = manifest.substr(0, end);
+        manifest.remove_prefix(end == std::string_view::npos ? manifest.size() : end + 1);
+        if (line.size() == 64 + 2 + file.size() && line.substr(64, 2) == "  " &&
+            line.substr(66) == file && line.find_first_not_of("0123456789abcdef") >= 64)
+            return std::string(line.substr(0, 64));
+    }
+    return {};
+}
+
+// ICU reads a compiled bundle's offsets without bounds checks (it trusts its data files), so
+// a bundle reaches ICU only when its bytes are the ones the build listed in the manifest.
+Status verify_bundle(const std::filesystem::path& dir, const std::string& name) {
+    constexpr std::uintmax_t kMaxBytes = 16u << 20;
+    std::error_code ec;
+    for (const char* file : {kBundleManifest, ""}) {
+        const auto size = std::filesystem::file_size(dir / (*file ? file : name + ".res"), ec);
+        if (ec) return make_error(ErrorCode::not_found, "no compiled bundle for " + name);
+        if (size > kMaxBytes) return make_error(ErrorCode::not_found, "bundle too large: " + name);
+    }
+    auto manifest = read_file(dir / kBundleManifest);
+    auto bytes = read_file(dir / (name + ".res"));
+    if (!manifest || !bytes) return make_error(ErrorCode::not_found, "bundle unreadable: " + name);
+    const std::string listed = listed_digest(manifest.value(), name + ".res");
+    if (listed.empty() || listed != crypto::sha256_hex(bytes.value()))
+        return make_error(ErrorCode::not_found, "bundle damaged: " + name);
+    return {};
+}
+
 Status load(const std::filesystem::path& dir, const std::string& name,
             std::unordered_map<std::string, std::string>& out, std::vector<std::string>* keys) {
+    if (auto s = verify_bundle(dir, name); !s) return s;
     UErrorCode st = U_ZERO_ERROR;
     const std::string base = dir.string() + "/";
     Bundle b(ures_openDirect(base.c_str(), name.c_str(), &st));
@@ -61,9 +98,12 @@ Status load(const std::filesystem::path& dir, const std::string& name,
 }
 
 // Arabic with Latin digits: the level numbers on the cards and in the text stay the same
-// figures the worker sees (Arabic-speaking clients in the Netherlands read both).
+// figures the worker sees (Arabic-speaking clients in the Netherlands read both). English as
+// written in the Netherlands: "4 December 2026", not the US "December 4, 2026".
 std::string icu_locale(const std::string& locale) {
-    return locale == "ar" ? "ar@numbers=latn" : locale;
+    if (locale == "ar") return "ar@numbers=latn";
+    if (locale == "en") return "en_GB";
+    return locale;
 }
 
 }  // namespace
@@ -149,22 +189,35 @@ std::string Catalog::date_time(std::int64_t epoch_seconds) const {
 }
 
 std::string Catalog::date_iso(std::string_view iso) const {
-    int y = 0, m = 0, d = 0, used = 0;
-    const std::string text(iso);
     // The whole text must be the date: "14-03-1958" must not be read as year 14.
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
-        used != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-        return text;
+    const auto day = parse_iso_date(iso);
+    if (!day) return std::string(iso);
     tm parts{};
-    parts.tm_year = y - 1900;
-    parts.tm_mon = m - 1;
-    parts.tm_mday = d;
+    parts.tm_year = day->year - 1900;
+    parts.tm_mon = day->month - 1;
+    parts.tm_mday = day->day;
     parts.tm_hour = 12;  // noon UTC is the same calendar day in every Dutch time zone
-    const time_t t = timegm(&parts);
-    // timegm normalises "1958-02-31" to 3 March; a day that does not exist is malformed.
-    tm back{};
-    if (gmtime_r(&t, &back) == nullptr || back.tm_mon != m - 1 || back.tm_mday != d) return text;
-    return date(static_cast<std::int64_t>(t));
+    return date(static_cast<std::int64_t>(timegm(&parts)));
+}
+
+std::string Catalog::list(const std::vector<std::string>& items) const {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> fmt(
+        icu::ListFormatter::createInstance(icu::Locale(icu_locale(m_locale).c_str()), st));
+    std::vector<icu::UnicodeString> parts;
+    parts.reserve(items.size());
+    for (const auto& item : items)
+        parts.push_back(icu::UnicodeString::fromUTF8(item));
+    icu::UnicodeString joined;
+    if (U_SUCCESS(st) && fmt) fmt->format(parts.data(), int32_t(parts.size()), joined, st);
+    std::string out;
+    if (U_FAILURE(st) || !fmt) {  // no ICU list data: one item a line loses nothing
+        for (const auto& item : items)
+            out += (out.empty() ? "" : "\n") + item;
+        return out;
+    }
+    joined.toUTF8String(out);
+    return out;
 }
 
 std::vector<std::string> Catalog::own_keys() const {

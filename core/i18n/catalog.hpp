@@ -18,10 +18,15 @@ namespace kt::i18n {
 
 using Arg = std::variant<std::int64_t, std::string>;
 
+/// The build's list of the compiled bundles and their SHA-256 ("<hex>  <name>.res" lines).
+inline constexpr const char* kBundleManifest = "SHA256SUMS";
+
 class Catalog {
   public:
     /// Loads root, then the locale on top (missing keys fall back to root, which is Dutch).
-    /// Errors: not_found (no compiled bundles in `dir`), usage (unknown locale).
+    /// Each bundle must be byte for byte the one the build listed in `dir`/kBundleManifest.
+    /// Errors: not_found (no compiled bundle or manifest in `dir`, or a bundle that is not the
+    /// one listed: truncated, altered, foreign), usage (unknown locale).
     static Result<Catalog> open(const std::filesystem::path& dir, std::string_view locale);
     /// The same for the worker's interface: only worker_locales() (usage otherwise).
     static Result<Catalog> open_worker(const std::filesystem::path& dir, std::string_view locale);
@@ -38,6 +43,9 @@ class Catalog {
     std::string date_time(std::int64_t epoch_seconds) const;
     /// The same for an ISO "YYYY-MM-DD" date (birth dates); the input itself if malformed.
     std::string date_iso(std::string_view iso) const;
+    /// Items joined as the language joins a list, through ICU's ListFormatter: "A, B en C",
+    /// "A, B ve C", "A، B وC". Never join with a Latin comma in code.
+    std::string list(const std::vector<std::string>& items) const;
     const std::string& locale() const { return m_locale; }
     /// Every key of the bundle itself (without root fallback), sorted; for checks.
     std::vector<std::string> own_keys() const;

@@ -55,13 +55,14 @@ UnicodeString tidy(std::string_view typed) {
     return out;
 }
 
+// The words are copies: they outlive `s` (often a temporary), so never tempSubString aliases.
 std::vector<UnicodeString> split_spaces(const UnicodeString& s) {
     std::vector<UnicodeString> out;
     int32_t start = 0;
     while (start <= s.length() && !s.isEmpty()) {
         int32_t end = s.indexOf(u' ', start);
         if (end < 0) end = s.length();
-        out.push_back(s.tempSubString(start, end - start));
+        out.emplace_back(s, start, end - start);
         start = end + 1;
     }
     return out;

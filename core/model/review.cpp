@@ -66,7 +66,6 @@ const char* strokes_problem(const std::vector<Stroke>& strokes) {
 const char* signature_problem(const Signature& s) {
     if (s.refused) {
         if (s.signer == Signer::worker) return "the worker cannot refuse";
-        if (!has_text(s.refusal_reason)) return "a refusal needs a reason";
         if (!s.strokes.empty()) return "a refusal has no strokes";
     } else {
         if (s.strokes.empty()) return "a signature needs strokes";
@@ -89,7 +88,7 @@ bool ready_to_seal(const Review& r) {
     for (const Signer side : {Signer::client, Signer::representative}) {
         const Signature* s = r.signature(side);
         if (!s) continue;
-        if (s->refused ? has_text(s->refusal_reason) : !s->strokes.empty()) return true;
+        if (s->refused || !s->strokes.empty()) return true;
     }
     return false;
 }

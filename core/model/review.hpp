@@ -54,14 +54,15 @@ struct Signature {
     std::string role;  // a representative's role ("bewindvoerder"); empty otherwise
     std::vector<Stroke> strokes;
     bool refused = false;        // the client or representative chose not to sign
-    std::string refusal_reason;  // required when refused
+    std::string refusal_reason;  // optional when refused: the client need not justify it
     std::int64_t signed_at = 0;  // set by the store
     bool operator==(const Signature&) const = default;
 };
 
 /// Problems of a signature as input: nullptr when fine, else developer English.
-/// Checks points inside 0..1, the limits, strokes present unless refused, a reason with a
-/// refusal, no refusal by the worker, a role only for a representative (and required there).
+/// Checks points inside 0..1, the limits, strokes present unless refused, a reason only with a
+/// refusal (never required: refusing needs no justification), no refusal by the worker, a role
+/// only for a representative (and required there).
 const char* signature_problem(const Signature& s);
 
 /// The languages a client may review in.
@@ -80,7 +81,7 @@ struct Review {
 };
 
 /// The review may be sealed: the worker signed, and the client or a representative signed,
-/// or the client refused with a reason.
+/// or the client refused (with or without a reason).
 bool ready_to_seal(const Review& review);
 
 }  // namespace kt::model

@@ -16,6 +16,10 @@ std::string domain_name_key(std::string_view id) {
     return "zrm.domain." + std::string(id) + ".name";
 }
 
+std::string domain_short_key(std::string_view id) {
+    return "zrm.domain." + std::string(id) + ".short";
+}
+
 std::string descriptor_key(std::string_view id, int level) {
     return "zrm.domain." + std::string(id) + ".level" + std::to_string(level);
 }

@@ -35,8 +35,11 @@ inline constexpr std::array<std::string_view, kDomainCount> kDomains = {
 std::optional<int> domain_index(std::string_view id);
 bool is_valid_level(int level);
 
-/// locales/ keys: zrm.domain.<id>.name, zrm.domain.<id>.level<n>, zrm.level<n>.name
+/// locales/ keys: zrm.domain.<id>.name, zrm.domain.<id>.short, zrm.domain.<id>.level<n>,
+/// zrm.level<n>.name
 std::string domain_name_key(std::string_view id);
+/// zrm.domain.<id>.short: one word under the domain's pictogram in the matrix strip.
+std::string domain_short_key(std::string_view id);
 std::string descriptor_key(std::string_view id, int level);
 std::string level_name_key(int level);
 

@@ -10,13 +10,12 @@ namespace {
 // the setup screen's own (role.*), the detail the worker typed there.
 std::string present_line(const model::Assessment& a, const i18n::Catalog& cat) {
     if (a.present.empty()) return {};
-    std::string list;
+    std::vector<std::string> items;
     for (const auto& p : a.present) {
-        if (!list.empty()) list += ", ";
-        list += cat.tr("role." + std::string(model::to_string(p.role)));
-        if (!p.detail.empty()) list += " (" + p.detail + ")";
+        items.push_back(cat.tr("role." + std::string(model::to_string(p.role))));
+        if (!p.detail.empty()) items.back() += " (" + p.detail + ")";
     }
-    return cat.format("client.present", {{"list", list}});
+    return cat.format("client.present", {{"list", cat.list(items)}});
 }
 
 AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
@@ -38,12 +37,11 @@ AssessmentLine line_for(const model::Assessment& a, const i18n::Catalog& cat) {
 
 std::string household_line(const model::Client& c, const i18n::Catalog& cat) {
     if (c.household.empty()) return cat.tr("client.lives_alone");
-    std::string list;
-    for (const auto& m : c.household) {
-        if (!list.empty()) list += ", ";
-        list += cat.tr("relation." + std::string(model::to_string(m.relation))) + " (" +
-                std::to_string(m.age) + ")";
-    }
+    std::vector<std::string> items;
+    for (const auto& m : c.household)
+        items.push_back(cat.tr("relation." + std::string(model::to_string(m.relation))) + " (" +
+                        std::to_string(m.age) + ")");
+    const std::string list = cat.list(items);
     return cat.format("client.household",
                       {{"list", list}, {"children", std::int64_t(c.children())}});
 }

@@ -9,6 +9,7 @@ void fill_strip(MatrixView& v, const model::Assessment& a, const i18n::Catalog& 
     for (int i = 0; i < zrm::kDomainCount; ++i) {
         auto& dot = v.strip[static_cast<std::size_t>(i)];
         dot.name = cat.tr(zrm::domain_name_key(zrm::kDomains[static_cast<std::size_t>(i)]));
+        dot.short_name = cat.tr(zrm::domain_short_key(zrm::kDomains[static_cast<std::size_t>(i)]));
         dot.level = a.levels[static_cast<std::size_t>(i)];
         dot.unscored =
             a.details[static_cast<std::size_t>(i)].unscored != model::UnscoredReason::none;

@@ -40,10 +40,15 @@ int capacity(float rho, float r) {
     return std::max(1, static_cast<int>(std::floor(kPi / std::asin(x) + 1e-4f)));
 }
 
+// The radius of circle `i` (an index into `tracks`, computed in int).
+float track(const std::vector<float>& tracks, int i) {
+    return tracks[std::size_t(i)];
+}
+
 int band_capacity(const std::vector<float>& tracks, int first, int count, float r) {
     int cap = 0;
     for (int t = first; t < first + count; ++t)
-        cap += capacity(tracks[std::size_t(t)], r);
+        cap += capacity(track(tracks, t), r);
     return cap;
 }
 
@@ -77,7 +82,7 @@ std::optional<Counts> allocate(const std::vector<float>& tracks, const Counts& p
         int cap = 0;
         do {
             if (next >= total) return std::nullopt;
-            cap += capacity(tracks[std::size_t(next++)], r);
+            cap += capacity(track(tracks, next++), r);
             ++need[std::size_t(k)];
         } while (cap < people[std::size_t(k)]);
     }
@@ -92,7 +97,7 @@ std::vector<int> per_track(const std::vector<float>& tracks, int first, int coun
                            float r) {
     std::vector<int> n(std::size_t(count), 0);
     const int middle = count / 2;
-    if (people <= capacity(tracks[std::size_t(first + middle)], r)) {
+    if (people <= capacity(track(tracks, first + middle), r)) {
         n[std::size_t(middle)] = people;
         return n;
     }
@@ -100,7 +105,7 @@ std::vector<int> per_track(const std::vector<float>& tracks, int first, int coun
         int best = 0;
         float best_room = -1e9f;
         for (int t = 0; t < count; ++t) {
-            const float cap = float(capacity(tracks[std::size_t(first + t)], r));
+            const float cap = float(capacity(track(tracks, first + t), r));
             const float room = (cap - float(n[std::size_t(t)])) / cap;
             if (room >= best_room) best = t, best_room = room;  // ties: the wider circle
         }
@@ -120,7 +125,7 @@ void place_ring(NetworkLayout& out, const std::vector<float>& tracks, int first,
     std::size_t next = 0;
     for (int t = 0; t < count; ++t) {
         const int m = n[std::size_t(t)];
-        const float rho = tracks[std::size_t(first + t)];
+        const float rho = track(tracks, first + t);
         const float start = -kPi / 2 + kStagger * float(first + t);
         for (int i = 0; i < m; ++i, ++next) {
             const float angle = start + 2 * kPi * float(i) / float(m);
@@ -144,11 +149,10 @@ NetworkLayout build(const NetworkLayoutSpec& spec, const std::vector<int>& rings
         const int count = bands[std::size_t(k)];
         const int last = first + count - 1;
         auto& band = out.rings[std::size_t(k)];
-        band.inner = k == 0 ? 0 : (tracks[std::size_t(first - 1)] + tracks[std::size_t(first)]) / 2;
-        band.outer = k == kRings - 1
-                         ? spec.outer_radius
-                         : (tracks[std::size_t(last)] + tracks[std::size_t(last + 1)]) / 2;
-        band.line = tracks[std::size_t(first + count / 2)];
+        band.inner = k == 0 ? 0 : (track(tracks, first - 1) + track(tracks, first)) / 2;
+        band.outer = k == kRings - 1 ? spec.outer_radius
+                                     : (track(tracks, last) + track(tracks, last + 1)) / 2;
+        band.line = track(tracks, first + count / 2);
         std::vector<int> who;
         for (std::size_t i = 0; i < rings.size(); ++i)
             if (rings[i] == k) who.push_back(int(i));

@@ -16,9 +16,10 @@ std::vector<Option> options(const E (&values)[N], const i18n::Catalog& cat, KeyF
 }
 
 std::string details_of(const model::NetworkPerson& p, const i18n::Catalog& cat) {
-    std::string out;
+    std::vector<std::string> gives;
     for (auto g : model::kGives)
-        if (p.has(g)) out += (out.empty() ? "" : ", ") + cat.tr(model::give_name_key(g));
+        if (p.has(g)) gives.push_back(cat.tr(model::give_name_key(g)));
+    std::string out = gives.empty() ? std::string() : cat.list(gives);
     if (p.frequency != model::Frequency::none)
         out += (out.empty() ? "" : " · ") + cat.tr(model::frequency_name_key(p.frequency));
     return out;

@@ -84,10 +84,11 @@ OverviewView overview_view(const Session& s, const i18n::Catalog& cat, const Rec
         v.changes = changes_of(*a, *prev, cat);
     }
     v.radar = radar_geometry(spec, levels_of(*a), before);
-    std::string unscored;
+    std::vector<std::string> unscored;
     for (int i : v.radar.current.unscored)
-        unscored += (unscored.empty() ? "" : ", ") + v.labels[std::size_t(i)];
-    if (!unscored.empty()) v.unscored_line = cat.format("overview.unscored", {{"list", unscored}});
+        unscored.push_back(v.labels[std::size_t(i)]);
+    if (!unscored.empty())
+        v.unscored_line = cat.format("overview.unscored", {{"list", cat.list(unscored)}});
     v.goals = goals_of(*a, cat);
     return v;
 }

@@ -22,18 +22,21 @@ std::string plain_domain(const i18n::Catalog& c, std::size_t i, const std::strin
     return c.tr("plain.domain." + std::string(zrm::kDomains[i]) + "." + what);
 }
 
-void fill_common(ReviewView& v, const Session& s, const i18n::Catalog& c) {
+void fill_common(ReviewView& v, const Session& s, const i18n::Catalog& worker,
+                 const i18n::Catalog& c) {
     auto t = [&](const char* key) { return c.tr(std::string("review.") + key); };
     v.locale = c.locale();
     v.rtl = i18n::is_rtl(v.locale);
     v.title = t("title");
     v.intro = t("intro");
-    v.language = t("language");
     v.back_to_worker = t("back_to_worker");
     v.worker_pin = t("worker_pin");
+    v.cancel = t("cancel");
+    if (worker.locale() != c.locale()) v.worker_pin_own = worker.tr("review.worker_pin");
     v.languages = language_options();
-    if (s.error_key() == "review.pin_wrong" || s.error_key() == "review.seal_needs")
-        v.error = c.tr(s.error_key());
+    // Client mode's own messages (a wrong PIN, signatures missing) and a storage failure (a
+    // full disk, an I/O error) that kept an answer, a signature or the seal from being stored.
+    if (!s.error_key().empty()) v.error = c.tr(s.error_key());
 }
 
 void fill_domain(ReviewView& v, const Session& s, const model::Assessment& a,
@@ -78,7 +81,10 @@ void fill_more(ReviewView& v, const Session& s, const model::Assessment& a,
     v.goals_title = t("goals_title");
     v.no_goals = t("no_goals");
     for (std::size_t i = 0; i < a.details.size(); ++i)
-        if (a.details[i].goal) v.goals.push_back(plain_domain(c, i, "name"));
+        if (a.details[i].goal) {
+            v.goals.push_back(plain_domain(c, i, "name"));
+            v.goal_domains.push_back(int(i));
+        }
     v.network_agreed = s.review().network_agreed;
     v.goals_agreed = s.review().goals_agreed;
     v.agree = t("agree");
@@ -90,6 +96,18 @@ void fill_more(ReviewView& v, const Session& s, const model::Assessment& a,
     for (const auto& g : v.goals)
         v.speech += g + ". ";
 }
+
+}  // namespace
+
+std::string refusal_line(const i18n::Catalog& c, const model::Signature& s) {
+    const bool given = s.refusal_reason.find_first_not_of(" \t\r\n") != std::string::npos;
+    // Typed words are isolated (U+2068 ... U+2069): their direction is their own, so a Latin
+    // reason ending in a full stop keeps it at its end inside an Arabic sentence.
+    return c.format("review.refused", {{"reason", given ? "\u2068" + s.refusal_reason + "\u2069"
+                                                        : c.tr("review.no_reason")}});
+}
+
+namespace {
 
 SignaturePadView pad(const model::Review& r, model::Signer signer, const std::string& title,
                      const i18n::Catalog& c) {
@@ -103,7 +121,7 @@ SignaturePadView pad(const model::Review& r, model::Signer signer, const std::st
     p.strokes = s->strokes;
     p.refused = s->refused;
     p.signed_ = !s->refused;
-    if (s->refused) p.refusal = c.format("review.refused", {{"reason", s->refusal_reason}});
+    if (s->refused) p.refusal = refusal_line(c, *s);
     return p;
 }
 
@@ -136,7 +154,7 @@ void fill_sign(ReviewView& v, const Session& s, const i18n::Catalog& c) {
 
 ReviewView review_view(const Session& s, const i18n::Catalog& worker, const i18n::Catalog& c) {
     ReviewView v;
-    fill_common(v, s, c);
+    fill_common(v, s, worker, c);
     v.lock = worker.tr("nav.lock");
     const model::Assessment* a = s.assessment();
     if (a == nullptr) return v;

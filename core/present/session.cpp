@@ -8,7 +8,19 @@
 namespace kt::present {
 
 Session::Session(std::filesystem::path vault_path, const Clock& clock)
-    : m_path(vault_path), m_clock(clock), m_guard(store::UnlockGuard::load(vault_path)) {}
+    : m_path(std::move(vault_path)), m_clock(clock), m_guard(store::UnlockGuard::load(m_path)) {
+    // A setup killed half-way left temporary files only: undo them, then look. Only an empty
+    // place starts the setup; a lone key file or vault is never replaced (the unlock screen
+    // says what is wrong).
+    if (auto s = store::recover_interrupted_create(m_path); !s) fail(s.error());
+    m_presence = store::vault_presence(m_path);
+    if (m_presence == store::VaultPresence::none && m_error_key.empty())
+        m_state.step = flow::Step::first_run;
+    else if (m_presence == store::VaultPresence::key_without_vault)
+        m_error_key = "first_run.key_without_vault";
+    else if (m_presence == store::VaultPresence::vault_without_key)
+        m_error_key = "first_run.vault_without_key";
+}
 
 bool Session::fail(const Error& e) {
     m_error_key = error_message_key(e.code);

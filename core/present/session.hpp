@@ -1,5 +1,6 @@
-// Session: one worker's open vault plus the flow state. Screens call these methods; each
-// change is written to the vault at once, then the cached model is re-read from it.
+// Session: one worker's open vault plus the flow state. Screens emit intents (intent.hpp) and
+// dispatch() applies each through the methods below; each change is written to the vault at
+// once, then the cached model is re-read from it.
 #pragma once
 
 #include <filesystem>
@@ -8,17 +9,22 @@
 #include <string>
 #include <vector>
 
+#include "crypto/passphrase_rule.hpp"
 #include "crypto/secret.hpp"
 #include "flow/flow.hpp"
 #include "model/assessment.hpp"
 #include "model/client.hpp"
 #include "model/network.hpp"
 #include "model/review.hpp"
+#include "present/client_copy.hpp"
+#include "present/intent.hpp"
 #include "present/sync_runner.hpp"
 #include "store/seal.hpp"
 #include "store/settings.hpp"
 #include "store/unlock_guard.hpp"
 #include "store/vault.hpp"
+#include "store/vault_create.hpp"
+#include "store/worker.hpp"
 #include "util/clock.hpp"
 
 namespace kt::present {
@@ -26,6 +32,14 @@ namespace kt::present {
 class Session {
   public:
     Session(std::filesystem::path vault_path, const Clock& clock);
+
+    /// Applies a screen's intent to the vault and the flow and returns what came of it (also
+    /// kept as outcome() for the views). A flow action a screen may not take (the ones that
+    /// follow a passphrase, a PIN or a save) is ignored; handing over checks the assessment.
+    Outcome dispatch(const Intent& intent);
+    /// The last intent's outcome; the settings' save and passphrase change set it also when
+    /// called directly.
+    const Outcome& outcome() const { return m_outcome; }
 
     // ---- access (session_access.cpp) ----
     /// Opens the vault. On failure the error key says why and the step stays unlock. A wrong
@@ -41,7 +55,8 @@ class Session {
     /// Chooses the PIN at first unlock. Error when it is not 6 digits or the two differ.
     void choose_pin(std::string_view pin, std::string_view repeated);
     /// Re-wraps the data key under a new passphrase (settings). A wrong old passphrase counts
-    /// as a failed unlock. Sets passphrase_changed() on success.
+    /// as a failed unlock. Sets passphrase_changed() on success; its outcome belongs to the
+    /// passphrase section.
     void change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
                            std::string_view repeated);
     /// Seconds before the next passphrase try is allowed (T-15); 0 when allowed now.
@@ -50,8 +65,35 @@ class Session {
     bool passphrase_changed() const { return m_passphrase_changed; }
     /// The audit row where the chain was found broken at unlock (0 when intact).
     std::int64_t audit_break_seq() const { return m_audit_break_seq; }
-    /// The shortest new passphrase accepted.
-    static constexpr std::size_t kMinPassphraseLength = 12;
+    /// The shortest new passphrase accepted (crypto/passphrase_rule.hpp holds the whole rule).
+    static constexpr std::size_t kMinPassphraseLength = crypto::kMinPassphraseChars;
+
+    // ---- first run (session_first_run.cpp): no vault at its place yet ----
+    /// The setup's pages, in order; the vault is made when the PIN is chosen.
+    enum class SetupPage { welcome, worker, passphrase, pin };
+    struct FirstRun {
+        SetupPage page = SetupPage::welcome;
+        store::Worker worker;
+        std::optional<crypto::SecretBytes> passphrase;  // chosen, kept until the vault exists
+    };
+    const FirstRun& first_run() const { return m_first_run; }
+    /// What is at the vault's place at start (after undoing an interrupted create).
+    store::VaultPresence presence() const { return m_presence; }
+    const std::filesystem::path& vault_path() const { return m_path; }
+    /// Welcome -> name and team.
+    void setup_start();
+    /// One page back (the passphrase chosen is forgotten when leaving its page backwards).
+    void setup_back();
+    /// Name and team -> passphrase, when the name is there and both fit.
+    void setup_worker(const store::Worker& worker);
+    /// Passphrase -> PIN, when it meets the rule (crypto/passphrase_rule.hpp) and both agree.
+    void setup_passphrase(std::string_view passphrase, std::string_view repeated);
+    /// Checks the PIN, then makes the vault (worker, PIN) in one go, opens it and moves on to
+    /// first_enroll. On failure (not writable, disk full, a file in the way) the page stays,
+    /// nothing is left behind and the worker can try again.
+    void setup_create(std::string_view pin, std::string_view repeated);
+    /// The worker as stored in the vault (empty fields when never set, or while locked).
+    const store::Worker& worker() const { return m_worker; }
 
     // ---- navigation (session.cpp) ----
     void navigate(const flow::Action& action);
@@ -74,6 +116,8 @@ class Session {
     void set_detail(const model::DomainDetail& detail);
     /// Finishes when every domain is scored or has a reason, then returns to the client.
     void finish();
+    /// Stores the interval, idle lock and wijk list; the PIN verifier stays the session's own
+    /// (settings.pin_hash is ignored). Its outcome is "settings.saved" only once written.
     void save_settings(const store::Settings& settings);
 
     // ---- network map (session_network.cpp), from step network; each stored at once ----
@@ -130,20 +174,25 @@ class Session {
     /// Blocks until a running sync or enrollment has ended and its outcome is taken (tests,
     /// headless scripts, program exit).
     void wait_for_sync();
-    /// The open vault for exporters that live outside core (the client's copy as PDF) while
-    /// the worker is on a client's page; nullptr otherwise (locked, client mode).
-    store::Database* export_db() {
-        return m_vault && !m_state.client && m_state.mode == flow::Mode::worker &&
-                       m_state.step == flow::Step::client
-                   ? &m_vault->db()
-                   : nullptr;
-    }
+    /// The client's copy of a sealed assessment of the client on screen, in the language the
+    /// client reviewed in (worker mode, the client's page only; else invalid_state).
+    Result<ClientCopy> client_copy(const std::string& assessment_id);
+    /// The copy was written where the worker chose: the audit row for it.
+    void copy_saved(const std::string& assessment_id);
     /// The newest seal of the open assessment, once sealed.
     const std::optional<store::SealInfo>& seal_info() const { return m_seal; }
 
     const flow::State& state() const { return m_state; }
     const std::string& error_key() const { return m_error_key; }
     void clear_error() { m_error_key.clear(); }
+    /// Shows the message `key` where errors show (until the next intent), unless an error is
+    /// already there: a notice at start, e.g. that the kiosk fell back to Dutch. It is the
+    /// outcome of the step shown now.
+    void note(const std::string& key) {
+        if (!m_error_key.empty()) return;
+        m_error_key = key;
+        m_outcome = Outcome{key, true, m_state.step};
+    }
     /// True while the data key is held: worker mode, or an idle lock the PIN can lift.
     bool is_unlocked() const { return m_dek.has_value(); }
     /// True while the vault file is open (worker mode only; an idle lock closes it).
@@ -161,6 +210,12 @@ class Session {
 
   private:
     bool fail(const Error& e);
+    /// The outcome of a settings write: its error, or `success_key` ("" for nothing to say).
+    void report(Area area, std::string_view success_key);
+    /// A flow action from a screen: locks, hand-over with its check, or plain navigation.
+    void go(const flow::Action& action);
+    void try_change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
+                               std::string_view repeated);
     void reload();
     void apply(const flow::Action& action);
     void forget();
@@ -174,6 +229,10 @@ class Session {
 
     std::filesystem::path m_path;
     const Clock& m_clock;
+    store::VaultPresence m_presence = store::VaultPresence::complete;
+    FirstRun m_first_run;
+    void setup_failed(const Error& e);  // the message for a create that left nothing
+    store::Worker m_worker;
     std::optional<crypto::SecretBytes> m_dek;
     std::optional<store::Vault> m_vault;
     store::UnlockGuard m_guard;
@@ -181,6 +240,7 @@ class Session {
     bool m_passphrase_changed = false;
     flow::State m_state;
     std::string m_error_key;
+    Outcome m_outcome;
     int m_pin_failures = 0;
     store::Settings m_settings;
     std::vector<model::Client> m_clients;
@@ -196,7 +256,7 @@ class Session {
     void take_sync_outcome(const SyncOutcome& outcome);
     SyncPanel m_sync;
     std::unique_ptr<SyncRunner> m_sync_runner = std::make_unique<SyncRunner>();
-    std::int64_t m_last_auto_sync = 0;
+    std::optional<double> m_last_auto_sync;  // monotonic() of the last automatic pass
 };
 
 }  // namespace kt::present

@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "crypto/kdf.hpp"
+#include "crypto/passphrase_rule.hpp"
 #include "crypto/pin.hpp"
 #include "present/session.hpp"
 #include "store/audit.hpp"
 #include "store/vault_admin.hpp"
+#include "store/worker.hpp"
 
 namespace kt::present {
 
@@ -33,7 +35,17 @@ bool Session::open_vault() {
     if (!v) return fail(v.error());
     m_vault.emplace(std::move(v.value()));
     m_audit_break_seq = m_vault->audit_chain_broken() ? m_vault->audit_break_seq() : 0;
-    if (auto s = store::load_settings(m_vault->db())) m_settings = s.value();
+    // An unreadable setting or worker is a damaged vault, not a reason to run on defaults
+    // (which would forget the PIN verifier).
+    auto settings = store::load_settings(m_vault->db());
+    auto worker =
+        settings ? store::load_worker(m_vault->db()) : Result<store::Worker>(settings.error());
+    if (!worker) {
+        m_vault.reset();
+        return fail(worker.error());
+    }
+    m_settings = settings.value();
+    m_worker = worker.value();
     m_guard = store::UnlockGuard::load(m_path);  // the open moved counted failures to the log
     return true;
 }
@@ -69,6 +81,7 @@ void Session::lock() {
     m_vault.reset();
     m_dek.reset();  // wipes the data key
     m_settings = store::Settings{};
+    m_worker = store::Worker{};
     m_pin_failures = 0;
     forget();
     m_state = flow::apply(m_state, flow::Lock{});
@@ -114,14 +127,8 @@ void Session::enter_pin(std::string_view pin) {
 
 void Session::choose_pin(std::string_view pin, std::string_view repeated) {
     if (!m_vault || m_state.step != flow::Step::pin_setup) return;
-    if (!crypto::valid_pin(pin)) {
-        m_error_key = "pin.invalid";
-        return;
-    }
-    if (pin != repeated) {
-        m_error_key = "pin.mismatch";
-        return;
-    }
+    m_error_key = crypto::pin_error_key(pin, repeated);
+    if (!m_error_key.empty()) return;
     store::Settings next = m_settings;
     next.pin_hash = crypto::hash_pin(pin);
     if (auto s = store::save_settings(m_vault->db(), next); !s) {
@@ -136,14 +143,21 @@ void Session::choose_pin(std::string_view pin, std::string_view repeated) {
 void Session::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase,
                                 std::string_view repeated) {
     m_passphrase_changed = false;
+    try_change_passphrase(old_passphrase, new_passphrase, repeated);
+    report(Area::passphrase, m_passphrase_changed ? "settings.passphrase.done" : "");
+}
+
+void Session::try_change_passphrase(std::string_view old_passphrase,
+                                    std::string_view new_passphrase, std::string_view repeated) {
     if (!m_vault || m_state.step != flow::Step::settings) return;
     m_guard = store::UnlockGuard::load(m_path);
     if (unlock_wait_seconds() > 0) {
         m_error_key = "error.unlock.wait";
         return;
     }
-    if (new_passphrase.size() < kMinPassphraseLength) {
-        m_error_key = "settings.passphrase.too_short";
+    if (const auto v = crypto::judge_passphrase(new_passphrase, {m_worker.name, m_worker.team});
+        !v.ok) {
+        m_error_key = v.reason_key;
         return;
     }
     if (new_passphrase != repeated) {

@@ -33,12 +33,13 @@ void Session::begin_assessment(model::AssessmentKind kind) {
 void Session::start_assessment(const std::vector<model::Participant>& present) {
     if (!m_vault || m_state.step != flow::Step::setup) return;
     auto& db = m_vault->db();
-    auto id = store::start_assessment(db, m_state.client_id, m_state.kind, m_clock.now_utc());
+    auto id =
+        store::start_assessment(db, m_state.client_id, m_state.kind, present, m_clock.now_utc());
     if (!id) {
         fail(id.error());
         return;
     }
-    if (auto s = store::set_participants(db, id.value(), present); !s) fail(s.error());
+    m_error_key.clear();  // an earlier try's message no longer holds
     apply(flow::OpenAssessment{id.value(), 0});
 }
 
@@ -78,6 +79,7 @@ void Session::finish() {
         fail(s.error());
         return;
     }
+    m_error_key.clear();  // an earlier try's message no longer holds
     // Nothing finished may live only in the WAL (security-tests.md finding 2).
     if (auto s = m_vault->checkpoint(); !s) fail(s.error());
     apply(flow::Back{});
@@ -85,12 +87,26 @@ void Session::finish() {
 
 void Session::save_settings(const store::Settings& settings) {
     if (!m_vault) return;
-    if (auto s = store::save_settings(m_vault->db(), settings); !s) {
+    store::Settings next = settings;
+    next.pin_hash = m_settings.pin_hash;  // chosen on its own screen, never through this form
+    if (auto s = store::save_settings(m_vault->db(), next); !s) {
         fail(s.error());
-        return;
+    } else {
+        m_settings = next;
+        m_error_key.clear();
     }
-    m_settings = settings;
-    m_error_key.clear();
+    report(Area::screen, "settings.saved");
+}
+
+Result<ClientCopy> Session::client_copy(const std::string& assessment_id) {
+    if (!m_vault || m_state.client || m_state.mode != flow::Mode::worker ||
+        m_state.step != flow::Step::client)
+        return make_error(ErrorCode::invalid_state, "the copy is made from the client's page");
+    return present::client_copy(m_vault->db(), assessment_id, "", m_clock.now_utc());
+}
+
+void Session::copy_saved(const std::string& assessment_id) {
+    if (m_vault) note_copy_saved(m_vault->db(), assessment_id, m_clock.now_utc());
 }
 
 }  // namespace kt::present

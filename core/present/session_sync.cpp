@@ -2,6 +2,7 @@
 // SyncRunner thread with their own vault connection; this thread only reads the figures and
 // takes the outcome. A revoked device's key file is gone after its pass: lock at once.
 #include "present/session.hpp"
+#include "sync/backoff.hpp"
 #include "sync/config.hpp"
 
 namespace kt::present {
@@ -84,11 +85,14 @@ void Session::tick_sync() {
     if (auto out = m_sync_runner->take()) take_sync_outcome(*out);
     if (m_sync.running != m_sync_runner->running()) refresh_sync_panel();
     if (!m_vault || !m_dek || m_state.client || m_sync_runner->running()) return;
-    const std::int64_t now = m_clock.now_utc();
-    if (!m_sync.enrolled || m_sync.pending == 0 || now < m_sync.next_attempt_at ||
-        now - m_last_auto_sync < kAutoSyncSeconds)
+    // The gap between automatic passes is a timer (BOOTTIME); the stored retry time is on the
+    // wall clock, which someone may have put back since (T-42).
+    const double mono = m_clock.monotonic();
+    if (!m_sync.enrolled || m_sync.pending == 0 ||
+        !sync::wait_is_over(m_sync.next_attempt_at, m_clock.now_utc()) ||
+        (m_last_auto_sync && mono - *m_last_auto_sync < kAutoSyncSeconds))
         return;
-    m_last_auto_sync = now;
+    m_last_auto_sync = mono;
     const Clock* clock = &m_clock;
     if (m_sync_runner->start_sync(
             m_path, *m_dek, [clock] { return clock->now_utc(); }, false))

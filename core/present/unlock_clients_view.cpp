@@ -14,7 +14,8 @@ std::string error_text(const Session& s, const i18n::Catalog& cat) {
         (s.error_key() == "error.unlock.wait" || s.error_key() == "error.vault.wrong_passphrase" ||
          s.error_key() == "settings.passphrase.wrong_old"))
         return cat.format("error.unlock.wait", {{"seconds", std::int64_t(std::ceil(wait))}});
-    if (s.error_key() == "settings.passphrase.too_short")
+    if (s.error_key() == "settings.passphrase.too_short" ||
+        s.error_key().rfind("passphrase.rule.", 0) == 0)
         return cat.format(s.error_key(), {{"min", std::int64_t(Session::kMinPassphraseLength)}});
     if (s.error_key().empty() || s.error_key() == "error.unlock.wait") return {};
     return cat.tr(s.error_key());
@@ -96,7 +97,9 @@ SettingsView settings_view(const Session& s, const i18n::Catalog& cat) {
     v.save = cat.tr("form.save");
     v.back = cat.tr("nav.back");
     v.lock = cat.tr("nav.lock");
-    v.saved = cat.tr("settings.saved");
+    const Outcome& last = s.outcome();
+    if (last.shown_at(flow::Step::settings, Area::screen))
+        (last.failed ? v.save_error : v.saved) = cat.tr(last.key);
     for (int m : {3, 6})
         v.intervals.push_back(
             {std::to_string(m), cat.format("settings.months", {{"count", std::int64_t(m)}})});
@@ -105,6 +108,7 @@ SettingsView settings_view(const Session& s, const i18n::Catalog& cat) {
             {std::to_string(sec),
              cat.format("settings.minutes", {{"count", std::int64_t(sec / 60)}})});
     v.current = s.settings();
+    v.current.pin_hash.clear();  // the PIN verifier is the session's, never the screen's
     v.passphrase_title = cat.tr("settings.passphrase.title");
     v.passphrase_hint = cat.format("settings.passphrase.hint",
                                    {{"min", std::int64_t(Session::kMinPassphraseLength)}});
@@ -112,8 +116,10 @@ SettingsView settings_view(const Session& s, const i18n::Catalog& cat) {
     v.new_passphrase = cat.tr("settings.passphrase.new");
     v.repeat_passphrase = cat.tr("settings.passphrase.repeat");
     v.change_passphrase = cat.tr("settings.passphrase.button");
-    if (s.passphrase_changed()) v.passphrase_done = cat.tr("settings.passphrase.done");
-    v.passphrase_error = error_text(s, cat);
+    if (last.shown_at(flow::Step::settings, Area::passphrase) && last.failed)
+        v.passphrase_error = error_text(s, cat);  // the wait's countdown, the minimum length
+    else if (last.shown_at(flow::Step::settings, Area::passphrase))
+        v.passphrase_done = cat.tr(last.key);
     v.passphrase_waiting = s.unlock_wait_seconds() > 0;
     return v;
 }

@@ -26,6 +26,27 @@ struct PinSetupView {
     std::string title, hint, first_label, repeat_label, button, error;
 };
 
+/// The first run's pages (Session::SetupPage), all localised; one page shows at a time.
+struct FirstRunView {
+    Session::SetupPage page = Session::SetupPage::welcome;
+    std::string title, step_line, back, next, error;
+    std::string what, where, place, steps, start;     // welcome
+    std::string worker_hint, name_label, team_label;  // name and team
+    store::Worker worker;                             // ... as last given
+    std::string pass_hint, pass_first, pass_repeat;   // passphrase
+    int strength = -1;           // zxcvbn's 0..4 of what is typed; -1 while nothing is
+    bool strong_enough = false;  // the rule is met (length and score)
+    std::string strength_line;   // "Sterkte: matig"
+    std::string advice;          // why it is not strong enough yet, or that it is
+    std::string pin_hint, pin_first, pin_repeat, create;  // PIN
+};
+
+/// The page after the vault was made: sign up with the municipality now or later.
+struct FirstEnrollView {
+    std::string title, hint, later, next;
+    bool enrolled = false;
+};
+
 /// The idle-lock screen: the app's name and the time, nothing about any client.
 struct LockView {
     std::string app_name, time, prompt, button, error, full_lock;
@@ -52,7 +73,9 @@ struct SetupView {
 };
 
 struct SettingsView {
-    std::string title, interval, idle, wijken, wijken_hint, save, back, lock, saved;
+    std::string title, interval, idle, wijken, wijken_hint, save, back, lock;
+    // The last save's outcome beside Opslaan: "Opgeslagen." once written, or why not.
+    std::string saved, save_error;
     // Changing the passphrase: its own section with its own button and messages.
     std::string passphrase_title, passphrase_hint, old_passphrase, new_passphrase,
         repeat_passphrase, change_passphrase, passphrase_done, passphrase_error;
@@ -112,6 +135,7 @@ struct ClientView {
 
 struct DomainDot {
     std::string name;
+    std::string short_name;  // under the pictogram
     std::optional<int> level;
     bool unscored = false;  // not scored, with a reason
     bool current = false;
@@ -157,6 +181,9 @@ struct MatrixView {
 /// The session's error in words; the passphrase delay with the seconds left.
 std::string error_text(const Session& s, const i18n::Catalog& cat);
 UnlockView unlock_view(const Session& s, const i18n::Catalog& cat);
+/// `typed` is the passphrase field's text (for the strength meter; never kept).
+FirstRunView first_run_view(const Session& s, const i18n::Catalog& cat, std::string_view typed);
+FirstEnrollView first_enroll_view(const Session& s, const i18n::Catalog& cat);
 PinSetupView pin_setup_view(const Session& s, const i18n::Catalog& cat);
 LockView lock_view(const Session& s, const i18n::Catalog& cat);
 /// The clients whose name matches `query` (case and diacritics ignored), Dutch order.
@@ -249,7 +276,9 @@ struct ReviewView {
     std::string locale, assessment_id;
     bool rtl = false;  // Arabic: the whole screen mirrors
     int domain = -1;   // the domain under review (step review), else -1
-    std::string title, language, back_to_worker, lock, worker_pin, error;
+    std::string title, back_to_worker, lock, worker_pin, error, cancel;
+    /// The PIN prompt in the worker's own language when the client reads another one.
+    std::string worker_pin_own;
     std::vector<Option> languages;  // key = locale, label = the language's own name
     // step review: one domain
     std::string topic_of, domain_name, worker_chose, level_name, level_text, no_score;
@@ -260,6 +289,7 @@ struct ReviewView {
     // step review_more: network and goals
     std::string network_title, network_summary, goals_title, no_goals;
     std::vector<std::string> goals;
+    std::vector<int> goal_domains;  // the domain of each goal (its pictogram)
     model::Agreement network_agreed = model::Agreement::none, goals_agreed = model::Agreement::none;
     // step sign
     std::string sign_title, sign_intro, sign_here, as_representative, representative_role, clear,
@@ -272,5 +302,8 @@ struct ReviewView {
 
 /// `client` is the catalog of the client's language (review().locale).
 ReviewView review_view(const Session& s, const i18n::Catalog& worker, const i18n::Catalog& client);
+/// A refusal as the client reads it (screen and copy): review.refused with the typed reason
+/// isolated in its own direction, or review.no_reason when none was given.
+std::string refusal_line(const i18n::Catalog& c, const model::Signature& refusal);
 
 }  // namespace kt::present

@@ -114,8 +114,38 @@ Status require_draft(Database& db, std::string_view id) {
     return {};
 }
 
+namespace {
+
+// Replaces who was present, inside the caller's transaction.
+Status write_participants(Database& db, std::string_view assessment_id,
+                          const std::vector<model::Participant>& present) {
+    auto del = db.prepare("DELETE FROM participant WHERE assessment_id = ?");
+    if (!del) return del.error();
+    if (auto s = del->bind(1, assessment_id).run(); !s) return s;
+    auto ins = db.prepare(
+        "INSERT INTO participant (assessment_id, position, role, detail) VALUES (?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    for (std::size_t i = 0; i < present.size(); ++i) {
+        ins->reset();
+        ins->bind(1, assessment_id)
+            .bind(2, std::int64_t(i))
+            .bind(3, model::to_string(present[i].role));
+        if (auto s = ins->bind(4, present[i].detail).run(); !s) return s;
+    }
+    return {};
+}
+
+}  // namespace
+
 Result<std::string> start_assessment(Database& db, std::string_view client_id,
                                      model::AssessmentKind kind, std::int64_t now) {
+    return start_assessment(db, client_id, kind, {}, now);
+}
+
+Result<std::string> start_assessment(Database& db, std::string_view client_id,
+                                     model::AssessmentKind kind,
+                                     const std::vector<model::Participant>& present,
+                                     std::int64_t now) {
     auto tx = Transaction::begin(db);
     if (!tx) return tx.error();
     auto exists = db.prepare("SELECT 1 FROM client WHERE id = ?");
@@ -133,6 +163,7 @@ Result<std::string> start_assessment(Database& db, std::string_view client_id,
     st->bind(4, zrm::kInstrumentVersion).bind(5, now);
     if (auto s = st->run(); !s) return s.error();
     if (auto s = prefill_network_from_previous(db, id, now); !s) return s.error();
+    if (auto s = write_participants(db, id, present); !s) return s.error();
     if (auto s = tx->commit(); !s) return s.error();
     return id;
 }
@@ -222,19 +253,7 @@ Status set_participants(Database& db, std::string_view assessment_id,
     auto tx = Transaction::begin(db);
     if (!tx) return tx.error();
     if (auto s = require_draft(db, assessment_id); !s) return s;
-    auto del = db.prepare("DELETE FROM participant WHERE assessment_id = ?");
-    if (!del) return del.error();
-    if (auto s = del->bind(1, assessment_id).run(); !s) return s;
-    auto ins = db.prepare(
-        "INSERT INTO participant (assessment_id, position, role, detail) VALUES (?, ?, ?, ?)");
-    if (!ins) return ins.error();
-    for (std::size_t i = 0; i < present.size(); ++i) {
-        ins->reset();
-        ins->bind(1, assessment_id)
-            .bind(2, std::int64_t(i))
-            .bind(3, model::to_string(present[i].role));
-        if (auto s = ins->bind(4, present[i].detail).run(); !s) return s;
-    }
+    if (auto s = write_participants(db, assessment_id, present); !s) return s;
     return tx->commit();
 }
 

@@ -13,6 +13,11 @@ namespace kt::store {
 /// latest earlier map is copied onto it (store/network.hpp). Errors: not_found (client).
 Result<std::string> start_assessment(Database& db, std::string_view client_id,
                                      model::AssessmentKind kind, std::int64_t now);
+/// The same with who is present, in the same transaction: both are stored or neither.
+Result<std::string> start_assessment(Database& db, std::string_view client_id,
+                                     model::AssessmentKind kind,
+                                     const std::vector<model::Participant>& present,
+                                     std::int64_t now);
 
 /// Errors: not_found.
 Result<model::Assessment> load_assessment(Database& db, std::string_view id);

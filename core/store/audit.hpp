@@ -14,10 +14,10 @@
 
 namespace kt::store {
 
-inline constexpr std::array<std::string_view, 21> kAuditActions = {
+inline constexpr std::array<std::string_view, 22> kAuditActions = {
     // the vault and its records
-    "unlock", "failed_unlock", "lock", "client_created", "client_changed", "score_set",
-    "assessment_finished", "export", "backup", "passphrase_changed", "network_changed",
+    "vault_created", "unlock", "failed_unlock", "lock", "client_created", "client_changed",
+    "score_set", "assessment_finished", "export", "backup", "passphrase_changed", "network_changed",
     // the client's review, signatures and seals
     "review_changed", "signature_changed", "assessment_sealed", "assessment_reopened",
     // sync to the municipality (core/sync)

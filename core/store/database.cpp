@@ -3,8 +3,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <utility>
+
+#ifdef KT_TEST_HOOKS
+#include "store/fault_vfs.hpp"
+#endif
 
 namespace kt::store {
 
@@ -36,6 +41,10 @@ Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
     // A function refused by the authorizer comes back as a plain SQLITE_ERROR.
     if (db != nullptr && std::strncmp(sqlite3_errmsg(db), "not authorized", 14) == 0)
         rc = SQLITE_AUTH;
+    // SQLite says SQLITE_FULL only for a failed write to the database or WAL; growing the
+    // shared-memory file or a sync on a full disk is an I/O error whose errno is ENOSPC.
+    const bool no_space =
+        db != nullptr && (rc & 0xFF) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC;
     std::string detail(what);
     detail += ": ";
     detail += sqlite3_errstr(rc);
@@ -45,7 +54,8 @@ Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
         detail += sqlite3_errmsg(db);
         detail += ")";
     }
-    return make_error(error_code_from_sqlite(rc), std::move(detail));
+    return make_error(no_space ? ErrorCode::disk_full : error_code_from_sqlite(rc),
+                      std::move(detail));
 }
 
 bool equals(const char* a, const char* b) {
@@ -148,6 +158,13 @@ std::string Statement::text(int column) const {
              : std::string();
 }
 
+std::string_view Statement::text_view(int column) const {
+    const auto* p = sqlite3_column_text(m_impl->stmt, column);
+    const int n = sqlite3_column_bytes(m_impl->stmt, column);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))
+             : std::string_view();
+}
+
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_impl->stmt, column) == SQLITE_NULL;
 }
@@ -167,8 +184,12 @@ Database::~Database() = default;
 Result<Database> Database::open(const std::filesystem::path& path, Mode mode) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
     if (mode == Mode::create_new) flags |= SQLITE_OPEN_CREATE;
+    const char* vfs = nullptr;  // SQLite's default
+#ifdef KT_TEST_HOOKS
+    vfs = faults::vfs_for_open();  // the fault-injecting VFS, when a test asked for it
+#endif
     auto impl = std::make_unique<Impl>();
-    const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, vfs);
     if (rc != SQLITE_OK) return sqlite_error(impl->db, rc, "open");
     sqlite3_extended_result_codes(impl->db, 1);
     // Another process (the CLI's backup, a second kiosk window) may hold the write lock for

@@ -32,6 +32,9 @@ class Statement {
 
     std::int64_t int64(int column) const;
     std::string text(int column) const;
+    /// The text of a column without a copy: valid until the next step, reset or text_view
+    /// of the same column.
+    std::string_view text_view(int column) const;
     bool is_null(int column) const;
 
   private:

@@ -15,7 +15,7 @@ namespace kt::store {
 
 namespace {
 
-// The first demo client's intake was reviewed in Dutch, co-signed and sealed (issue 7).
+// The first demo client's intake was reviewed in Dutch, co-signed and sealed.
 Status seal_demo_intake(Database& db, const std::string& id, std::int64_t at) {
     using model::Agreement;
     if (auto s = set_review_locale(db, id, "nl", at); !s) return s;
@@ -24,12 +24,13 @@ Status seal_demo_intake(Database& db, const std::string& id, std::int64_t at) {
     if (auto s = set_answer(db, id, 1, own, at); !s) return s;
     if (auto s = set_network_agreement(db, id, Agreement::agree, at); !s) return s;
     if (auto s = set_goals_agreement(db, id, Agreement::agree, at); !s) return s;
-    const model::Signature client{model::Signer::client,
-                                  "",
-                                  {{{{0.1f, 0.6f}, {0.2f, 0.3f}, {0.3f, 0.7f}, {0.45f, 0.35f}}},
-                                   {{{0.5f, 0.6f}, {0.8f, 0.55f}}}}};
-    const model::Signature worker{
-        model::Signer::worker, "", {{{{0.15f, 0.5f}, {0.4f, 0.3f}, {0.6f, 0.6f}, {0.85f, 0.4f}}}}};
+    model::Signature client;
+    client.signer = model::Signer::client;
+    client.strokes = {{{{0.1f, 0.6f}, {0.2f, 0.3f}, {0.3f, 0.7f}, {0.45f, 0.35f}}},
+                      {{{0.5f, 0.6f}, {0.8f, 0.55f}}}};
+    model::Signature worker;
+    worker.signer = model::Signer::worker;
+    worker.strokes = {{{{0.15f, 0.5f}, {0.4f, 0.3f}, {0.6f, 0.6f}, {0.85f, 0.4f}}}};
     for (const auto& sig : {client, worker})
         if (auto s = save_signature(db, id, sig, at); !s) return s;
     auto bundle = locale_bundle_sha256(i18n::default_bundle_dir(), "nl");

@@ -110,7 +110,7 @@ Result<std::string> locale_bundle_sha256(const std::filesystem::path& dir,
     if (!model::is_review_locale(locale))
         return make_error(ErrorCode::usage, "not a review language");
     std::string bytes;
-    for (const std::string name : {std::string("root"), std::string(locale)}) {
+    for (const std::string& name : {std::string("root"), std::string(locale)}) {
         auto part = read_file(dir / (name + ".res"));
         if (!part) return part.error();
         bytes += part.value();

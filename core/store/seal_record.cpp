@@ -89,7 +89,7 @@ Result<std::map<std::string, std::int64_t>> device_seqs(Database& db, std::strin
 }
 
 struct SignatureInputs {
-    std::string content_sha256, actor;
+    std::string assessment_uuid, content_sha256, actor;
     const RecordContext* context = nullptr;
     const crypto::SigningKey* key = nullptr;
 };
@@ -106,8 +106,14 @@ Value signature_entry(const model::Signature& s, std::int64_t seq, const Signatu
     const std::string role(model::to_string(s.signer));
     const Value vector(std::move(strokes));
     const std::string stroke_sha = hash_of(vector);
-    const std::string message = in.content_sha256 + "|" + role + "|" + stroke_sha + "|" +
-                                std::to_string(s.signed_at) + "|" + std::to_string(seq);
+    const SignatureFacts facts{in.assessment_uuid,
+                               in.context->version,
+                               in.content_sha256,
+                               role,
+                               stroke_sha,
+                               s.signed_at,
+                               seq};
+    const std::string message = signature_message(in.context->schema, facts).value_or("");
     const bool worker = s.signer == model::Signer::worker;
     return Object{{"role", role},
                   {"representative_role", s.role},
@@ -127,7 +133,7 @@ Value signature_entry(const model::Signature& s, std::int64_t seq, const Signatu
 Value envelope(const model::Assessment& a, const model::Review& r, const RecordContext& c,
                const crypto::SigningKey& key, const std::string& actor) {
     Value prev = c.previous_version_hash ? Value(*c.previous_version_hash) : Value();
-    return Object{{"schema", kRecordSchema},
+    return Object{{"schema", c.schema},
                   {"assessment_uuid", a.id},
                   {"version", c.version},
                   {"previous_version_hash", std::move(prev)},
@@ -148,8 +154,28 @@ Value envelope(const model::Assessment& a, const model::Review& r, const RecordC
 
 }  // namespace
 
+std::optional<std::string> signature_message(std::string_view schema, const SignatureFacts& f) {
+    std::string tail(f.content_sha256);
+    tail += "|";
+    tail += f.role;
+    tail += "|";
+    tail += f.stroke_sha256;
+    tail += "|" + std::to_string(f.signed_at) + "|" + std::to_string(f.device_seq);
+    if (schema == kRecordSchemaV1) return tail;
+    if (schema != kRecordSchema) return std::nullopt;
+    std::string m = "keukentafel.signature/2|";
+    m += f.assessment_uuid;
+    m += "|" + std::to_string(f.version) + "|" + tail;
+    return m;
+}
+
+bool known_record_schema(std::string_view schema) {
+    return schema == kRecordSchema || schema == kRecordSchemaV1;
+}
+
 Result<std::string> build_record(Database& db, std::string_view id, const RecordContext& c,
                                  const crypto::SigningKey& key) {
+    if (!known_record_schema(c.schema)) return make_error(ErrorCode::usage, "unknown schema");
     auto a = load_assessment(db, id);
     if (!a) return a.error();
     auto r = load_review(db, id);
@@ -162,7 +188,7 @@ Result<std::string> build_record(Database& db, std::string_view id, const Record
     if (!actor) return actor.error();
     Value record = envelope(a.value(), r.value(), c, key, actor.value());
     Value content = content_of(a.value(), r.value(), map.value());
-    const SignatureInputs in{hash_of(content), actor.value(), &c, &key};
+    const SignatureInputs in{a->id, hash_of(content), actor.value(), &c, &key};
     Array signatures;
     for (const auto& s : r->signatures)
         signatures.push_back(

@@ -12,6 +12,11 @@
 
 namespace kt::store {
 
+/// The schema id written into every new record: signatures name their assessment and version.
+inline constexpr std::string_view kRecordSchema = "keukentafel.sealed_assessment/2";
+/// Records sealed before signatures named their assessment; still verified, never written.
+inline constexpr std::string_view kRecordSchemaV1 = "keukentafel.sealed_assessment/1";
+
 /// Everything in the record that does not come from the assessment's rows.
 struct RecordContext {
     int version = 1;
@@ -22,14 +27,26 @@ struct RecordContext {
     std::string worker_auth;
     std::int64_t sealed_at = 0;
     std::int64_t seal_seq = 0;
+    std::string schema = std::string(kRecordSchema);  // the stored record's, when verifying
 };
 
-/// The schema id written into every record.
-inline constexpr std::string_view kRecordSchema = "keukentafel.sealed_assessment/1";
+/// What one signature entry's device signature covers.
+struct SignatureFacts {
+    std::string_view assessment_uuid;
+    int version = 0;
+    std::string_view content_sha256, role, stroke_sha256;
+    std::int64_t signed_at = 0, device_seq = 0;
+};
 
-/// The record's canonical JSON (security-tests.md §5.3). Signatures carry the device's
-/// Ed25519 signature of content_sha256|role|stroke_sha256|signed_at|device_seq (Ed25519 is
-/// deterministic, so a rebuild gives the same bytes). Errors: not_found, storage errors.
+/// The bytes a signature entry's device_ed25519_sig signs under `schema`: for /2
+/// "keukentafel.signature/2|uuid|version|content_sha256|role|stroke_sha256|signed_at|device_seq"
+/// (so a signature cannot be moved to another assessment or version with the same content);
+/// for /1 "content_sha256|role|stroke_sha256|signed_at|device_seq". nullopt for any other schema.
+std::optional<std::string> signature_message(std::string_view schema, const SignatureFacts& f);
+
+/// Whether records of this schema are read (verified on the device, accepted by the receiver).
+bool known_record_schema(std::string_view schema);
+
 Result<std::string> build_record(Database& db, std::string_view assessment_id,
                                  const RecordContext& context, const crypto::SigningKey& key);
 

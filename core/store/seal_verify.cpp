@@ -70,7 +70,8 @@ bool rows_match(Database& db, const std::string& id, const json::Value& record, 
                     text_at(record, "zrm_version"),
                     worker_auth_of(record),
                     int_at(record, "sealed_at_utc"),
-                    int_at(record, "seal_seq")};
+                    int_at(record, "seal_seq"),
+                    text_at(record, "schema")};
     auto rebuilt = build_record(db, id, c, key);
     return rebuilt && rebuilt.value() == row.record;
 }

@@ -16,7 +16,9 @@ struct Settings {
     std::string pin_hash;  // crypto_pwhash_str of the worker's PIN; empty until chosen
 };
 
-/// Reads the settings, with defaults for what was never set.
+/// Reads the settings, with defaults for what was never set. Errors: damaged_vault when a
+/// stored value is not one save_settings writes (not a number, out of range; the detail names
+/// the setting), storage errors. Never throws.
 Result<Settings> load_settings(Database& db);
 /// Writes every setting in one transaction. Errors: usage (interval not 3 or 6, idle lock
 /// under 30 s or over 30 min, empty wijk list), storage errors.

@@ -42,28 +42,6 @@ Status precheck_vault_file(const fs::path& path, bool check_size = true) {
     return {};
 }
 
-void remove_vault_files(const fs::path& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"})
-        fs::remove(path.string() + suffix, ec);
-}
-
-// Creates the missing directories above a new vault with mode 0700 (the data dir holds
-// nothing for other users). Existing directories are left as they are.
-Status make_private_parents(const fs::path& path) {
-    std::vector<fs::path> missing;
-    std::error_code ec;
-    for (fs::path dir = path.parent_path(); !dir.empty() && !fs::exists(dir, ec);
-         dir = dir.parent_path()) {
-        missing.push_back(dir);
-        if (dir == dir.parent_path()) break;
-    }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it)
-        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST)
-            return make_error(error_code_from_errno(errno), "cannot create the data directory");
-    return {};
-}
-
 }  // namespace
 
 // Session settings, checked by reading them back (3.4.1 silently ignores unknown pragmas).
@@ -96,40 +74,6 @@ Result<Database> open_keyed_database(const fs::path& path, const crypto::SecretB
     if (auto s = db->exec("PRAGMA cipher_page_size = 4096"); !s) return s.error();
     if (auto s = db->exec("PRAGMA cipher_use_hmac = ON"); !s) return s.error();
     return std::move(db.value());
-}
-
-Result<Vault> Vault::create(const fs::path& path, std::string_view passphrase,
-                            const crypto::KdfParams& params) {
-    if (passphrase.empty()) return make_error(ErrorCode::usage, "empty passphrase");
-    const fs::path key_path = crypto::key_file_path(path);
-    std::error_code ec;
-    if (fs::exists(path, ec) || fs::exists(key_path, ec))
-        return make_error(ErrorCode::already_exists, "vault or key file exists");
-    if (auto s = make_private_parents(path); !s) return s.error();
-    // Claim the path exclusively so a concurrent create cannot share it.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return make_error(ErrorCode::already_exists, "vault exists");
-        return make_error(error_code_from_errno(errno), "cannot create vault file");
-    }
-    ::close(fd);
-    auto fail = [&](Error e) -> Result<Vault> {
-        remove_vault_files(path);
-        return e;
-    };
-    const crypto::SecretBytes dek = crypto::random_data_key();
-    auto kf = crypto::wrap_data_key(dek, passphrase, params);
-    if (!kf) return fail(kf.error());
-    auto db = open_keyed_database(path, dek, Database::Mode::open_existing);
-    if (!db) return fail(db.error());
-    if (auto s = db->exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !s)
-        return fail(s.error());
-    if (auto s = apply_session_settings(db.value()); !s) return fail(s.error());
-    if (auto s = migrate(db.value()); !s) return fail(s.error());
-    if (auto s = crypto::write_key_file(key_path, kf.value()); !s) return fail(s.error());
-    Vault v(path, std::move(db.value()));
-    if (auto s = v.verify_audit(); !s) return fail(s.error());
-    return v;
 }
 
 Result<crypto::SecretBytes> Vault::unlock_data_key(const fs::path& vault,

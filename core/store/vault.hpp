@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 #include "crypto/kdf.hpp"
@@ -22,12 +23,17 @@ struct VaultCounts {
 
 class Vault {
   public:
+    /// Writes what a new vault holds besides the schema (worker, PIN) before it appears.
+    using Fill = std::function<Status(Database&)>;
+
     /// Creates a new vault with a random DEK, its key file and a random actor id for the audit
-    /// log; missing parent directories are made with mode 0700. Refuses (already_exists) when
-    /// the vault or key file is there. On failure no vault file is left behind. Errors:
-    /// already_exists, io, disk_full, read_only, usage.
+    /// log, then `fill`s it; missing parent directories are made with mode 0700. Refuses
+    /// (already_exists) when the vault or key file is there, and never replaces either. Built
+    /// under temporary names and linked into place (store/vault_create.hpp): killed at any
+    /// moment it leaves nothing or the complete vault. Errors: already_exists, io, disk_full,
+    /// read_only, usage, and those of `fill`.
     static Result<Vault> create(const std::filesystem::path& path, std::string_view passphrase,
-                                const crypto::KdfParams& params);
+                                const crypto::KdfParams& params, const Fill& fill = {});
 
     /// Reads the key file, derives the passphrase key (Argon2id) and unwraps the DEK. Touches
     /// no file. Errors: not_found, not_a_vault (no key file, empty, plain SQLite, foreign),

@@ -7,6 +7,7 @@
 
 #include "crypto/key_file.hpp"
 #include "util/clock.hpp"
+#include "util/crash_point.hpp"
 #include "util/files.hpp"
 
 namespace kt::store {
@@ -28,11 +29,16 @@ Status change_passphrase(const fs::path& vault, std::string_view old_passphrase,
     // Prove the data key opens the vault before its old wrapping is replaced.
     auto v = Vault::open_with_data_key(vault, dek.value());
     if (!v) return v.error();
+    crash_point("passphrase:key_checked");
     auto kf = crypto::wrap_data_key(dek.value(), new_passphrase, params);
     if (!kf) return kf.error();
+    crash_point("passphrase:wrapped");
     // The one step that switches passphrases: an atomic rename of the key file.
     if (auto s = crypto::write_key_file(crypto::key_file_path(vault), kf.value()); !s) return s;
-    return audit_event(v->db(), "passphrase_changed", "", "ok", now);
+    crash_point("passphrase:key_written");
+    auto audited = audit_event(v->db(), "passphrase_changed", "", "ok", now);
+    if (audited) crash_point("passphrase:audited");
+    return audited;
 }
 
 namespace {

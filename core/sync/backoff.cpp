@@ -16,7 +16,9 @@ std::int64_t backoff_ceiling(int failures) {
 std::int64_t backoff_seconds(int failures, double jitter, std::optional<std::int64_t> retry_after) {
     const std::int64_t ceiling = backoff_ceiling(failures);
     const double j = std::isfinite(jitter) ? std::clamp(jitter, 0.0, 1.0) : 1.0;
-    std::int64_t wait = ceiling / 2 + std::llround(j * double(ceiling - ceiling / 2));
+    const std::int64_t floor =
+        ceiling / 2;  // whole seconds: the wait is drawn from [floor, ceiling]
+    std::int64_t wait = floor + std::llround(j * double(ceiling - floor));
     if (failures >= kSlowAfterFailures) wait = std::max(wait, kSlowGapSeconds);
     wait = std::clamp<std::int64_t>(wait, 1, kBackoffCapSeconds);
     if (retry_after && *retry_after > 0)

@@ -20,6 +20,13 @@ inline constexpr std::int64_t kSlowGapSeconds = 20;
 /// device for a year).
 inline constexpr std::int64_t kMaxRetryAfterSeconds = 24 * 60 * 60;
 
+/// True when a wait that was to end at `until` is over at `now`. A wait that ends further
+/// ahead than any this device sets (kMaxRetryAfterSeconds) was set before the device's clock
+/// was put back (T-42): it is over too, or the device would stay silent for years.
+inline bool wait_is_over(std::int64_t until, std::int64_t now) {
+    return now >= until || until - now > kMaxRetryAfterSeconds;
+}
+
 /// The seconds to wait after the `failures`-th failure in a row (1 for the first).
 /// The ceiling doubles from 1 s to the 15 min cap; the wait is drawn from [ceiling / 2,
 /// ceiling] by `jitter` in [0, 1] (equal jitter, so retries of many devices spread out but

@@ -30,11 +30,23 @@ SyncStatus status_for_http(long code) {
     return SyncStatus::refused;
 }
 
-// The receiver's answer, trusted only when its proof over every key holds with the code's key
-// and the pin and certificate in it are the ones this device saw.
-Result<SyncConfig> check_answer(const std::string& body, std::string_view url,
-                                std::string_view k_hex, const std::string& pin,
-                                const std::string& cert) {
+Status store_config(store::Database& db, const SyncConfig& c, std::int64_t now) {
+    auto tx = store::Transaction::begin(db);
+    if (!tx) return tx.error();
+    if (auto s = save_config(db, c); !s) return s;
+    if (auto s = save_state(db, SyncState{}); !s) return s;
+    // The device id is the receiver's UUID; anything else is left out of the log.
+    const bool uuid = parse_idempotency_key(c.device_id + ":1").ok();
+    if (auto s = store::audit_event(db, "device_enrolled", uuid ? c.device_id : "", "ok", now); !s)
+        return s;
+    return tx->commit();
+}
+
+}  // namespace
+
+Result<SyncConfig> check_enroll_answer(const std::string& body, std::string_view url,
+                                       std::string_view k_hex, const std::string& pin,
+                                       const std::string& cert) {
     auto v = json::parse(body);
     if (!v || !v->object()) return make_error(ErrorCode::usage, "answer is not JSON");
     SyncConfig c;
@@ -62,20 +74,6 @@ Result<SyncConfig> check_answer(const std::string& body, std::string_view url,
     return c;
 }
 
-Status store_config(store::Database& db, const SyncConfig& c, std::int64_t now) {
-    auto tx = store::Transaction::begin(db);
-    if (!tx) return tx.error();
-    if (auto s = save_config(db, c); !s) return s;
-    if (auto s = save_state(db, SyncState{}); !s) return s;
-    // The device id is the receiver's UUID; anything else is left out of the log.
-    const bool uuid = parse_idempotency_key(c.device_id + ":1").ok();
-    if (auto s = store::audit_event(db, "device_enrolled", uuid ? c.device_id : "", "ok", now); !s)
-        return s;
-    return tx->commit();
-}
-
-}  // namespace
-
 EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::string_view code,
                            std::int64_t now, const TransportLimits& limits) {
     auto canonical = normalise_code(code);
@@ -83,9 +81,8 @@ EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::strin
         return fail(SyncStatus::invalid_input, "malformed URL or code");
     auto key = store::device_signing_key(vault.db());
     if (!key) return fail(SyncStatus::storage_error, key.error().detail);
-    NetError why = NetError::none;
-    auto cert = fetch_server_certificate(url, limits, &why);
-    if (!cert) return fail(status_for(why), cert.error().detail);
+    auto cert = fetch_server_certificate(url, limits);
+    if (!cert) return fail(status_for(cert.error()), cert.error().detail);
     auto pin = spki_pin(cert.value());
     if (!pin) return fail(SyncStatus::bad_response, pin.error().detail);
     const std::string k_hex = code_key_hex(canonical.value());
@@ -96,11 +93,10 @@ EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::strin
     // Pinned to what the first connection saw: another key now is tls_pin_mismatch.
     CurlTransport transport(std::string(url), TlsTrust{cert.value(), pin.value()}, limits);
     auto r = transport.request("POST", "/v1/enroll", {}, body.value());
-    if (r.error != NetError::none) return fail(status_for(r.error), r.detail);
-    if (r.response.status != 200)
-        return fail(status_for_http(r.response.status),
-                    "receiver answered " + std::to_string(r.response.status));
-    auto config = check_answer(r.response.body, url, k_hex, pin.value(), cert.value());
+    if (!r) return fail(status_for(r.error()), r.error().detail);
+    if (r->status != 200)
+        return fail(status_for_http(r->status), "receiver answered " + std::to_string(r->status));
+    auto config = check_enroll_answer(r->body, url, k_hex, pin.value(), cert.value());
     if (!config) return fail(SyncStatus::untrusted, config.error().detail);
     if (auto s = store_config(vault.db(), config.value(), now); !s)
         return fail(SyncStatus::storage_error, s.error().detail);

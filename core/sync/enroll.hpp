@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "store/vault.hpp"
+#include "sync/config.hpp"
 #include "sync/status.hpp"
 #include "sync/transport.hpp"
 
@@ -30,6 +31,14 @@ struct EnrollResult {
 /// (tls_pin_mismatch). A wrong receiver proof, or a pin or key in the answer that is not the one
 /// seen, is `untrusted`. On any failure nothing is stored. On success the config is stored
 /// (an earlier enrollment and a rollback block are replaced) with a "device_enrolled" audit row.
+/// The receiver's answer to POST /v1/enroll (JSON), trusted only when its proof over every key
+/// holds with the code's key `k_hex` and the pin and certificate in it are `pin` and `cert`, the
+/// ones this device saw on the connection. Errors: usage (not a JSON object), invalid_state (a
+/// proof, pin, certificate or key that does not hold or is missing).
+Result<SyncConfig> check_enroll_answer(const std::string& body, std::string_view url,
+                                       std::string_view k_hex, const std::string& pin,
+                                       const std::string& cert);
+
 EnrollResult enroll_device(store::Vault& vault, std::string_view url, std::string_view code,
                            std::int64_t now, const TransportLimits& limits = {});
 

@@ -1,6 +1,7 @@
 #include "sync/outbox.hpp"
 
 #include "store/audit.hpp"
+#include "sync/backoff.hpp"
 
 namespace kt::sync {
 
@@ -34,7 +35,12 @@ Result<std::vector<OutboxItem>> list_outbox(store::Database& db) {
 }
 
 Result<std::vector<OutboxItem>> due_items(store::Database& db, std::int64_t now) {
-    return read_items(db, "WHERE receipt = '' AND next_attempt_at <= ?", &now);
+    // A retry time beyond any this device sets was set by a clock that was put back since
+    // (sync::wait_is_over): due now.
+    return read_items(db,
+                      "WHERE receipt = '' AND (next_attempt_at <= ?1 OR next_attempt_at > ?1 + " +
+                          std::to_string(kMaxRetryAfterSeconds) + ")",
+                      &now);
 }
 
 Result<OutboxCounts> outbox_counts(store::Database& db) {

@@ -34,8 +34,8 @@ struct Pass {
 Result<std::int64_t> take_device_seq(store::Database& db);
 
 /// A signed POST (docs/receiver-api.md "Request signing").
-HttpResult post_signed(Pass& pass, std::string_view path, std::string_view idempotency_key,
-                       std::string_view body);
+Result<HttpResponse> post_signed(Pass& pass, std::string_view path,
+                                 std::string_view idempotency_key, std::string_view body);
 
 /// The receiver's "error" member of a JSON error body ("" when there is none).
 std::string error_code(const std::string& body);

@@ -1,7 +1,5 @@
 #include "sync/profile.hpp"
 
-#include <cstdio>
-
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "util/clock.hpp"
@@ -9,12 +7,9 @@
 namespace kt::sync {
 
 std::optional<int> age_in_years(std::string_view birth, std::int64_t at) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (birth.size() != 10 ||
-        std::sscanf(std::string(birth).c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-        m > 12 || d < 1 || d > 31)
-        return std::nullopt;
+    const auto born = parse_iso_date(birth);
+    if (!born) return std::nullopt;
+    const int y = born->year, m = born->month, d = born->day;
     const CivilDate now = local_date(at);
     int age = now.year - y;
     if (now.month < m || (now.month == m && now.day < d)) --age;

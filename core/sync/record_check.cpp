@@ -6,6 +6,13 @@ namespace kt::sync {
 
 namespace {
 
+// The envelope fields every signature entry is bound to.
+struct SignedRecord {
+    std::string schema, assessment_uuid;
+    int version = 0;
+    std::string content_sha256;
+};
+
 Error bad(const char* what) {
     return Error{ErrorCode::usage, what};
 }
@@ -15,17 +22,19 @@ std::string canonical_hash(const json::Value& v) {
     return text ? crypto::sha256_hex(text.value()) : std::string();
 }
 
-// content_sha256|role|stroke_sha256|signed_at|device_seq, signed by the device (seal_record).
-bool signature_ok(const json::Value& s, const std::string& content_sha, std::string_view key) {
+// The device's signature of one entry over store::signature_message for the record's schema.
+bool signature_ok(const json::Value& s, const SignedRecord& r, std::string_view key) {
     const json::Value* vector = s.find("stroke_vector");
     const auto signed_at = int_member(s, "signed_at_utc");
     const auto seq = int_member(s, "device_seq");
     if (!vector || !signed_at || !seq) return false;
     const std::string stroke_sha = canonical_hash(*vector);
     if (stroke_sha != text_member(s, "stroke_sha256")) return false;
-    const std::string message = content_sha + "|" + text_member(s, "role") + "|" + stroke_sha +
-                                "|" + std::to_string(*signed_at) + "|" + std::to_string(*seq);
-    return crypto::verify_hex(key, message, text_member(s, "device_ed25519_sig"));
+    const std::string role = text_member(s, "role");
+    const store::SignatureFacts facts{
+        r.assessment_uuid, r.version, r.content_sha256, role, stroke_sha, *signed_at, *seq};
+    const auto message = store::signature_message(r.schema, facts);
+    return message && crypto::verify_hex(key, *message, text_member(s, "device_ed25519_sig"));
 }
 
 std::optional<bool> optional_bool(const json::Value* v) {
@@ -66,8 +75,10 @@ Status check_signatures(const json::Value& record, const std::string& content_sh
                         std::string_view key) {
     const json::Value* sigs = record.find("signatures");
     if (!sigs || !sigs->array() || sigs->array()->empty()) return bad("record has no signatures");
+    const SignedRecord r{text_member(record, "schema"), text_member(record, "assessment_uuid"),
+                         int(int_member(record, "version").value_or(0)), content_sha};
     for (const auto& s : *sigs->array())
-        if (!signature_ok(s, content_sha, key)) return bad("record signature does not verify");
+        if (!signature_ok(s, r, key)) return bad("record signature does not verify");
     return {};
 }
 
@@ -95,7 +106,7 @@ Result<RecordFacts> check_payload(const Payload& p, std::string_view key) {
     if (!record) return bad("record is not JSON");
     auto again = json::canonical(record.value());
     if (!again || again.value() != p.record) return bad("record is not canonical");
-    if (text_member(record.value(), "schema") != store::kRecordSchema ||
+    if (!store::known_record_schema(text_member(record.value(), "schema")) ||
         text_member(record.value(), "device_public_key") != key)
         return bad("record schema or device key differs");
     const json::Value* content = record->find("content");

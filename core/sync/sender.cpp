@@ -29,12 +29,12 @@ Result<std::int64_t> take_device_seq(store::Database& db) {
     return seq;
 }
 
-HttpResult post_signed(Pass& p, std::string_view path, std::string_view key,
-                       std::string_view body) {
+Result<HttpResponse> post_signed(Pass& p, std::string_view path, std::string_view key,
+                                 std::string_view body) {
     const auto headers =
         signed_headers(p.key, p.config.device_id, "POST", path, key, body, p.app_version);
     auto r = p.transport->request("POST", path, headers, body);
-    if (r.error == NetError::none && r.response.retry_after) p.retry_after = r.response.retry_after;
+    if (r && r->retry_after) p.retry_after = r->retry_after;
     return r;
 }
 
@@ -70,10 +70,9 @@ SyncStatus checkin(Pass& p, int pending) {
     auto body = json::canonical(json::Object{{"device_seq", seq.value()}, {"outbox", pending}});
     if (!body) return SyncStatus::storage_error;
     auto r = detail::post_signed(p, "/v1/checkin", "", body.value());
-    if (r.error != NetError::none) return status_for(r.error);
-    if (r.response.status != 200)
-        return detail::status_for_reply(r.response.status, detail::error_code(r.response.body));
-    auto v = json::parse(r.response.body);
+    if (!r) return status_for(r.error());
+    if (r->status != 200) return detail::status_for_reply(r->status, detail::error_code(r->body));
+    auto v = json::parse(r->body);
     if (!v || text_member(v.value(), "status") != "active") return SyncStatus::bad_response;
     // The municipality sets the retention period; a missing or odd value keeps ours.
     if (auto days = int_member(v.value(), "retention_days"); days && *days > 0 && *days < 100000)
@@ -106,7 +105,7 @@ SyncStatus send_due(Pass& p, SyncReport& report) {
 
 // Between passes: the backoff after failures, and a Retry-After even for a manual pass.
 bool must_wait(const SyncState& state, const SyncOptions& o, std::int64_t now) {
-    if (now >= state.next_attempt_at) return false;
+    if (wait_is_over(state.next_attempt_at, now)) return false;
     return !o.manual || state.last_error == to_string(SyncStatus::rate_limited);
 }
 

@@ -88,22 +88,19 @@ const char* message_key(SyncStatus s) {
     return "error.io";
 }
 
-SyncStatus status_for(NetError e) {
-    switch (e) {
-        case NetError::none:
-            return SyncStatus::ok;
-        case NetError::offline:
-            return SyncStatus::offline;
-        case NetError::tls_pin_mismatch:
-            return SyncStatus::tls_pin_mismatch;
-        case NetError::tls_failed:
-            return SyncStatus::tls_failed;
-        case NetError::timeout:
+SyncStatus status_for(const Error& e) {
+    switch (e.code) {
+        case ErrorCode::timeout:
             return SyncStatus::timeout;
-        case NetError::bad_response:
+        case ErrorCode::tls_pin_mismatch:
+            return SyncStatus::tls_pin_mismatch;
+        case ErrorCode::tls_failed:
+            return SyncStatus::tls_failed;
+        case ErrorCode::bad_response:
             return SyncStatus::bad_response;
+        default:
+            return SyncStatus::offline;
     }
-    return SyncStatus::offline;
 }
 
 bool stops_pass(SyncStatus s) {

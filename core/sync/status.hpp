@@ -36,8 +36,10 @@ enum class SyncStatus {
 const char* to_string(SyncStatus s);
 /// The dotted locales key of the message for the worker ("sync.ok", "error.sync.offline").
 const char* message_key(SyncStatus s);
-/// The status for a transport failure.
-SyncStatus status_for(NetError e);
+/// The status the worker sees for a failed request: the network codes (offline, timeout,
+/// tls_pin_mismatch, tls_failed, bad_response) map to their namesakes, anything else to
+/// offline.
+SyncStatus status_for(const Error& e);
 /// True for the statuses after which nothing more should be sent in this pass.
 bool stops_pass(SyncStatus s);
 

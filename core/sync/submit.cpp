@@ -4,34 +4,11 @@
 #include "sync/box.hpp"
 #include "sync/pass.hpp"
 #include "sync/profile.hpp"
-
-#ifdef KT_TEST_HOOKS
-#include <signal.h>
-#include <sodium.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <cstring>
-#endif
+#include "util/crash_point.hpp"
 
 namespace kt::sync::detail {
 
 namespace {
-
-// A test-only crash point for T-24 ("SIGKILL after the response before the receipt is
-// stored"). Only in KT_TEST_HOOKS builds: with KT_SYNC_CRASH_AT=after_response the process
-// SIGKILLs itself after a 2xx answer with a verified receipt was read and before mark_sent,
-// with the probability KT_SYNC_CRASH_RATE (0..1, default 1). Release builds have no hook.
-void crash_point([[maybe_unused]] const char* name) {
-#ifdef KT_TEST_HOOKS
-    const char* at = std::getenv("KT_SYNC_CRASH_AT");
-    if (!at || std::strcmp(at, name) != 0) return;
-    const char* r = std::getenv("KT_SYNC_CRASH_RATE");
-    const double rate = r ? std::atof(r) : 1.0;
-    if (double(randombytes_uniform(1000000)) >= rate * 1000000.0) return;
-    ::kill(::getpid(), SIGKILL);  // exactly what T-24 does from outside: no cleanup at all
-#endif
-}
 
 struct Prepared {
     std::string key, content_hash, payload_sha256, body;
@@ -111,21 +88,21 @@ SyncStatus submit_item(Pass& p, const OutboxItem& item) {
     if (!prepared) return SyncStatus::storage_error;
     const auto& sent = prepared.value();
     auto r = post_signed(p, "/v1/submissions", sent.key, sent.body);
-    if (r.error != NetError::none) return fail_item(p, item, status_for(r.error), "", std::nullopt);
-    const long code = r.response.status;
+    if (!r) return fail_item(p, item, status_for(r.error()), "", std::nullopt);
+    const long code = r->status;
     if (code == 200 || code == 201) {
-        auto receipt = parse_receipt_text(r.response.body);
+        auto receipt = parse_receipt_text(r->body);
         if (!receipt || !receipt_holds(p, sent, receipt.value()))
             return fail_item(p, item, SyncStatus::bad_response, "bad_receipt", std::nullopt);
-        crash_point("after_response");
+        crash_point("sync:after_response");  // T-24: answered, receipt not yet stored
         if (!mark_sent(p.db(), item.assessment_id, item.version, receipt.value(), p.now()))
             return SyncStatus::storage_error;
         return SyncStatus::ok;
     }
-    const std::string error = error_code(r.response.body);
+    const std::string error = error_code(r->body);
     const SyncStatus status = status_for_reply(code, error);
     if (status == SyncStatus::revoked || status == SyncStatus::rolled_back) return status;
-    return fail_item(p, item, status, error, r.response.retry_after);
+    return fail_item(p, item, status, error, r->retry_after);
 }
 
 }  // namespace kt::sync::detail

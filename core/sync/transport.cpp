@@ -75,13 +75,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
     return size * n;
 }
 
-NetError map_error(CURLcode rc, bool overflow) {
-    if (overflow) return NetError::bad_response;
+// The network code of a failed transfer: rc is not CURLE_OK, or the answer overflowed the cap.
+ErrorCode map_error(CURLcode rc, bool overflow) {
+    if (overflow) return ErrorCode::bad_response;
     switch (rc) {
-        case CURLE_OK:
-            return NetError::none;
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-            return NetError::tls_pin_mismatch;
+            return ErrorCode::tls_pin_mismatch;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CONNECT_ERROR:
         case CURLE_SSL_CERTPROBLEM:
@@ -91,9 +90,9 @@ NetError map_error(CURLcode rc, bool overflow) {
         case CURLE_SSL_INVALIDCERTSTATUS:
         case CURLE_UNSUPPORTED_PROTOCOL:
         case CURLE_USE_SSL_FAILED:
-            return NetError::tls_failed;
+            return ErrorCode::tls_failed;
         case CURLE_OPERATION_TIMEDOUT:
-            return NetError::timeout;
+            return ErrorCode::timeout;
         case CURLE_WRITE_ERROR:
         case CURLE_FILESIZE_EXCEEDED:
         case CURLE_PARTIAL_FILE:
@@ -102,9 +101,9 @@ NetError map_error(CURLcode rc, bool overflow) {
         case CURLE_HTTP2:
         case CURLE_HTTP2_STREAM:
         case CURLE_TOO_MANY_REDIRECTS:
-            return NetError::bad_response;
+            return ErrorCode::bad_response;
         default:
-            return NetError::offline;  // refused, unreachable, reset, nothing received
+            return ErrorCode::offline;  // refused, unreachable, reset, nothing received
     }
 }
 
@@ -132,24 +131,6 @@ struct X509Deleter {
 
 }  // namespace
 
-const char* to_string(NetError e) {
-    switch (e) {
-        case NetError::none:
-            return "none";
-        case NetError::offline:
-            return "offline";
-        case NetError::tls_pin_mismatch:
-            return "tls_pin_mismatch";
-        case NetError::tls_failed:
-            return "tls_failed";
-        case NetError::timeout:
-            return "timeout";
-        case NetError::bad_response:
-            return "bad_response";
-    }
-    return "offline";
-}
-
 bool is_receiver_url(std::string_view url) {
     constexpr std::string_view scheme = "https://";
     if (url.substr(0, scheme.size()) != scheme) return false;
@@ -167,20 +148,13 @@ CurlTransport::CurlTransport(std::string base_url, TlsTrust trust, TransportLimi
     global_init();
 }
 
-HttpResult CurlTransport::request(std::string_view method, std::string_view path,
-                                  const std::vector<std::string>& headers, std::string_view body) {
-    HttpResult out;
-    if (!is_receiver_url(m_base) || m_trust.pin.empty() || m_trust.ca_pem.empty()) {
-        out.error = NetError::tls_failed;
-        out.detail = "no https URL or no pinned trust";
-        return out;
-    }
+Result<HttpResponse> CurlTransport::request(std::string_view method, std::string_view path,
+                                            const std::vector<std::string>& headers,
+                                            std::string_view body) {
+    if (!is_receiver_url(m_base) || m_trust.pin.empty() || m_trust.ca_pem.empty())
+        return make_error(ErrorCode::tls_failed, "no https URL or no pinned trust");
     CurlPtr c(curl_easy_init());
-    if (!c) {
-        out.error = NetError::offline;
-        out.detail = "curl_easy_init failed";
-        return out;
-    }
+    if (!c) return make_error(ErrorCode::offline, "curl_easy_init failed");
     lock_down(c.get(), m_limits);
     const std::string url = m_base + std::string(path);
     curl_easy_setopt(c.get(), CURLOPT_URL, url.c_str());
@@ -213,26 +187,20 @@ HttpResult CurlTransport::request(std::string_view method, std::string_view path
     curl_easy_setopt(c.get(), CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c.get(), CURLOPT_HEADERDATA, &sink);
     const CURLcode rc = curl_easy_perform(c.get());
-    out.error = map_error(rc, sink.overflow);
-    if (out.error != NetError::none) {
-        out.detail = curl_easy_strerror(rc);
-        return out;
-    }
-    curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &out.response.status);
-    out.response.body = std::move(sink.body);
-    out.response.retry_after = sink.retry_after;
+    if (rc != CURLE_OK || sink.overflow)
+        return make_error(map_error(rc, sink.overflow), curl_easy_strerror(rc));
+    HttpResponse out;
+    curl_easy_getinfo(c.get(), CURLINFO_RESPONSE_CODE, &out.status);
+    out.body = std::move(sink.body);
+    out.retry_after = sink.retry_after;
     return out;
 }
 
-Result<std::string> fetch_server_certificate(std::string_view url, const TransportLimits& limits,
-                                             NetError* why) {
-    NetError ignored = NetError::none;
-    if (!why) why = &ignored;
-    *why = NetError::bad_response;
+Result<std::string> fetch_server_certificate(std::string_view url, const TransportLimits& limits) {
     if (!is_receiver_url(url)) return make_error(ErrorCode::usage, "not an https receiver URL");
     global_init();
     CurlPtr c(curl_easy_init());
-    if (!c) return make_error(ErrorCode::io, "curl_easy_init failed");
+    if (!c) return make_error(ErrorCode::internal, "curl_easy_init failed");
     lock_down(c.get(), limits);
     const std::string u(url);
     curl_easy_setopt(c.get(), CURLOPT_URL, u.c_str());
@@ -242,25 +210,16 @@ Result<std::string> fetch_server_certificate(std::string_view url, const Transpo
     curl_easy_setopt(c.get(), CURLOPT_CERTINFO, 1L);
     curl_easy_setopt(c.get(), CURLOPT_CONNECT_ONLY, 1L);
     const CURLcode rc = curl_easy_perform(c.get());
-    *why = map_error(rc, false);
-    if (rc != CURLE_OK)
-        return make_error(ErrorCode::io, std::string(to_string(map_error(rc, false))) + ": " +
-                                             curl_easy_strerror(rc));
+    if (rc != CURLE_OK) return make_error(map_error(rc, false), curl_easy_strerror(rc));
     curl_certinfo* info = nullptr;
     if (curl_easy_getinfo(c.get(), CURLINFO_CERTINFO, &info) != CURLE_OK || !info ||
-        info->num_of_certs < 1) {
-        *why = NetError::bad_response;
-        return make_error(ErrorCode::io, "bad_response: no certificate seen");
-    }
+        info->num_of_certs < 1)
+        return make_error(ErrorCode::bad_response, "no certificate seen");
     for (curl_slist* l = info->certinfo[0]; l; l = l->next) {
         const std::string_view entry(l->data);
-        if (entry.substr(0, 5) == "Cert:") {
-            *why = NetError::none;
-            return std::string(entry.substr(5));
-        }
+        if (entry.substr(0, 5) == "Cert:") return std::string(entry.substr(5));
     }
-    *why = NetError::bad_response;
-    return make_error(ErrorCode::io, "bad_response: no certificate in the chain info");
+    return make_error(ErrorCode::bad_response, "no certificate in the chain info");
 }
 
 Result<std::string> spki_pin(std::string_view pem) {

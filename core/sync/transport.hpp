@@ -1,7 +1,9 @@
 // HTTPS to the municipality's receiver with libcurl, locked down: https only, no redirects,
 // TLS 1.2 or newer, the enrolled certificate as the only trust anchor *and* its public-key pin,
 // host name checked, no proxy from the environment, no cookies, timeouts and a cap on the
-// answer's size. Failures come back as a small enum; nothing personal is ever logged.
+// answer's size. A failed request is a Result error with a network code (ErrorCode offline,
+// timeout, tls_pin_mismatch, tls_failed, bad_response) and curl's text as detail; nothing
+// personal is ever logged.
 // Transport is an interface so tests can put a fake between the sender and the network.
 #pragma once
 
@@ -15,27 +17,10 @@
 
 namespace kt::sync {
 
-enum class NetError {
-    none,
-    offline,           // no route, refused connection, name not resolved, reset
-    tls_pin_mismatch,  // the server's key is not the pinned one (CURLE_SSL_PINNEDPUBKEYNOTMATCH)
-    tls_failed,        // certificate expired or not trusted, wrong host name, protocol refused
-    timeout,           // connect or total timeout
-    bad_response,      // not HTTP, cut off, or larger than the cap
-};
-
-const char* to_string(NetError e);
-
 struct HttpResponse {
     long status = 0;
     std::string body;
     std::optional<std::int64_t> retry_after;  // seconds, from a Retry-After header
-};
-
-struct HttpResult {
-    NetError error = NetError::none;
-    HttpResponse response;
-    std::string detail;  // developer English (curl's error text), never a body
 };
 
 struct TransportLimits {
@@ -54,17 +39,20 @@ class Transport {
   public:
     virtual ~Transport() = default;
     /// One request. `path` starts with '/'; `headers` are "Name: value" lines. `method` is
-    /// "POST" or "GET" (GET sends no body).
-    virtual HttpResult request(std::string_view method, std::string_view path,
-                               const std::vector<std::string>& headers, std::string_view body) = 0;
+    /// "POST" or "GET" (GET sends no body). Any HTTP status is a response; errors: offline,
+    /// timeout, tls_pin_mismatch, tls_failed, bad_response (no answer, or not one we take).
+    virtual Result<HttpResponse> request(std::string_view method, std::string_view path,
+                                         const std::vector<std::string>& headers,
+                                         std::string_view body) = 0;
 };
 
 /// The real transport to `base_url` ("https://host:port"), trusting only `trust`.
 class CurlTransport final : public Transport {
   public:
     CurlTransport(std::string base_url, TlsTrust trust, TransportLimits limits = {});
-    HttpResult request(std::string_view method, std::string_view path,
-                       const std::vector<std::string>& headers, std::string_view body) override;
+    Result<HttpResponse> request(std::string_view method, std::string_view path,
+                                 const std::vector<std::string>& headers,
+                                 std::string_view body) override;
 
   private:
     std::string m_base;
@@ -77,12 +65,10 @@ bool is_receiver_url(std::string_view url);
 
 /// The leaf certificate `url` presents, as PEM, read over a connection that verifies nothing
 /// (enrollment's first step: the proofs then show whether it is the municipality's). Sends no
-/// request body. Errors: usage (not an https URL), io (connection or TLS failed; the detail
-/// names the NetError).
-/// `why` (optional) receives the transport failure.
+/// request body. Errors: usage (not an https URL), the network codes of Transport::request
+/// (offline, timeout, tls_failed, bad_response: no certificate seen), internal.
 Result<std::string> fetch_server_certificate(std::string_view url,
-                                             const TransportLimits& limits = {},
-                                             NetError* why = nullptr);
+                                             const TransportLimits& limits = {});
 
 /// "sha256//<base64 of SHA-256 of the DER SubjectPublicKeyInfo>" of a PEM certificate (curl's
 /// CURLOPT_PINNEDPUBLICKEY form). Errors: usage (not a PEM certificate).

@@ -38,7 +38,7 @@ Status destroy_key_file(const std::filesystem::path& vault) {
     if (fd < 0)
         return make_error(errno == ENOENT ? ErrorCode::not_found : ErrorCode::io,
                           "cannot open the key file");
-    const Status zeroed = zero_and_sync(fd);
+    Status zeroed = zero_and_sync(fd);  // not const: returned by move
     ::close(fd);
     // Unlinked even when the overwrite failed: a missing key file is what matters most.
     if (::unlink(path.c_str()) != 0) return make_error(ErrorCode::io, "cannot remove the key file");
@@ -65,7 +65,7 @@ void wipe_revoked_device(Pass& p, SyncReport& report) {
             {"device_seq", seq.value()}, {"event", "device_wiped"}, {"unsent", unsent}});
         if (body) {
             auto r = post_signed(p, "/v1/audit", "", body.value());
-            report.audit_delivered = r.error == NetError::none && r.response.status == 200;
+            report.audit_delivered = r && r->status == 200;
         }
     }
     (void)store::audit_event(p.db(), "device_wiped", "", "ok", p.now());

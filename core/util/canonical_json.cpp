@@ -82,101 +82,155 @@ class Builder {
     std::string m_key;
 };
 
-// UTF-8 to UTF-16 code units; false for invalid UTF-8 (overlong forms, surrogates, > U+10FFFF).
+// The code point of the UTF-8 sequence at s[i] and its length in bytes; 0 for invalid UTF-8
+// (overlong forms, surrogates, > U+10FFFF, a cut-off sequence).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80         ? 1
+                          : (b >> 5) == 6  ? 2
+                          : (b >> 4) == 14 ? 3
+                          : (b >> 3) == 30 ? 4
+                                           : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c >> 6) != 2) return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+bool is_ascii(std::string_view s) {
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+bool valid_utf8(std::string_view s) {
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+// UTF-8 to UTF-16 code units; false for invalid UTF-8.
 bool to_utf16(std::string_view s, std::u16string& out) {
     out.clear();
+    out.reserve(s.size());
+    char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const int n = b < 0x80         ? 1
-                      : (b >> 5) == 6  ? 2
-                      : (b >> 4) == 14 ? 3
-                      : (b >> 3) == 30 ? 4
-                                       : 0;
-        if (n == 0 || i + std::size_t(n) > s.size()) return false;
-        char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-        for (int k = 1; k < n; ++k) {
-            const auto c = static_cast<unsigned char>(s[i + std::size_t(k)]);
-            if ((c >> 6) != 2) return false;
-            cp = (cp << 6) | (c & 0x3F);
-        }
-        static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        const std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) return false;
         if (cp >= 0x10000) {
             out.push_back(char16_t(0xD800 + ((cp - 0x10000) >> 10)));
             out.push_back(char16_t(0xDC00 + ((cp - 0x10000) & 0x3FF)));
         } else {
             out.push_back(char16_t(cp));
         }
-        i += std::size_t(n);
+        i += n;
     }
     return true;
 }
 
-// RFC 8785 §3.2.2.2: only '"', '\\' and the C0 controls are escaped; \b \t \n \f \r in their
-// short forms, the rest as \u00xx in lower-case hex. Everything else is written as is.
-Status write_string(std::string_view s, std::string& out) {
-    std::u16string check;
-    if (!to_utf16(s, check)) return make_error(ErrorCode::usage, "string is not valid UTF-8");
-    out += '"';
-    for (const char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
+// The escaped form of a byte RFC 8785 escapes, or an empty view for a byte written as is.
+std::string_view escape_of(char c, char (&buf)[8]) {
+    switch (c) {
+        case '"':
+            return "\\\"";
+        case '\\':
+            return "\\\\";
+        case '\b':
+            return "\\b";
+        case '\t':
+            return "\\t";
+        case '\n':
+            return "\\n";
+        case '\f':
+            return "\\f";
+        case '\r':
+            return "\\r";
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20) return {};
+            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+            return buf;
     }
+}
+
+// RFC 8785 §3.2.2.2: only '"', '\\' and the C0 controls are escaped; \b \t \n \f \r in their
+// short forms, the rest as \u00xx in lower-case hex. Everything else is written as is, in runs.
+Status write_string(std::string_view s, std::string& out) {
+    if (!valid_utf8(s)) return make_error(ErrorCode::usage, "string is not valid UTF-8");
+    out += '"';
+    std::size_t run = 0;
+    char buf[8];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string_view escaped = escape_of(s[i], buf);
+        if (escaped.empty()) continue;
+        out.append(s.data() + run, i - run);
+        out.append(escaped);
+        run = i + 1;
+    }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
     return {};
 }
 
 Status write(const Value& value, std::string& out);
 
-Status write_object(const Object& object, std::string& out) {
-    std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> sorted;
-    sorted.reserve(object.size());
+using Member = std::pair<std::string, Value>;
+
+// The members in UTF-16 code unit order (§3.2.3), which differs from byte order only for
+// keys outside ASCII. Errors: a key that is not UTF-8, a duplicate key.
+Result<std::vector<const Member*>> sorted_members(const Object& object) {
+    std::vector<const Member*> members;
+    members.reserve(object.size());
+    bool ascii = true;
     for (const auto& member : object) {
-        std::u16string key;
-        if (!to_utf16(member.first, key))
-            return make_error(ErrorCode::usage, "key is not valid UTF-8");
-        sorted.emplace_back(std::move(key), &member);
+        members.push_back(&member);
+        ascii = ascii && is_ascii(member.first);
     }
-    // UTF-16 code unit order (§3.2.3): differs from code point order above the BMP.
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    out += '{';
-    for (std::size_t i = 0; i < sorted.size(); ++i) {
-        if (i > 0 && sorted[i].first == sorted[i - 1].first)
+    if (ascii) {
+        std::sort(members.begin(), members.end(),
+                  [](const Member* a, const Member* b) { return a->first < b->first; });
+    } else {
+        std::vector<std::pair<std::u16string, const Member*>> keyed;
+        keyed.reserve(members.size());
+        for (const Member* m : members) {
+            std::u16string key;
+            if (!to_utf16(m->first, key))
+                return make_error(ErrorCode::usage, "key is not valid UTF-8");
+            keyed.emplace_back(std::move(key), m);
+        }
+        std::sort(keyed.begin(), keyed.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < keyed.size(); ++i)
+            members[i] = keyed[i].second;
+    }
+    for (std::size_t i = 1; i < members.size(); ++i)
+        if (members[i]->first == members[i - 1]->first)
             return make_error(ErrorCode::usage, "duplicate key");
+    return members;
+}
+
+Status write_object(const Object& object, std::string& out) {
+    auto members = sorted_members(object);
+    if (!members) return members.error();
+    out += '{';
+    for (std::size_t i = 0; i < members->size(); ++i) {
         if (i > 0) out += ',';
-        if (auto s = write_string(sorted[i].second->first, out); !s) return s;
+        if (auto s = write_string((*members)[i]->first, out); !s) return s;
         out += ':';
-        if (auto s = write(sorted[i].second->second, out); !s) return s;
+        if (auto s = write((*members)[i]->second, out); !s) return s;
     }
     out += '}';
     return {};
@@ -196,7 +250,7 @@ Status write(const Value& value, std::string& out) {
         out += '[';
         for (std::size_t i = 0; i < a->size(); ++i) {
             if (i > 0) out += ',';
-            if (auto s = write((*a)[i], out); !s) return s;
+            if (auto item = write((*a)[i], out); !item) return item;
         }
         out += ']';
     } else {

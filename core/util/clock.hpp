@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace kt {
 
@@ -29,13 +31,17 @@ class OffsetClock final : public Clock {
   public:
     explicit OffsetClock(const Clock& base) : m_base(base) {}
     void advance(double seconds) { m_offset += seconds; }
+    /// The device's date and time are set (by hand or by the network): only the wall clock
+    /// moves, by `seconds` (negative: backwards); timers keep running on.
+    void jump_wall(double seconds) { m_wall_offset += seconds; }
     void freeze() {
         m_frozen_utc = m_base.now_utc();
         m_frozen_mono = m_base.monotonic();
         m_frozen = true;
     }
     std::int64_t now_utc() const override {
-        return (m_frozen ? m_frozen_utc : m_base.now_utc()) + static_cast<std::int64_t>(m_offset);
+        return (m_frozen ? m_frozen_utc : m_base.now_utc()) +
+               static_cast<std::int64_t>(m_offset + m_wall_offset);
     }
     double monotonic() const override {
         return (m_frozen ? m_frozen_mono : m_base.monotonic()) + m_offset;
@@ -44,6 +50,7 @@ class OffsetClock final : public Clock {
   private:
     const Clock& m_base;
     double m_offset = 0.0;
+    double m_wall_offset = 0.0;
     bool m_frozen = false;
     std::int64_t m_frozen_utc = 0;
     double m_frozen_mono = 0.0;
@@ -54,5 +61,9 @@ struct CivilDate {
     int year = 0, month = 0, day = 0;
 };
 CivilDate local_date(std::int64_t epoch_seconds);
+
+/// The calendar date written exactly as "YYYY-MM-DD" (ten characters, digits and dashes), or
+/// nothing when the text is anything else or names a day that does not exist ("1958-02-31").
+std::optional<CivilDate> parse_iso_date(std::string_view text);
 
 }  // namespace kt

@@ -1,5 +1,7 @@
 #include "util/files.hpp"
 
+#include "util/crash_point.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -67,9 +69,20 @@ static bool write_all(int fd, const std::string& content) {
     return true;
 }
 
+// Creates `tmp` as a new 0600 file that no one else holds open: a leftover (a crash's, or a
+// planted file or symlink) is unlinked, never followed or reused. -1 with errno on failure
+// (a directory in the way, or a race that planted a new entry).
+static int create_fresh(const std::filesystem::path& tmp) {
+    constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+    int fd = ::open(tmp.c_str(), kFlags, 0600);
+    if (fd < 0 && errno == EEXIST && ::unlink(tmp.c_str()) == 0)
+        fd = ::open(tmp.c_str(), kFlags, 0600);
+    return fd;
+}
+
 Status write_file_atomic(const std::filesystem::path& path, const std::string& content) {
     const std::filesystem::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const int fd = create_fresh(tmp);
     if (fd < 0) return errno_error("create temp file");
     if (!write_all(fd, content) || ::fsync(fd) != 0) {
         Error e = errno_error("write temp file");
@@ -78,11 +91,13 @@ Status write_file_atomic(const std::filesystem::path& path, const std::string& c
         return e;
     }
     ::close(fd);
+    crash_point("file:temp_written");
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         Error e = errno_error("rename");
         ::unlink(tmp.c_str());
         return e;
     }
+    crash_point("file:renamed");
     std::filesystem::path dir = path.parent_path();
     if (dir.empty()) dir = ".";
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

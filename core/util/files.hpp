@@ -16,7 +16,8 @@ Result<std::string> read_file(const std::filesystem::path& path);
 
 /// Replaces `path` atomically: writes a temp file beside it, fsyncs it, renames it over the
 /// target and fsyncs the directory, so a crash leaves either the old or the new content.
-/// The file gets mode 0600. Errors: io, disk_full, read_only.
+/// The file gets mode 0600. The temp file is always a new file: a symlink or file already at
+/// its name is removed, never followed or written through. Errors: io, disk_full, read_only.
 Status write_file_atomic(const std::filesystem::path& path, const std::string& content);
 
 }  // namespace kt

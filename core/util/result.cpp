@@ -1,6 +1,16 @@
 #include "util/result.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace kt {
+
+void detail::misused_result(const char* what) {
+    std::fputs("keukentafel: programming error: ", stderr);
+    std::fputs(what, stderr);
+    std::fputs("\n", stderr);
+    std::abort();
+}
 
 const char* error_message_key(ErrorCode code) {
     switch (code) {
@@ -24,6 +34,16 @@ const char* error_message_key(ErrorCode code) {
             return "error.read_only";
         case ErrorCode::invalid_state:
             return "error.invalid_state";
+        case ErrorCode::offline:
+            return "error.sync.offline";
+        case ErrorCode::timeout:
+            return "error.sync.timeout";
+        case ErrorCode::tls_pin_mismatch:
+            return "error.sync.tls_pin_mismatch";
+        case ErrorCode::tls_failed:
+            return "error.sync.tls_failed";
+        case ErrorCode::bad_response:
+            return "error.sync.bad_response";
         case ErrorCode::internal:
             return "error.internal";
     }

@@ -21,7 +21,13 @@ enum class ErrorCode {
     disk_full,         // no space left
     read_only,         // the medium refuses writes
     invalid_state,     // the record does not allow this change (e.g. finished assessment)
-    internal,          // a bug or an unexpected library answer
+    // The network (sync/transport): what a request to the receiver came to.
+    offline,           // no route, refused connection, name not resolved, reset
+    timeout,           // connect or total timeout
+    tls_pin_mismatch,  // the server's key is not the pinned one
+    tls_failed,        // certificate expired or not trusted, wrong host name, protocol refused
+    bad_response,      // not HTTP, cut off, larger than the cap, or not the receiver's answer
+    internal,          // a bug or an unexpected library answer (the last code)
 };
 
 struct Error {
@@ -32,6 +38,12 @@ struct Error {
 /// The dotted locales/ key of the user-facing message for an error code.
 const char* error_message_key(ErrorCode code);
 
+namespace detail {
+/// Asking a success for its error, or a failure for its value, is a programming error: this
+/// names it on stderr and aborts (in every build type), never undefined behaviour.
+[[noreturn]] void misused_result(const char* what);
+}  // namespace detail
+
 template <typename T>
 class [[nodiscard]] Result {
   public:
@@ -41,16 +53,34 @@ class [[nodiscard]] Result {
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    T& value() & { return std::get<0>(m_v); }
-    const T& value() const& { return std::get<0>(m_v); }
-    T&& value() && { return std::get<0>(std::move(m_v)); }
+    /// The value; only on a result that is ok().
+    T& value() & {
+        check_value();
+        return *std::get_if<0>(&m_v);
+    }
+    const T& value() const& {
+        check_value();
+        return *std::get_if<0>(&m_v);
+    }
+    T&& value() && {
+        check_value();
+        return std::move(*std::get_if<0>(&m_v));
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
 
-    const Error& error() const { return std::get<1>(m_v); }
+    /// The failure; only on a result that is not ok().
+    const Error& error() const {
+        if (ok()) detail::misused_result("error() of a success");
+        return *std::get_if<1>(&m_v);
+    }
 
   private:
+    void check_value() const {
+        if (!ok()) detail::misused_result("value() of a failure");
+    }
+
     std::variant<T, Error> m_v;
 };
 
@@ -62,7 +92,11 @@ class [[nodiscard]] Result<void> {
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error& error() const { return *m_error; }
+    /// The failure; only on a result that is not ok().
+    const Error& error() const {
+        if (!m_error) detail::misused_result("error() of a success");
+        return *m_error;
+    }
 
   private:
     std::optional<Error> m_error;

@@ -129,12 +129,12 @@ TEST_CASE("the client's page says who was present at each assessment") {
     const auto fresh =
         run_kiosk(v, {"find-client \"wojcik\" \"Wójcik, Agnieszka\"", "tap-text \"Intake starten\"",
                       "tap-text \"partner\"", "tap-text \"Gesprek beginnen\"", "tap-text \"Terug\"",
-                      "expect-text \"Aanwezig: cliënt, partner\""});
+                      "expect-text \"Aanwezig: cliënt en partner\""});
     INFO(fresh.err);
     CHECK(fresh.exit_code == 0);
     const auto demo = run_kiosk(
         v, {"find-client \"vries\" \"Vries, Johannes de\"",
-            "expect-text \"Aanwezig: cliënt, familielid, vertegenwoordiger of zaakwaarnemer "
+            "expect-text \"Aanwezig: cliënt, familielid en vertegenwoordiger of zaakwaarnemer "
             "(bewindvoerder)\""});
     INFO(demo.err);
     CHECK(demo.exit_code == 0);

@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "kiosk_runner.hpp"
+#include "kt_assets/theme.hpp"
 #include "store/clients.hpp"
+#include "support/png_image.hpp"
 
 namespace kt::test {
 
@@ -56,13 +58,26 @@ TEST_CASE("a drag that starts on a level card scrolls and never scores") {
     CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("a headless screenshot is a PNG of the requested size") {
+TEST_CASE("a headless screenshot shows the client list at the requested size") {
     DemoVault v;
     const fs::path png = v.dir / "shot.png";
     const auto r = run_kiosk(v, {"screenshot " + png.string()}, {"--size", "1024x768"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(png_size(png) == std::pair<unsigned, unsigned>(1024, 768));
+    // What a person sees: the theme's background in the corners, names in the left half, the
+    // rows' chevrons and the buttons at the right edge (the list fills the width), and a
+    // primary button in the accent colour.
+    const PngImage shot(png);
+    REQUIRE(shot.width() == 1024);
+    REQUIRE(shot.height() == 768);
+    const auto background = assets::palette::background.rgb();
+    CHECK(shot.pixel(0, 0) == background);
+    CHECK(shot.pixel(1023, 767) == background);
+    CHECK(shot.ink_extent(0, 512, 0, 768).has_value());
+    CHECK(shot.count(assets::palette::accent.rgb(), 900, 1024, 250, 768) > 300);
+    CHECK(shot.count(assets::palette::accent.rgb(), 0, 1024, 0, 768) > 2000);
+    CHECK(shot.count(background, 0, 1024, 0, 768) > 1024 * 768 / 4);
 }
 
 }  // namespace kt::test

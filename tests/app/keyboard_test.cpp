@@ -8,8 +8,6 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kPassphrase = "thee met de buurvrouw";  // the demo vault's
-
 // One tap-text per character of `text` on the letters layer.
 std::vector<std::string> tap_keys(const std::string& text) {
     std::vector<std::string> lines;

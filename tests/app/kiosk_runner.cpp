@@ -1,5 +1,7 @@
 #include "kiosk_runner.hpp"
 
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "store/settings.hpp"
@@ -10,10 +12,6 @@ namespace {
 void append_line(std::string& text, const std::string& line);
 }
 
-namespace {
-constexpr const char* kPassphrase = "thee met de buurvrouw";
-}
-
 DemoVault::DemoVault(bool with_pin) {
     use_fast_kdf_for_children();
     write_bytes(passphrase, std::string(kPassphrase) + "\n");
@@ -21,11 +19,11 @@ DemoVault::DemoVault(bool with_pin) {
                                 "--passphrase-file", passphrase.string()});
     REQUIRE(r.exit_code == 0);
     if (with_pin) return;
-    auto vault = open_demo(*this);
-    auto settings = store::load_settings(vault.db());
+    auto opened = open_demo(*this);
+    auto settings = store::load_settings(opened.db());
     REQUIRE(settings.ok());
     settings->pin_hash.clear();
-    REQUIRE(store::save_settings(vault.db(), settings.value()).ok());
+    REQUIRE(store::save_settings(opened.db(), settings.value()).ok());
 }
 
 ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& lines,
@@ -76,6 +74,25 @@ store::Vault open_demo(const DemoVault& v) {
     auto vault = store::Vault::open(v.vault, pw);
     REQUIRE(vault.ok());
     return std::move(vault.value());
+}
+
+const i18n::Catalog& catalog(const char* locale) {
+    static std::map<std::string, i18n::Catalog> open;
+    auto it = open.find(locale);
+    if (it == open.end()) {
+        auto c = i18n::Catalog::open(i18n_dir(), locale);
+        REQUIRE(c.ok());
+        it = open.emplace(locale, std::move(c.value())).first;
+    }
+    return it->second;
+}
+
+std::string tap(const std::string& label) {
+    return "tap-text \"" + label + "\"";
+}
+
+std::string expect(const std::string& text) {
+    return "expect-text \"" + text + "\"";
 }
 
 }  // namespace kt::test

@@ -27,6 +27,12 @@ ProcessResult run_kiosk(const DemoVault& v, const std::vector<std::string>& line
 
 /// The Dutch catalog of this build (for descriptor texts to tap).
 const i18n::Catalog& dutch();
+/// The catalog of `locale` in this build, opened once.
+const i18n::Catalog& catalog(const char* locale);
+
+/// Script lines: `tap-text "LABEL"` and `expect-text "TEXT"`.
+std::string tap(const std::string& label);
+std::string expect(const std::string& text);
 
 /// Opens the demo vault in-process.
 store::Vault open_demo(const DemoVault& v);

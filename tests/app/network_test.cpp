@@ -1,4 +1,4 @@
-// The network map and the overview through the real program (issue 6): four people of
+// The network map and the overview through the real program: four people of
 // different kinds, one hindering, one dragged to the outer ring, the summary beside Sociaal
 // netwerk, and the overview with the previous measurement's outline.
 #include <catch2/catch.hpp>

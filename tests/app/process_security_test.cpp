@@ -108,10 +108,17 @@ struct WorkingDir {
 TEST_CASE("T-18 the running kiosk is not dumpable and may write no core file", "[security]") {
     DemoVault v;
     write_bytes(v.dir / "script.txt", "frames 200\nframes 200\n");
+    // The unprivileged user may not be able to enter the checkout (a 0700 home): it runs a
+    // copy of the program and its data from the test's own directory.
+    const fs::path bin_copy = v.dir / "bin" / "keukentafel";
+    const fs::path data_copy = v.dir / "share";
+    fs::create_directories(bin_copy.parent_path());
+    fs::copy_file(fs::path(KT_BIN_DIR) / "keukentafel", bin_copy);
+    fs::copy(i18n_dir().parent_path(), data_copy, fs::copy_options::recursive);
     const uid_t uid = run_as();
     chown_tree(v.dir.path(), uid);
-    const std::string bin = std::string(KT_BIN_DIR) + "/keukentafel";
-    const std::string data = "KEUKENTAFEL_DATA_DIR=" + i18n_dir().parent_path().string();
+    const std::string bin = bin_copy.string();
+    const std::string data = "KEUKENTAFEL_DATA_DIR=" + data_copy.string();
     const std::string home = "HOME=" + v.dir.path().string();
     const std::string script = (v.dir / "script.txt").string();
     ChildProcess kiosk([&] {

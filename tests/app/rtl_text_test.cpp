@@ -13,6 +13,7 @@
 
 #include "i18n/bidi.hpp"
 #include "platform/window.hpp"
+#include "support/png_image.hpp"
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -148,30 +149,56 @@ TEST_CASE("mirror_x puts an item as far from the right edge as it was from the l
 TEST_CASE("a sample of Arabic, Turkish and Polish is rendered for a person to look at", "[rtl]") {
     const std::string png = KT_RTL_SAMPLE_PNG;
     std::filesystem::remove(png);
-    const auto draw = [] {
+    constexpr float x = 80, w = 640;
+    float heading_end = 0, arabic_end = 0, latin_start = 0, latin_end = 0, button_top = 0;
+    const auto draw = [&] {
         const auto& f = ui::fonts();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float x = 80, w = 640;
         dl->AddRect(ImVec2(x, 40), ImVec2(x + w, 380), ui::color::border);
         float y = 48;
         {
             ui::TextDirectionScope dir(true);
-            y += ui::draw_text_dir(dl, f.heading, ImVec2(x, y), ui::color::text, kMixed, w) + 16;
+            y += ui::draw_text_dir(dl, f.heading, ImVec2(x, y), ui::color::text, kMixed, w);
+            heading_end = y;
+            y += 16;
             y += ui::draw_text_dir(dl, f.card, ImVec2(x, y), ui::color::text, kQuestion, w) + 16;
             y += ui::draw_text_dir(dl, f.body, ImVec2(x, y), ui::color::text,
                                    kQuestion + " (" + kMixed + ")", w) +
                  16;
+            arabic_end = y;
+            button_top = y;
             ImGui::SetCursorScreenPos(ImVec2(x + w - 300, y));
             ui::button("##ar", "التالي", ui::ButtonKind::primary, 300);
         }
-        y = 420;
+        y = latin_start = 420;
         for (const char* s : {"Paranız nasıl gidiyor? Faturalarınızı zamanında ödeyebiliyor "
                               "musunuz? İ ı Ş ş Ğ ğ Ç ç Ö ö Ü ü",
                               "Jak radzi sobie Pan z pieniędzmi? Zażółć gęślą jaźń. Łódź",
                               "Hoe gaat het met uw geldzaken? Cliënt IJsbrand"})
             y += ui::draw_text_dir(dl, f.card, ImVec2(x, y), ui::color::text, s, w) + 16;
+        latin_end = y;
     };
     frame(draw);  // the first frame lays out the window
     frame(draw, png);
-    CHECK(std::filesystem::file_size(png) > 10000);
+    // What a person sees on the page: the Arabic lines end at the box's right edge and the
+    // short Arabic heading does not reach its left one, the Latin lines start at the left edge, the
+    // button in the accent colour sits at the right, and nothing is drawn outside the box's width.
+    const test::PngImage image(png);
+    REQUIRE(image.width() == 1280);
+    const int left = int(x), right = int(x + w);
+    const auto arabic = image.ink_extent(left + 2, right - 1, 48, int(arabic_end));
+    REQUIRE(arabic);
+    CHECK(arabic->second >= right - 24);
+    const auto heading = image.ink_extent(left + 2, right - 1, 48, int(heading_end));
+    REQUIRE(heading);
+    CHECK(heading->second >= right - 24);
+    CHECK(heading->first > left + 100);
+    const auto latin = image.ink_extent(left, 1280, int(latin_start), int(latin_end));
+    REQUIRE(latin);
+    CHECK(latin->first <= left + 12);
+    CHECK(latin->second <= right);
+    CHECK(image.count(assets::palette::accent.rgb(), right - 300, right, int(button_top),
+                      int(button_top) + 120) > 3000);
+    CHECK(image.count(assets::palette::accent.rgb(), left, right - 300, int(button_top),
+                      int(button_top) + 120) == 0);
 }

@@ -8,7 +8,7 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kDemoPassphrase = "thee met de buurvrouw";
+constexpr const char* kDemoPassphrase = kt::test::kPassphrase;
 
 std::vector<std::string> wrong_tries(int n) {
     std::vector<std::string> s;

@@ -1,4 +1,4 @@
-// kt_bench_receiver: the receiver's ingest on loopback (issue 8), sealed assessments per
+// kt_bench_receiver: the receiver's ingest on loopback, sealed assessments per
 // second with 1, 4 and 16 concurrent devices, on PostgreSQL and on SQLite. It measures the
 // receiver, not the vault: every device is enrolled and its requests (sealed boxes, signed
 // headers) are built before the clock starts; each device then fires them one after the other
@@ -28,8 +28,8 @@
 #include "bench.hpp"
 #include "receiver_client.hpp"
 #include "receiver_process.hpp"
+#include "receiver_store/store.hpp"
 #include "store/seal.hpp"
-#include "store/store.hpp"
 #include "sync/wire.hpp"
 #include "util/ids.hpp"
 

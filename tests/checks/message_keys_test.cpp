@@ -20,7 +20,7 @@ namespace {
 using KeyUses = std::map<std::string, std::string>;  // key -> first "file:line"
 
 const std::regex kKey(
-    R"(^(app|nav|unlock|keyboard|clients|client|assessment|matrix|error|cli|zrm|copy|sync)\.[a-z0-9_.]+$)");
+    R"(^(app|nav|unlock|keyboard|clients|client|assessment|matrix|error|cli|zrm|copy|sync|first_run|passphrase|pin)\.[a-z0-9_.]+$)");
 const std::regex kLiteral(R"re("((?:[^"\\]|\\.)*)")re");
 const std::regex kInclude(R"(^\s*#\s*include\b)");
 

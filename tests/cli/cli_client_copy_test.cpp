@@ -2,6 +2,7 @@
 // --out and never over a file; refused for one that is not sealed; messages from the bundles
 // and no client names in the program's output.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,26 @@ TEST_CASE_METHOD(CopyFixture, "client-copy writes the PDF of a sealed assessment
         check_no_names(r);
     }
     CHECK(!fs::exists(dir / "kopie-ar.pdf.tmp"));
+}
+
+TEST_CASE_METHOD(CopyFixture, "the Arabic and Polish copies as PNG pages for a person to look at") {
+    // pdftoppm turns each copy into pages in the build tree (screenshots/), where a person
+    // looks at the pictograms, the right-to-left layout and the joined Arabic letters.
+    const fs::path shots = fs::path(KT_SCREENSHOT_DIR);
+    fs::create_directories(shots);
+    for (const std::string lang : {"ar", "pl"}) {
+        CAPTURE(lang);
+        const fs::path out = dir / ("kopie-" + lang + ".pdf");
+        REQUIRE(copy(sealed, out, {"--lang", lang}).exit_code == 0);
+        const std::string png = (shots / ("copy_" + lang)).string();
+        CHECK(std::system(("pdftoppm -png -r 60 " + out.string() + " " + png).c_str()) == 0);
+        CHECK(fs::exists(png + "-1.png"));
+        CHECK(std::system(("pdftotext " + out.string() + " " + out.string() + ".txt").c_str()) ==
+              0);
+        std::string money = text(lang.c_str(), "plain.domain.financien.name");
+        money.pop_back();  // cli_text's newline
+        CHECK(kt::test::read_bytes(out.string() + ".txt").find(money) != std::string::npos);
+    }
 }
 
 TEST_CASE_METHOD(CopyFixture, "client-copy refuses an assessment that is not sealed") {

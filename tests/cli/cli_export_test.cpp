@@ -1,4 +1,4 @@
-// keukentafel-cli synth and export end to end from each source kind (issue 9): a vault, a
+// keukentafel-cli synth and export end to end from each source kind: a vault, a
 // receiver data dir (SQLite) and PostgreSQL. The export writes the tables and the report into
 // a new directory, prints counts only, refuses an existing directory and a weak secret, and
 // two purposes never share a pseudonym.
@@ -15,6 +15,7 @@
 #include "cli_fixture.hpp"
 #include "export/synthetic.hpp"
 #include "receiver_process.hpp"
+#include "support/export_golden.hpp"
 #include "support/test_support.hpp"
 
 using kt::test::cli_text;
@@ -214,4 +215,42 @@ TEST_CASE_METHOD(Fixture, "export and synth check their options") {
     r = cli({"synth", "--out", target, "--clients", "10"});
     CHECK(r.exit_code == 1);
     CHECK(r.err == cli_text("nl", "cli.usage"));
+}
+
+namespace {
+
+// The golden files (tests/support/export_golden.hpp) through a store: every file but
+// report.html, whose "Gemaakt op" is today's date.
+void check_golden_through(const Fixture& f, const std::string& target, const fs::path& out) {
+    const auto p = kt::test::golden::population();
+    Fixture::synth(target, {"--clients", std::to_string(p.clients), "--wijken",
+                            std::to_string(p.wijken), "--measurements",
+                            std::to_string(p.measurements), "--seed", std::to_string(p.seed)});
+    const fs::path secret = f.dir / "golden.bin";
+    kt::test::write_bytes(secret, kt::test::golden::kSecret);
+    REQUIRE(::chmod(secret.c_str(), 0600) == 0);
+    const auto r =
+        Fixture::cli({"export", "--from", target, "--purpose", kt::test::golden::kPurpose,
+                      "--secret-file", secret.string(), "--out", out.string()});
+    check_export(r, out);
+    auto got = kt::test::golden::hashes(out);
+    CHECK(got.erase("report.html") == 1);
+    auto want = kt::test::golden::expected();
+    want.erase("report.html");
+    CHECK(got.size() == want.size());
+    for (const auto& [name, sha] : want) {
+        INFO(name);
+        REQUIRE(got.count(name) == 1);
+        CHECK(got.at(name) == sha);
+    }
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "export from a receiver data dir writes the golden files") {
+    check_golden_through(*this, "receiver:" + (dir / "ontvanger").string(), dir / "uit");
+}
+
+TEST_CASE_METHOD(Fixture, "export from PostgreSQL writes the golden files") {
+    check_golden_through(*this, postgres_uri(kt::test::new_postgres_database()), dir / "uit");
 }

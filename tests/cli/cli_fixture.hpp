@@ -14,7 +14,7 @@
 
 namespace kt::test {
 
-inline constexpr const char* kCliPass = "Koffie met koek 2026";
+inline constexpr const char* kCliPass = kt::test::kPassphrase;
 
 struct CliVault {
     TempDir dir;

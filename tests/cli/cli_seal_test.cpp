@@ -46,6 +46,14 @@ TEST_CASE_METHOD(Fixture, "canonical-json writes the RFC 8785 form of stdin and 
           "\"string\":\"\xE2\x82\xAC$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
 }
 
+TEST_CASE_METHOD(Fixture, "canonical-json stops reading an endless input with a message") {
+    // /dev/zero never ends: the command must stop at its limit instead of exhausting memory.
+    const auto r = cli({"canonical-json"}, "/dev/zero");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == cli_text("nl", "cli.json_too_large", {}));
+}
+
 TEST_CASE_METHOD(Fixture, "canonical-json refuses malformed input with exit 1 and a message") {
     for (const char* bad : {"", "{\"a\":1,}", "{\"a\":1,\"a\":2}", "\"\\ud800\"", "[1e999]"}) {
         CAPTURE(bad);

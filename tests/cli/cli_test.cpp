@@ -152,7 +152,25 @@ TEST_CASE_METHOD(Fixture, "an empty passphrase file is a usage mistake") {
     const auto r =
         cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "leeg.txt").string()});
     CHECK(r.exit_code == 1);
-    CHECK(r.err == message("nl", "cli.passphrase_file"));
+    CHECK(r.err == message("nl", "passphrase_file.empty"));
+    CHECK_FALSE(fs::exists(vault));
+}
+
+TEST_CASE_METHOD(Fixture, "a passphrase file with a NUL byte is refused with its own message") {
+    kt::test::write_bytes(dir / "nul.txt", std::string("Z\0", 2) + std::string(30, 'q'));
+    const auto r =
+        cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "nul.txt").string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == message("nl", "passphrase_file.nul"));
+    CHECK_FALSE(fs::exists(vault));
+}
+
+TEST_CASE_METHOD(Fixture, "a FIFO without a writer as passphrase file ends with a message") {
+    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+    const auto r =
+        cli({"demo", "--vault", vault.string(), "--passphrase-file", (dir / "fifo").string()});
+    CHECK(r.exit_code == 1);  // it returned (a hang would time out the test)
+    CHECK(r.err == message("nl", "passphrase_file.empty"));
     CHECK_FALSE(fs::exists(vault));
 }
 
@@ -216,4 +234,19 @@ TEST_CASE_METHOD(Fixture, "a missing vault exits with 2 and creates nothing") {
     CHECK(r.exit_code == 2);
     CHECK(r.err == message("nl", "error.not_found"));
     CHECK_FALSE(fs::exists(vault));
+}
+
+TEST_CASE_METHOD(Fixture, "T-40 damaged language files give a message and exit 2, no crash",
+                 "[security]") {
+    const fs::path share = dir / "share";
+    fs::create_directories(share);
+    fs::copy(kt::test::i18n_dir(), share / "i18n", fs::copy_options::recursive);
+    std::string nl = kt::test::read_bytes(share / "i18n" / "nl.res");
+    kt::test::write_bytes(share / "i18n" / "nl.res", nl.substr(0, nl.size() / 2));
+    const auto r = kt::test::run_program({"keukentafel-cli", "check", "--vault", vault.string(),
+                                          "--passphrase-file", pass_file.string()},
+                                         {{"KEUKENTAFEL_DATA_DIR", share.string()}});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("taalbestanden ontbreken of zijn beschadigd") != std::string::npos);
+    CHECK(r.out.empty());
 }

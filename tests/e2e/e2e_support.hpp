@@ -9,7 +9,7 @@
 #include <string>
 
 #include "receiver_process.hpp"
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
 #include "sync/config.hpp"
 #include "sync/enroll.hpp"

@@ -33,10 +33,10 @@
 #include <vector>
 
 #include "receiver_process.hpp"
+#include "receiver_store/store.hpp"
 #include "store/database.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
-#include "store/store.hpp"
 #include "support/fault_proxy.hpp"
 #include "support/sealed_vault.hpp"
 #include "support/test_support.hpp"
@@ -64,7 +64,7 @@ using kt::test::ReceiverProcess;
 
 constexpr int kAssessments = 50;
 constexpr int kIterations = 100;
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 // A random kill point: after the proxy has seen 0 to 3 more requests of this pass (the
 // checkin, the first submission), a random delay of up to this many milliseconds. So a kill
 // lands in the CLI's start, its checkin or its first submissions, and one iteration moves
@@ -235,8 +235,8 @@ struct Figures {
 
 // The same submission the sender builds (core/sync/submit.cpp), with `profile` as its profile:
 // the stored one gives the same payload, another one a different payload under the same key.
-ks::HttpResult post_again(kt::store::Database& db, const ks::OutboxItem& item,
-                          const ks::Profile& profile) {
+kt::Result<ks::HttpResponse> post_again(kt::store::Database& db, const ks::OutboxItem& item,
+                                        const ks::Profile& profile) {
     auto config = ks::load_config(db);
     REQUIRE(config.ok());
     auto seal = kt::store::latest_seal(db, item.assessment_id);
@@ -375,7 +375,7 @@ void run_t24(ReceiverDb kind, const char* backend) {
             }
             case after_response: {
                 Cli c(rig.sync_args(),
-                      {{"KT_SYNC_CRASH_AT", "after_response"}, {"KT_SYNC_CRASH_RATE", "1"}});
+                      {{"KT_CRASH_AT", "sync:after_response"}, {"KT_CRASH_RATE", "1"}});
                 REQUIRE(c.wait_for(60s));
                 f.client_killed += c.killed_by_signal();
                 break;
@@ -455,9 +455,9 @@ void run_t24(ReceiverDb kind, const char* backend) {
     auto profile = ks::parse_profile_json(first.profile);
     REQUIRE(profile.ok());
     const auto replay = post_again(rig.vault->db(), first, profile.value());
-    REQUIRE(replay.error == ks::NetError::none);
-    CHECK(replay.response.status == 200);
-    auto replayed = ks::parse_receipt_text(replay.response.body);
+    REQUIRE(replay.ok());
+    CHECK(replay->status == 200);
+    auto replayed = ks::parse_receipt_text(replay->body);
     REQUIRE(replayed.ok());
     auto stored_receipt = ks::parse_receipt_text(first.receipt);
     REQUIRE(stored_receipt.ok());
@@ -466,9 +466,9 @@ void run_t24(ReceiverDb kind, const char* backend) {
     ks::Profile other = profile.value();
     other.wijk = other.wijk == "Elders" ? "Ergens" : "Elders";
     const auto mismatch = post_again(rig.vault->db(), first, other);
-    REQUIRE(mismatch.error == ks::NetError::none);
-    CHECK(mismatch.response.status == 422);
-    auto mismatch_body = kt::json::parse(mismatch.response.body);
+    REQUIRE(mismatch.ok());
+    CHECK(mismatch->status == 422);
+    auto mismatch_body = kt::json::parse(mismatch->body);
     REQUIRE(mismatch_body.ok());
     CHECK(ks::text_member(mismatch_body.value(), "error") == "payload_mismatch");
     auto alerts = store->audit_entries("payload_mismatch");
@@ -507,7 +507,7 @@ void run_t24(ReceiverDb kind, const char* backend) {
         "  receiver rows %lld (expected %d), duplicate keys %lld, missing %d, verified "
         "receipts %d/%d; replay 200, other payload %ld\n",
         (long long)rows.value(), kAssessments, (long long)duplicates.value(), missing, verified,
-        kAssessments, mismatch.response.status);
+        kAssessments, mismatch->status);
     std::fflush(stdout);
 }
 

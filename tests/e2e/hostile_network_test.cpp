@@ -21,7 +21,7 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr int kRetryAfter = 45;
 
 // The enrolled receiver's CurlTransport, counting every request at the fake time it was made.
@@ -29,9 +29,9 @@ class CountingTransport final : public ks::Transport {
   public:
     CountingTransport(const ks::SyncConfig& c, ks::TransportLimits limits, const std::int64_t* now)
         : m_inner(c.url, {c.ca_pem, c.tls_pin}, limits), m_now(now) {}
-    ks::HttpResult request(std::string_view method, std::string_view path,
-                           const std::vector<std::string>& headers,
-                           std::string_view body) override {
+    Result<ks::HttpResponse> request(std::string_view method, std::string_view path,
+                                     const std::vector<std::string>& headers,
+                                     std::string_view body) override {
         times.push_back(*m_now);
         return m_inner.request(method, path, headers, body);
     }

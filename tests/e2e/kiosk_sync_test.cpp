@@ -1,4 +1,4 @@
-// Issue 8 "Done when" in the real kiosk (headless): a PostgreSQL-backed receiver on loopback; the
+// Sync in the real kiosk (headless): a PostgreSQL-backed receiver on loopback; the
 // kiosk enrolls through Settings, a finished assessment is handed over, reviewed, signed and
 // sealed in client mode, the worker comes back with the PIN and sends: the receiver's PostgreSQL
 // holds that (assessment uuid, version) once with its structured facts and the vault holds a
@@ -20,13 +20,6 @@ namespace ks = kt::sync;
 namespace kt::test {
 
 namespace {
-
-std::string tap(const std::string& label) {
-    return "tap-text \"" + label + "\"";
-}
-std::string expect(const std::string& text) {
-    return "expect-text \"" + text + "\"";
-}
 
 std::string intake_of_yilmaz(store::Vault& vault) {
     auto clients = store::list_clients(vault.db());
@@ -92,7 +85,7 @@ fs::path screenshot_dir() {
 }  // namespace
 
 TEST_CASE(
-    "issue 8 done: an assessment sealed in the kiosk reaches a PostgreSQL receiver once "
+    "an assessment sealed in the kiosk reaches a PostgreSQL receiver once "
     "and the device holds a verified receipt",
     "[e2e]") {
     ReceiverData data(ReceiverDb::postgres);

@@ -18,7 +18,7 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 std::string dutch(const char* key) {
     auto cat = i18n::Catalog::open(i18n_dir(), "nl");

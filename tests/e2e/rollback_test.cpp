@@ -17,7 +17,7 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 struct CliDevice {
     TempDir tmp;

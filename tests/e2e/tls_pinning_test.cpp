@@ -27,7 +27,7 @@ namespace kt::test {
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 // A loopback listener; the socket and its port.
 int listen_loopback(int& port) {

@@ -103,3 +103,21 @@ TEST_CASE(
     CHECK(data.run({"enroll", "--device", "a;b", "--team", "Oost"}).exit_code == 1);
     CHECK(data.revoke("no-such-tablet") == 3);
 }
+
+TEST_CASE("every file the receiver creates in its data directory is its user's alone",
+          "[receiver][security]") {
+    ReceiverData data;
+    REQUIRE(data.run({"enroll", "--device", "tablet-west-1", "--team", "West"}).exit_code == 0);
+    REQUIRE(data.run({"enroll", "--device", "tablet-west-2", "--team", "West"}).exit_code == 0);
+    int files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(data.dir)) {
+        CAPTURE(e.path().string());
+        if (e.is_directory()) {
+            CHECK(mode_of(e.path()) == 0700);
+        } else {
+            CHECK(mode_of(e.path()) == 0600);  // the store and its -wal/-shm too
+            ++files;
+        }
+    }
+    CHECK(files >= 6);  // keys, config, and the store at least
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "store/seal.hpp"
+#include "store/seal_record.hpp"
 #include "sync/box.hpp"
 #include "sync/enrollment.hpp"
 
@@ -92,7 +93,7 @@ HttpReply TestDevice::receipt(const std::string& k) {
 }
 
 SealedSource::SealedSource(int count)
-    : vault(create_test_vault(tmp / "device.ktv", "Koffie met koek 2026")) {
+    : vault(create_test_vault(tmp / "device.ktv", kt::test::kPassphrase)) {
     items = add_sealed_assessments(vault.db(), count, 1790000000);
     auto secret =
         vault.db().query_text("SELECT value FROM kt_meta WHERE key = 'device_sign_secret'");
@@ -115,12 +116,45 @@ ks::Payload SealedSource::payload(int i) {
             {47, "Centrum", "Oost", "alone"}};
 }
 
+namespace {
+
+// Signs every signature entry again for the record's (new) assessment uuid, as the device
+// would have signed a record of that assessment.
+void resign_entries(json::Value& record, const crypto::SigningKey& key) {
+    const std::string schema = ks::text_member(record, "schema");
+    const std::string uuid = ks::text_member(record, "assessment_uuid");
+    const std::string content_sha = ks::text_member(record, "content_sha256");
+    const int version = int(ks::int_member(record, "version").value_or(0));
+    json::Array* sigs = nullptr;
+    for (auto& [k, member] : *record.object())
+        if (k == "signatures") sigs = member.array();
+    REQUIRE(sigs);
+    for (auto& entry : *sigs) {
+        const std::string role = ks::text_member(entry, "role");
+        const std::string stroke = ks::text_member(entry, "stroke_sha256");
+        const store::SignatureFacts facts{uuid,
+                                          version,
+                                          content_sha,
+                                          role,
+                                          stroke,
+                                          ks::int_member(entry, "signed_at_utc").value_or(0),
+                                          ks::int_member(entry, "device_seq").value_or(0)};
+        const auto message = store::signature_message(schema, facts);
+        REQUIRE(message);
+        for (auto& [k, member] : *entry.object())
+            if (k == "device_ed25519_sig") member = json::Value(crypto::sign_hex(key, *message));
+    }
+}
+
+}  // namespace
+
 ks::Payload SealedSource::variant(const std::string& uuid) {
     ks::Payload p = payload(0);
     auto v = json::parse(p.record);
     REQUIRE(v.ok());
     for (auto& [k, member] : *v->object())
         if (k == "assessment_uuid") member = json::Value(uuid);
+    resign_entries(v.value(), device_key);
     auto text = json::canonical(v.value());
     REQUIRE(text.ok());
     p.record = text.value();

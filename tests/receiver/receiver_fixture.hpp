@@ -8,7 +8,7 @@
 
 #include "receiver_client.hpp"
 #include "receiver_process.hpp"
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 
 namespace kt::test {
 

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <chrono>
+#include <sstream>
 
 #include "support/postgres_server.hpp"
 #include "util/canonical_json.hpp"
@@ -37,8 +38,9 @@ std::string line_value(const std::string& out, const std::string& prefix) {
     return out.substr(at + prefix.size(), end - at - prefix.size());
 }
 
-// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line.
-int read_port(int fd, pid_t pid) {
+// Reads the child's stdout until the "listening on https://127.0.0.1:PORT" line; the console's
+// port, printed before it when it runs, goes to `console_port`.
+int read_port(int fd, pid_t pid, int& console_port) {
     std::string out;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
@@ -49,8 +51,11 @@ int read_port(int fd, pid_t pid) {
             if (n <= 0) break;
             out.append(buf, std::size_t(n));
             const std::string port = line_value(out, "listening on https://127.0.0.1:");
-            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos)
+            if (!port.empty() && out.find('\n', out.find("listening on")) != std::string::npos) {
+                const std::string console = line_value(out, "console on https://127.0.0.1:");
+                if (!console.empty()) console_port = std::stoi(console);
                 return std::stoi(port);
+            }
         }
         int status = 0;
         if (::waitpid(pid, &status, WNOHANG) == pid) break;
@@ -108,12 +113,29 @@ int ReceiverData::revoke(const std::string& device) {
     return run({"revoke", "--device", device}).exit_code;
 }
 
+namespace {
+
+// KT_RECEIVER_WRAPPER: words put before the receiver's command line, for profiling a run
+// (e.g. "valgrind --tool=callgrind --callgrind-out-file=/tmp/receiver.%p.cg").
+std::vector<std::string> wrapper() {
+    std::vector<std::string> words;
+    if (const char* w = std::getenv("KT_RECEIVER_WRAPPER")) {
+        std::istringstream in(w);
+        for (std::string word; in >> word;)
+            words.push_back(word);
+    }
+    return words;
+}
+
+}  // namespace
+
 ReceiverProcess::ReceiverProcess(const ReceiverData& data,
-                                 const std::map<std::string, std::string>& env)
+                                 const std::map<std::string, std::string>& env, int port)
     : m_stderr(data.tmp / "serve.stderr") {
     int out[2];
     REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
     const std::string program = std::string(KT_BIN_DIR) + "/" + kProgram;
+    const std::vector<std::string> wrapper_words = wrapper();
     const pid_t parent = ::getpid();
     m_pid = ::fork();
     REQUIRE(m_pid >= 0);
@@ -125,18 +147,21 @@ ReceiverProcess::ReceiverProcess(const ReceiverData& data,
         const int err = ::open(m_stderr.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         ::dup2(out[1], 1);
         if (err >= 0) ::dup2(err, 2);
-        std::vector<std::string> args{program,           "serve",    "--data",
-                                      data.dir.string(), "--listen", "127.0.0.1:0"};
+        std::vector<std::string> args{program,    "serve",
+                                      "--data",   data.dir.string(),
+                                      "--listen", "127.0.0.1:" + std::to_string(port)};
         if (!data.db.empty()) args.insert(args.end(), {"--db", data.db});
+        if (!data.console.empty()) args.insert(args.end(), {"--console", data.console});
+        args.insert(args.begin(), wrapper_words.begin(), wrapper_words.end());
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(program.c_str(), argv.data());
+        ::execvp(argv[0], argv.data());
         ::_exit(127);
     }
     ::close(out[1]);
-    m_port = read_port(out[0], m_pid);
+    m_port = read_port(out[0], m_pid, m_console_port);
     ::close(out[0]);
     INFO(errors());
     REQUIRE(m_port > 0);

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
 #include "util/result.hpp"
 
@@ -27,8 +27,9 @@ struct ReceiverData {
 
     TempDir tmp;
     fs::path dir;
-    std::string db;   // conninfo for PostgreSQL, "" for SQLite
-    std::string pin;  // printed by init
+    std::string db;       // conninfo for PostgreSQL, "" for SQLite
+    std::string pin;      // printed by init
+    std::string console;  // serve --console HOST:PORT when not empty
 
     /// Sets one numeric member of config.json.
     void set_config(const std::string& key, long long value);
@@ -46,15 +47,17 @@ std::unique_ptr<receiver::Store> open_receiver_store(const ReceiverData& data);
 
 class ReceiverProcess {
   public:
-    /// Starts `serve --listen 127.0.0.1:0` and waits (at most 30 s) for its "listening on"
-    /// line. `env` adds environment variables (the crash hook).
+    /// Starts `serve --listen 127.0.0.1:PORT` (0: a free port) and waits (at most 30 s) for its
+    /// "listening on" line. `env` adds environment variables (the crash hook).
     explicit ReceiverProcess(const ReceiverData& data,
-                             const std::map<std::string, std::string>& env = {});
+                             const std::map<std::string, std::string>& env = {}, int port = 0);
     ~ReceiverProcess();
     ReceiverProcess(const ReceiverProcess&) = delete;
     ReceiverProcess& operator=(const ReceiverProcess&) = delete;
 
     int port() const { return m_port; }
+    /// The console's port (0 when the data has no console address).
+    int console_port() const { return m_console_port; }
     pid_t pid() const { return m_pid; }
     /// True while the process runs.
     bool alive();
@@ -70,6 +73,7 @@ class ReceiverProcess {
   private:
     pid_t m_pid = -1;
     int m_port = 0;
+    int m_console_port = 0;
     int m_status = 0;
     fs::path m_stderr;
 };

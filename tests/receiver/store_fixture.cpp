@@ -31,19 +31,25 @@ const char* backend_name(Backend b) {
     return b == Backend::sqlite ? "sqlite" : "postgres";
 }
 
-StoreUnderTest open_test_store(Backend b) {
-    StoreUnderTest t;
-    t.backend = b;
-    t.dir = std::make_unique<TempDir>();
+receiver::StoreConfig new_store_config(Backend b, const TempDir& dir) {
+    receiver::StoreConfig config;
     if (b == Backend::sqlite) {
-        t.config.sqlite_path = *t.dir / "receiver.db";
-        t.config.sqlite_key_file = *t.dir / "receiver.key";
+        config.sqlite_path = dir / "receiver.db";
+        config.sqlite_key_file = dir / "receiver.key";
     } else {
         static std::atomic<int> counter{0};
         auto info = shared_postgres().create_database("store_" + std::to_string(++counter));
         if (!info) FAIL("create database: " << info.error().detail);
-        t.config.postgres_conninfo = info.value();
+        config.postgres_conninfo = info.value();
     }
+    return config;
+}
+
+StoreUnderTest open_test_store(Backend b) {
+    StoreUnderTest t;
+    t.backend = b;
+    t.dir = std::make_unique<TempDir>();
+    t.config = new_store_config(b, *t.dir);
     t.store = open_or_fail(t.config);
     return t;
 }

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "store/store.hpp"
+#include "receiver_store/store.hpp"
 #include "support/test_support.hpp"
 
 namespace kt::test {
@@ -25,6 +25,10 @@ struct StoreUnderTest {
     /// Closes and opens the same store again (for migrate and key tests).
     void reopen();
 };
+
+/// Where a fresh store of backend `b` goes (a file in `dir`, or a new PostgreSQL database);
+/// nothing is created yet for SQLite.
+receiver::StoreConfig new_store_config(Backend b, const TempDir& dir);
 
 /// A fresh, migrated, empty store. Fails the current test on error.
 StoreUnderTest open_test_store(Backend b);

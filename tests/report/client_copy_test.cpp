@@ -1,6 +1,6 @@
-// The client's copy (issue 7 point 7): a PDF of a sealed assessment in the client's language,
-// read back with poppler's pdftotext; refused for an assessment that is not sealed; never
-// written over an existing file.
+// The client's copy: a PDF of a sealed assessment in the client's language (its view model
+// from core, present/client_copy.cpp; drawn by report/), read back with poppler's pdftotext;
+// refused for an assessment that is not sealed; never written over an existing file.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "i18n/catalog.hpp"
+#include "present/client_copy.hpp"
 #include "report/client_copy.hpp"
 #include "report_fixture.hpp"
 #include "store/audit.hpp"
@@ -32,6 +33,17 @@ std::string domain_name(const char* locale, std::size_t i) {
     return tr(locale, "plain.domain." + std::string(kt::zrm::kDomains[i]) + ".name");
 }
 
+// As the kiosk and the CLI make a copy: the view model from the vault, the PDF at `out`, the
+// audit row.
+kt::Status copy_to(kt::store::Database& db, const std::string& id, std::string_view locale,
+                   const fs::path& out, std::int64_t now) {
+    auto copy = kt::present::client_copy(db, id, locale, now);
+    if (!copy) return copy.error();
+    if (auto s = kt::report::write_client_copy(copy.value(), out, now); !s) return s;
+    kt::present::note_copy_saved(db, id, now);
+    return {};
+}
+
 // KT_COPY_SAMPLES=<dir> keeps a copy of each PDF there, to render and look at by hand.
 void keep_sample(const fs::path& pdf) {
     const char* dir = std::getenv("KT_COPY_SAMPLES");
@@ -41,7 +53,7 @@ void keep_sample(const fs::path& pdf) {
 
 fs::path write_copy(DemoVault& demo, const std::string& id, const char* locale) {
     const fs::path out = demo.dir / ("kopie-" + std::string(locale) + ".pdf");
-    const auto s = kt::report::write_client_copy(demo.vault.db(), id, locale, out, demo.kNow);
+    const auto s = copy_to(demo.vault.db(), id, locale, out, demo.kNow);
     INFO((s ? "" : s.error().detail));
     REQUIRE(s.ok());
     keep_sample(out);
@@ -99,7 +111,7 @@ TEST_CASE("the Arabic copy holds every Arabic domain name, shaped right to left"
     // Checked: the Arabic names through pdftotext in a normalised form (arabic_key), the Latin
     // parts exactly, and the Arabic font embedded as glyphs (CID), which is how HarfBuzz's
     // shaped, joined forms reach the PDF. The joining and the direction were looked at in
-    // pdftoppm renderings (see the report of issue 7).
+    // pdftoppm renderings.
     DemoVault demo;
     const std::string id = demo.assessment_of("IJsbrand");
     const fs::path pdf = write_copy(demo, id, "ar");
@@ -146,12 +158,12 @@ TEST_CASE("an assessment that is not sealed gets no copy and no file") {
     DemoVault demo;
     const std::string id = demo.assessment_of("Özlem");  // finished, not sealed
     const fs::path out = demo.dir / "kopie.pdf";
-    const auto s = kt::report::write_client_copy(demo.vault.db(), id, "tr", out, demo.kNow);
+    const auto s = copy_to(demo.vault.db(), id, "tr", out, demo.kNow);
     REQUIRE(!s.ok());
     CHECK(s.error().code == kt::ErrorCode::invalid_state);
     CHECK(!fs::exists(out));
     CHECK(!fs::exists(demo.dir / "kopie.pdf.tmp"));
-    const auto none = kt::report::write_client_copy(demo.vault.db(), "no-such-id", "", out, 1);
+    const auto none = copy_to(demo.vault.db(), "no-such-id", "", out, 1);
     CHECK(none.error().code == kt::ErrorCode::not_found);
 }
 
@@ -160,14 +172,13 @@ TEST_CASE("an existing file at the chosen place is never overwritten") {
     const std::string id = demo.assessment_of("IJsbrand");
     const fs::path out = demo.dir / "kopie.pdf";
     kt::test::write_bytes(out, "not a copy");
-    const auto s = kt::report::write_client_copy(demo.vault.db(), id, "nl", out, demo.kNow);
+    const auto s = copy_to(demo.vault.db(), id, "nl", out, demo.kNow);
     REQUIRE(!s.ok());
     CHECK(s.error().code == kt::ErrorCode::already_exists);
     CHECK(kt::test::read_bytes(out) == "not a copy");
     fs::create_directory(demo.dir / "map.pdf");
-    CHECK(kt::report::write_client_copy(demo.vault.db(), id, "nl", demo.dir / "map.pdf", 1)
-              .error()
-              .code == kt::ErrorCode::already_exists);
+    CHECK(copy_to(demo.vault.db(), id, "nl", demo.dir / "map.pdf", 1).error().code ==
+          kt::ErrorCode::already_exists);
 }
 
 TEST_CASE("the copy is written only at the chosen path and leaves nothing beside it") {
@@ -175,7 +186,7 @@ TEST_CASE("the copy is written only at the chosen path and leaves nothing beside
     const std::string id = demo.assessment_of("IJsbrand");
     fs::create_directory(demo.dir / "usb");
     const fs::path out = demo.dir / "usb" / "kopie.pdf";
-    REQUIRE(kt::report::write_client_copy(demo.vault.db(), id, "", out, demo.kNow).ok());
+    REQUIRE(copy_to(demo.vault.db(), id, "", out, demo.kNow).ok());
     std::set<std::string> names;
     for (const auto& e : fs::directory_iterator(demo.dir / "usb"))
         names.insert(e.path().filename().string());
@@ -189,12 +200,10 @@ TEST_CASE("the copy is written only at the chosen path and leaves nothing beside
     CHECK(rows->back().object_id == id);
     // Without --lang the copy is in the language the client reviewed in (Dutch for van Dijk).
     CHECK(kt::test::pdf_text(out).find(tr("nl", "copy.title")) != std::string::npos);
-    const auto missing = kt::report::write_client_copy(demo.vault.db(), id, "nl",
-                                                       demo.dir / "gone" / "kopie.pdf", 1);
+    const auto missing = copy_to(demo.vault.db(), id, "nl", demo.dir / "gone" / "kopie.pdf", 1);
     CHECK(missing.error().code == kt::ErrorCode::not_found);
-    CHECK(kt::report::write_client_copy(demo.vault.db(), id, "de", demo.dir / "de.pdf", 1)
-              .error()
-              .code == kt::ErrorCode::usage);
+    CHECK(copy_to(demo.vault.db(), id, "de", demo.dir / "de.pdf", 1).error().code ==
+          kt::ErrorCode::usage);
 }
 
 TEST_CASE("a progress copy shows the intake as an outline and the client's own level") {
@@ -215,9 +224,14 @@ TEST_CASE("a progress copy shows the intake as an outline and the client's own l
     REQUIRE(kt::store::finish_assessment(db, id.value(), at + 60).ok());
     const kt::model::DomainAnswer own{kt::model::Agreement::disagree, 4, "Gaat beter."};
     REQUIRE(kt::store::set_answer(db, id.value(), 2, own, at).ok());
-    kt::model::Signature client{
-        kt::model::Signer::representative, "bewindvoerder", {{{{0.1f, 0.5f}, {0.9f, 0.5f}}}}};
-    kt::model::Signature worker{kt::model::Signer::worker, "", {{{{0.2f, 0.2f}, {0.8f, 0.8f}}}}};
+    kt::model::Signature client{kt::model::Signer::representative,
+                                "bewindvoerder",
+                                {{{{0.1f, 0.5f}, {0.9f, 0.5f}}}},
+                                false,
+                                "",
+                                0};
+    kt::model::Signature worker{
+        kt::model::Signer::worker, "", {{{{0.2f, 0.2f}, {0.8f, 0.8f}}}}, false, "", 0};
     REQUIRE(kt::store::save_signature(db, id.value(), client, at).ok());
     REQUIRE(kt::store::save_signature(db, id.value(), worker, at).ok());
     const kt::store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "pin"};
@@ -233,6 +247,9 @@ TEST_CASE("a progress copy shows the intake as an outline and the client's own l
         CHECK(text.find(cat->tr("copy.client_disagrees")) != std::string::npos);
         CHECK(text.find("Gaat beter.") != std::string::npos);
         CHECK(text.find("bewindvoerder") != std::string::npos);
-        CHECK(text.find("\u2022 " + domain_name(locale, 0)) != std::string::npos);
+        // The goals list each goal's domain by name beside its pictogram (no bullet).
+        const auto goals_at = text.find(cat->tr("review.goals_title"));
+        REQUIRE(goals_at != std::string::npos);
+        CHECK(text.find(domain_name(locale, 0), goals_at) != std::string::npos);
     }
 }

@@ -1,4 +1,4 @@
-// The monitoring report (issue 9 point 5, T-32): every chart as SVG and PNG, a self-contained
+// The monitoring report (T-32): every chart as SVG and PNG, a self-contained
 // report.html with the caveat on every chart, hidden small cells and no identifier.
 // KT_MONITORING_REPORT_DIR=/some/dir keeps a copy of the report there to look at.
 #include "report/monitoring_report.hpp"
@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "kt_assets/theme.hpp"
 #include "report/monitoring_content.hpp"
 #include "support/test_support.hpp"
 
@@ -182,14 +183,14 @@ TEST_CASE("every SVG is well-formed XML with the caveat and every PNG has it dra
         cairo_surface_t* image = cairo_image_surface_create_from_png(png.c_str());
         REQUIRE(cairo_surface_status(image) == CAIRO_STATUS_SUCCESS);
         CHECK(cairo_image_surface_get_width(image) == 1100);
-        // The caveat's box (#FDF3D8) is there, with dark text in it.
+        // The caveat's box (the theme's caveat fill) is there, with dark text in it.
         const int stride = cairo_image_surface_get_stride(image);
         const unsigned char* px = cairo_image_surface_get_data(image);
         int box = 0;
         for (int y = 0; y < cairo_image_surface_get_height(image); ++y)
             for (int x = 0; x < 1100; ++x) {
                 const auto* p = reinterpret_cast<const std::uint32_t*>(px + y * stride) + x;
-                if ((*p & 0xFFFFFF) == 0xFDF3D8) ++box;
+                if ((*p & 0xFFFFFF) == assets::palette::caveat_fill.rgb()) ++box;
             }
         CHECK(box > 20000);
         cairo_surface_destroy(image);

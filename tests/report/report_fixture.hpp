@@ -51,7 +51,7 @@ inline int pdf_pages(const fs::path& pdf) {
 struct DemoVault {
     static constexpr std::int64_t kNow = 1790000000;  // 2026-09-21
     TempDir dir;
-    store::Vault vault = create_test_vault(dir / "demo.ktv", "Koffie met koek 2026");
+    store::Vault vault = create_test_vault(dir / "demo.ktv", kt::test::kPassphrase);
 
     DemoVault() { REQUIRE(store::fill_demo(vault, kNow).ok()); }
 

@@ -99,7 +99,8 @@ ProcessResult run_program(const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env,
                           const fs::path& stdin_file) {
     REQUIRE(!args.empty());
-    const std::string program = std::string(KT_BIN_DIR) + "/" + args[0];
+    const std::string program =
+        args[0].front() == '/' ? args[0] : std::string(KT_BIN_DIR) + "/" + args[0];
     std::map<std::string, std::string> vars;
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string kv = *e;

@@ -16,6 +16,11 @@ namespace kt::test {
 
 namespace fs = std::filesystem;
 
+/// The passphrase of every test vault (and of the demo vault the kiosk tests unlock): lower
+/// case and spaces only, so a test can also tap it on the on-screen keyboard's letters. A test
+/// that needs a second, wrong or new passphrase writes that one where it is used.
+inline constexpr const char* kPassphrase = "thee met de buurvrouw";
+
 /// True when crypto::init() succeeded at load time, before any test used SQLite (so SQLite
 /// allocates through the zeroing allocator in every test process).
 bool security_initialised();

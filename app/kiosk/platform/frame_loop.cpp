@@ -20,6 +20,8 @@ void inject(const InjectedInput& in) {
         k = false;
     if (in.scancode >= 0 && in.scancode < IM_ARRAYSIZE(io.KeysDown))
         io.KeysDown[in.scancode] = true;
+    io.KeyCtrl = in.ctrl;
+    io.KeyShift = in.shift;
 }
 
 }  // namespace
@@ -44,7 +46,6 @@ bool run_frame(Window& window, KioskApp& app, const InjectedInput* input,
 }
 
 void run_interactive(Window& window, KioskApp& app) {
-    constexpr int kSettleFrames = 3;
     int frames_left = kSettleFrames;
     bool running = true;
     while (running) {

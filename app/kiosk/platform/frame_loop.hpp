@@ -14,9 +14,14 @@ namespace kt::kiosk {
 struct InjectedInput {
     ImVec2 pointer{-FLT_MAX, -FLT_MAX};
     bool down = false;
-    std::string chars;  // typed text
-    int scancode = -1;  // a key held during this frame
+    std::string chars;                 // typed text
+    int scancode = -1;                 // a key held during this frame
+    bool ctrl = false, shift = false;  // modifiers held with it
 };
+
+/// Frames drawn after an event before the loop sleeps: a field focused in one frame is active
+/// in the next, and the keyboard it brings moves the layout in the one after.
+inline constexpr int kSettleFrames = 3;
 
 /// Draws one frame; with `screenshot` set, saves it as PNG. Applies the frame's commands
 /// afterwards and returns true when any were applied.

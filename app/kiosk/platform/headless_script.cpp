@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "platform/frame_loop.hpp"
+#ifdef KT_TEST_HOOKS
+#include "store/fault_vfs.hpp"
+#endif
 #include "widgets/frame_record.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -44,14 +47,50 @@ std::optional<std::vector<std::string>> split(const std::string& line) {
     return out;
 }
 
+// A key with optional modifiers: "Enter", "Ctrl+C", "Ctrl+Shift+Left".
+struct KeyPress {
+    int scancode = -1;
+    bool ctrl = false, shift = false;
+};
+
+int scancode_for(const std::string& name);
+
+KeyPress key_for(std::string name) {
+    KeyPress k;
+    for (;;) {
+        if (name.rfind("Ctrl+", 0) == 0) {
+            k.ctrl = true;
+            name.erase(0, 5);
+        } else if (name.rfind("Shift+", 0) == 0) {
+            k.shift = true;
+            name.erase(0, 6);
+        } else {
+            break;
+        }
+    }
+    k.scancode = scancode_for(name);
+    return k;
+}
+
 int scancode_for(const std::string& name) {
     static const std::map<std::string, int> keys = {
-        {"Enter", SDL_SCANCODE_RETURN},  {"Return", SDL_SCANCODE_RETURN},
-        {"Tab", SDL_SCANCODE_TAB},       {"Backspace", SDL_SCANCODE_BACKSPACE},
-        {"Escape", SDL_SCANCODE_ESCAPE}, {"Delete", SDL_SCANCODE_DELETE},
-        {"Left", SDL_SCANCODE_LEFT},     {"Right", SDL_SCANCODE_RIGHT},
-        {"Up", SDL_SCANCODE_UP},         {"Down", SDL_SCANCODE_DOWN},
-        {"Home", SDL_SCANCODE_HOME},     {"End", SDL_SCANCODE_END},
+        {"A", SDL_SCANCODE_A},
+        {"C", SDL_SCANCODE_C},
+        {"V", SDL_SCANCODE_V},
+        {"X", SDL_SCANCODE_X},
+        {"Insert", SDL_SCANCODE_INSERT},
+        {"Enter", SDL_SCANCODE_RETURN},
+        {"Return", SDL_SCANCODE_RETURN},
+        {"Tab", SDL_SCANCODE_TAB},
+        {"Backspace", SDL_SCANCODE_BACKSPACE},
+        {"Escape", SDL_SCANCODE_ESCAPE},
+        {"Delete", SDL_SCANCODE_DELETE},
+        {"Left", SDL_SCANCODE_LEFT},
+        {"Right", SDL_SCANCODE_RIGHT},
+        {"Up", SDL_SCANCODE_UP},
+        {"Down", SDL_SCANCODE_DOWN},
+        {"Home", SDL_SCANCODE_HOME},
+        {"End", SDL_SCANCODE_END},
     };
     const auto it = keys.find(name);
     return it == keys.end() ? -1 : it->second;
@@ -74,6 +113,14 @@ const ui::Target* small_target(float mm) {
         if (t.max.x - t.min.x + 0.5f < px || t.max.y - t.min.y + 0.5f < px) return &t;
     }
     return nullptr;
+}
+
+// SDL's clipboard: the desktop's (X11, Wayland) or, offscreen, SDL's own process-wide one.
+bool system_clipboard_is(const std::string& text) {
+    char* now = SDL_GetClipboardText();
+    const bool same = now != nullptr && text == now;
+    SDL_free(now);
+    return same;
 }
 
 bool text_drawn(const std::string& text) {
@@ -128,8 +175,8 @@ class Runner {
         frames(1, {m_pointer, false, text, -1});
         idle(1);
     }
-    void key(int scancode) {
-        frames(1, {m_pointer, false, {}, scancode});
+    void key(const KeyPress& k) {
+        frames(1, {m_pointer, false, {}, k.scancode, k.ctrl, k.shift});
         idle(2);
     }
     bool screenshot(const std::string& path) {
@@ -147,6 +194,11 @@ class Runner {
     void advance_clock(double seconds) {
         m_clock.advance(seconds);
         idle(3);  // a frame notices the deadline, the next ones show what followed
+    }
+    // Someone sets the device's date and time: the wall clock jumps, timers do not.
+    void set_wall_clock(double seconds) {
+        m_clock.jump_wall(seconds);
+        idle(3);
     }
 
   private:
@@ -171,7 +223,7 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
     }
     clock.freeze();  // time moves only with advance-clock: runs repeat on a busy machine
     Runner r(window, app, clock);
-    r.idle(2);  // the first frame lays out; targets exist from the second
+    r.idle(kSettleFrames);  // what the interactive loop shows once the first screen settled
     std::string line;
     int n = 0;
     while (std::getline(in, line)) {
@@ -200,12 +252,25 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                         ImVec2(std::stof(w[3]), std::stof(w[4])));
             } else if (cmd == "type" && w.size() == 2) {
                 r.type(w[1]);
-            } else if (cmd == "key" && w.size() == 2 && scancode_for(w[1]) >= 0) {
-                r.key(scancode_for(w[1]));
+            } else if (cmd == "key" && w.size() == 2 && key_for(w[1]).scancode >= 0) {
+                r.key(key_for(w[1]));
+            } else if (cmd == "set-system-clipboard" && w.size() == 2) {
+                SDL_SetClipboardText(w[1].c_str());
+            } else if (cmd == "expect-system-clipboard" && w.size() == 2) {
+                if (!system_clipboard_is(w[1]))
+                    return fail(kExitScriptExpectation, n, line, "system clipboard changed");
             } else if (cmd == "frames" && w.size() == 2) {
                 r.idle(std::stoi(w[1]));
             } else if (cmd == "advance-clock" && w.size() == 2) {
                 r.advance_clock(std::stod(w[1]));
+            } else if (cmd == "wall-clock-jump" && w.size() == 2) {
+                r.set_wall_clock(std::stod(w[1]));
+#ifdef KT_TEST_HOOKS
+            } else if (cmd == "fault" && w.size() == 2) {
+                const auto plan = store::faults::parse_plan(w[1]);
+                if (!plan) return fail(1, n, line, "malformed fault plan");
+                store::faults::arm(*plan);
+#endif
             } else if (cmd == "wait-sync" && w.size() == 1) {
                 r.wait_sync();
             } else if (cmd == "screenshot" && w.size() == 2) {
@@ -213,6 +278,9 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
             } else if (cmd == "expect-text" && w.size() == 2) {
                 if (!text_drawn(w[1]))
                     return fail(kExitScriptExpectation, n, line, "text not drawn");
+            } else if (cmd == "expect-no-text" && w.size() == 2) {
+                if (text_drawn(w[1]))
+                    return fail(kExitScriptExpectation, n, line, "text drawn after all");
             } else if (cmd == "expect-target" && w.size() == 2) {
                 const ui::Target* t = find_target(w[1]);
                 if (!t || t->clipped)
@@ -223,6 +291,21 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                                  t->max.y - t->min.y, t->label.c_str());
                     return fail(kExitScriptExpectation, n, line, "touch target too small");
                 }
+            } else if (cmd == "expect-no-overlap" && w.size() == 1) {
+                const std::string found = ui::find_overlaps(ui::last_frame());
+                if (!found.empty()) {
+                    std::fputs(found.c_str(), stderr);
+                    return fail(kExitScriptExpectation, n, line, "overlap");
+                }
+            } else if (cmd == "expect-title" && w.size() == 2) {
+                if (window.title() != w[1])
+                    return fail(kExitScriptExpectation, n, line, "window title differs");
+            } else if (cmd == "resize" && w.size() == 2) {
+                int width = 0, height = 0;
+                if (!parse_window_size(w[1], width, height) || width < 320 || height < 320)
+                    return fail(1, n, line, "malformed size");
+                window.resize(width, height);
+                r.idle(3);
             } else if (cmd == "kill" && w.size() == 1) {
                 std::raise(SIGKILL);  // a crash or power cut right now: tests durability
             } else {

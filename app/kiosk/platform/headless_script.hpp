@@ -1,5 +1,6 @@
 // Headless scripts: the real program driven line by line (tap, tap-text, drag, type, key,
-// frames, advance-clock, screenshot, expect-text, kill). See README "Headless test mode".
+// frames, advance-clock, wall-clock-jump, screenshot, expect-text, expect-no-text, kill; in
+// KT_TEST_HOOKS builds also fault). See README "Headless test mode".
 #pragma once
 
 #include <string>
@@ -13,8 +14,8 @@ namespace kt::kiosk {
 inline constexpr int kExitScriptExpectation = 5;
 
 /// Runs the script. Returns 0 when every line ran, 5 when an expect-text or tap-text found
-/// nothing, 1 for a malformed line, 2 when the script cannot be read or a screenshot fails.
-/// The failing line goes to stderr.
+/// nothing or an expect-no-text found its text, 1 for a malformed line, 2 when the script cannot be
+/// read or a screenshot fails. The failing line goes to stderr.
 int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::string& path);
 
 }  // namespace kt::kiosk

@@ -18,6 +18,14 @@ class Speech {
     /// before. False when there is no audio device or no voice: show a message instead.
     bool say(const std::string& text, const std::string& locale);
 
+    /// The espeak-ng voice (its identifier, e.g. "sem/ar") that reads `locale` aloud: its own
+    /// language's voice; empty for a locale without one.
+    static std::string voice_name(const std::string& locale);
+    /// The language espeak-ng reports for the voice it selected for `locale` ("ar" for ar), or
+    /// empty when that voice is not installed. Needs no sound device or engine; not while a
+    /// Speech is speaking (it reloads espeak-ng's voice list).
+    static std::string voice_language(const std::string& locale);
+
   private:
     bool ready();
     bool m_audio;

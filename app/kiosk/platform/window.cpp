@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,18 @@
 #include "widgets/theme.hpp"
 
 namespace kt::kiosk {
+
+bool parse_window_size(const std::string& text, int& width, int& height) {
+    const char* end = text.data() + text.size();
+    int w = 0, h = 0;
+    auto [x, e1] = std::from_chars(text.data(), end, w);
+    if (e1 != std::errc() || x == end || *x != 'x') return false;
+    auto [rest, e2] = std::from_chars(x + 1, end, h);
+    if (e2 != std::errc() || rest != end || w <= 0 || h <= 0) return false;
+    width = w;
+    height = h;
+    return true;
+}
 
 namespace {
 
@@ -65,7 +78,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
         flags |= SDL_WINDOW_RESIZABLE;
     std::unique_ptr<Window> w(new Window());
     // The title is constant: never a client's name (privacy).
-    w->m_window = SDL_CreateWindow("Keukentafel", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+    w->m_window = SDL_CreateWindow(kWindowTitle, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                    o.width, o.height, flags);
     if (w->m_window == nullptr) {
         error = std::string("SDL window: ") + SDL_GetError();
@@ -135,6 +148,15 @@ bool Window::save_png(const std::string& path) const {
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
     stbi_flip_vertically_on_write(1);
     return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+}
+
+std::string Window::title() const {
+    const char* t = SDL_GetWindowTitle(m_window);
+    return t ? t : "";
+}
+
+void Window::resize(int width, int height) {
+    SDL_SetWindowSize(m_window, width, height);
 }
 
 void Window::present() {

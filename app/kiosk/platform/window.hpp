@@ -10,6 +10,14 @@ union SDL_Event;
 
 namespace kt::kiosk {
 
+/// The window's title on every screen: the app's name, never a client's or worker's name or
+/// anything else a screen shows (window lists, task switchers and screen readers read it).
+inline constexpr const char* kWindowTitle = "Keukentafel";
+
+/// "WxH" in decimal pixels, both positive, nothing else in the text (--size, the script's
+/// resize). Leaves width and height alone when the text is not one.
+bool parse_window_size(const std::string& text, int& width, int& height);
+
 struct WindowOptions {
     bool headless = false;
     bool fullscreen = false;
@@ -33,6 +41,10 @@ class Window {
     /// Writes the back buffer as PNG; call after render() and before present().
     bool save_png(const std::string& path) const;
     void present();
+    /// The window's title as the system sees it (constant: never a client's name).
+    std::string title() const;
+    /// Resizes the window, as a rotated tablet does; the next frame lays out anew.
+    void resize(int width, int height);
     /// Feeds one SDL event to ImGui; returns false when the app should quit.
     bool handle_event(const SDL_Event& e);
 

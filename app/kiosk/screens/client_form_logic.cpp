@@ -1,6 +1,8 @@
 #include "screens/client_form_logic.hpp"
 
+#include <charconv>
 #include <cstdio>
+#include <string_view>
 
 #include "i18n/names.hpp"
 
@@ -8,9 +10,29 @@ namespace kt::kiosk {
 
 namespace {
 
+// Three decimal numbers, each after optional spaces, with one separator character between them
+// (`sep`, or any character when 0); what follows the third is ignored. No exceptions.
+bool three_numbers(std::string_view text, char sep, int& a, int& b, int& c) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    int* out[] = {&a, &b, &c};
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) {
+            if (p == end || (sep != 0 && *p != sep)) return false;
+            ++p;
+        }
+        while (p != end && *p == ' ')
+            ++p;
+        const auto [next, ec] = std::from_chars(p, end, *out[i]);
+        if (ec != std::errc()) return false;
+        p = next;
+    }
+    return true;
+}
+
 std::string iso_to_dutch(const std::string& iso) {
     int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return {};
+    if (!three_numbers(iso, '-', y, m, d)) return {};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d-%02d-%04d", d, m, y);
     return buf;
@@ -19,8 +41,7 @@ std::string iso_to_dutch(const std::string& iso) {
 // "14-3-1958", "14-03-1958" or "14/03/1958" -> "1958-03-14"; empty when not a real date.
 std::string dutch_to_iso(const std::string& text) {
     int d = 0, m = 0, y = 0;
-    char s1 = 0, s2 = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c%d", &d, &s1, &m, &s2, &y) != 5) return {};
+    if (!three_numbers(text, 0, d, m, y)) return {};
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) return {};
     if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return {};

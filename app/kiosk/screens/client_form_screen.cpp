@@ -74,12 +74,22 @@ void household(const present::ClientFormView& v, ClientForm& f) {
 
 void consents(const present::ClientFormView& v, ClientForm& f) {
     section(v.consent);
-    const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x * 0.55f);
+    // The two chips beside each purpose where they fit (landscape), else on the line below it,
+    // under the purpose's words (an upright tablet).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float chips_w = chip_width(v.consent_by_client, true) + dp(8) +
+                          chip_width(v.consent_by_representative, true);
+    const float beside_w = std::min(dp(560), avail * 0.55f);
+    const bool beside = beside_w + dp(16) + chips_w <= avail;
+    const float w = beside ? beside_w : avail;
     for (std::size_t i = 0; i < v.purposes.size(); ++i) {
         model::Consent& k = consent_slot(f, model::kConsentPurposes[i]);
         ImGui::PushID(int(i));
         if (toggle("given", v.purposes[i].label, &k.given, w)) k.recorded_at = 0;
-        ImGui::SameLine(0, dp(16));
+        if (beside)
+            ImGui::SameLine(0, dp(16));
+        else
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + dp(56));
         if (chip("client", v.consent_by_client, k.given_by == model::ConsentGiver::client)) {
             k.given_by = model::ConsentGiver::client;
             k.recorded_at = 0;

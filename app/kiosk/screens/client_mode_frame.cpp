@@ -17,25 +17,30 @@ using namespace kt::ui;
 
 namespace {
 
-// The worker's PIN, asked in the client's language; nothing of the review shows meanwhile.
+// The worker's PIN, asked in the client's language and, when that is another one, in the
+// worker's own (left to right) below it; nothing of the review shows meanwhile.
 void pin_prompt(const present::ReviewView& v, ReviewState& st, Commands& out) {
     const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
     ImGui::SetCursorPosX(start_x(v, (ImGui::GetContentRegionAvail().x - w) / 2, w));
     ImGui::BeginGroup();
     text_dir(v.back_to_worker, fonts().heading, color::text, w);
+    if (!v.worker_pin_own.empty()) {
+        TextDirectionScope own(false);
+        text_dir(v.worker_pin_own, fonts().body, color::muted, w);
+    }
     if (!ImGui::IsAnyItemActive() && st.pin.text().empty()) ImGui::SetKeyboardFocusHere();
     const bool enter = secret_field("worker_pin", v.worker_pin, st.pin.chars(), 7, w);
     if (!v.error.empty()) text_dir(v.error, fonts().body_bold, color::danger, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
     const float bw = (w - dp(16)) / 2;
-    if (button("pin_cancel", v.previous, ButtonKind::quiet, bw)) {
+    if (button("pin_cancel", v.cancel, ButtonKind::quiet, bw)) {
         st.asking_pin = false;
         st.pin.wipe();
     }
     ImGui::SameLine(0, dp(16));
     if ((button("review.back_to_worker", v.back_to_worker, ButtonKind::primary, bw) || enter) &&
         !st.pin.text().empty())
-        out.push_back(ReturnToWorker{});
+        out.push_back(ReturnToWorker{st.pin.text()});
     ImGui::EndGroup();
 }
 
@@ -76,8 +81,7 @@ bool client_top(const present::ReviewView& v, ReviewState& st, Commands& out) {
     if (button("back_to_worker_top", v.back_to_worker, ButtonKind::quiet, back_w))
         st.asking_pin = true;
     ImGui::SetCursorPos(ImVec2(start_x(v, title_w + back_w + dp(40), lock_w), y0));
-    if (button("nav.lock", v.lock, ButtonKind::quiet, lock_w))
-        out.push_back(Navigate{flow::Lock{}});
+    if (button("nav.lock", v.lock, ButtonKind::quiet, lock_w)) out.push_back(flow::Lock{});
     ImGui::SetCursorPosY(y0 + std::max(scale().min_target(), dp(72)) + dp(12));
     if (st.asking_pin) {
         pin_prompt(v, st, out);

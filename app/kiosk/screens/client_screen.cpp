@@ -13,17 +13,23 @@ using namespace kt::ui;
 
 namespace {
 
-// The line's words: "Intake · 12 mei 2026 · 13 van 13 gescoord  Afgerond", and under it who
-// was present. Returns the height they take.
+// The line's words: "Intake · 12 mei 2026 · 13 van 13 gescoord  Afgerond", wrapped in `wrap`
+// (the status beside the words where it fits, else under them), and under it who was present.
+// Returns the height they take.
 float line_texts(const present::AssessmentLine& line, ImVec2 pos, float wrap, bool draw) {
-    const float top = fonts().body->FontSize;
+    const ImVec2 ts = text_size(fonts().body, line.text, wrap);
+    const ImVec2 ss = text_size(fonts().body_bold, line.status);
+    const float one_line = text_size(fonts().body, line.text).x;
+    const bool beside = line.status.empty() || one_line + dp(24) + ss.x <= wrap;
+    const float top = beside ? std::max(ts.y, ss.y) : ts.y + ss.y;
     const float gap = line.present.empty() ? 0 : dp(8);
     const float below = line.present.empty() ? 0 : text_size(fonts().small, line.present, wrap).y;
     if (!draw) return top + gap + below;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_text(dl, fonts().body, pos, color::text, line.text, 0);
-    const float sx = pos.x + text_size(fonts().body, line.text).x + dp(24);
-    draw_text(dl, fonts().body_bold, ImVec2(sx, pos.y), color::muted, line.status, 0);
+    draw_text(dl, fonts().body, pos, color::text, line.text, wrap);
+    const ImVec2 sp =
+        beside ? ImVec2(pos.x + one_line + dp(24), pos.y) : ImVec2(pos.x, pos.y + ts.y);
+    draw_text(dl, fonts().body_bold, sp, color::muted, line.status, 0);
     if (!line.present.empty())
         draw_text(dl, fonts().small, ImVec2(pos.x, pos.y + top + gap), color::muted, line.present,
                   wrap);
@@ -41,7 +47,7 @@ struct LineAction {
 std::vector<LineAction> actions_of(const present::AssessmentLine& line,
                                    const present::ClientView& v) {
     if (line.resumable) return {{&v.resume, ButtonKind::primary, ResumeAssessment{line.id}}};
-    if (line.can_hand_over) return {{&v.hand_over, ButtonKind::primary, HandOver{line.id}}};
+    if (line.can_hand_over) return {{&v.hand_over, ButtonKind::primary, flow::HandOver{line.id}}};
     std::vector<LineAction> out;
     if (line.can_reopen) out.push_back({&v.reopen, ButtonKind::quiet, ReopenAssessment{line.id}});
     if (line.can_copy) out.push_back({&v.copy, ButtonKind::primary, ChooseCopyTarget{line.id}});
@@ -55,20 +61,26 @@ void assessment_line(const present::AssessmentLine& line, const present::ClientV
     for (const auto& a : actions)
         bw_total += text_size(fonts().body_bold, *a.label).x + dp(64) + dp(12);
     const float w = ImGui::GetContentRegionAvail().x;
-    const float wrap = w - dp(48) - bw_total;
+    // The buttons beside the words, or under them where the words would get too narrow (an
+    // upright tablet).
+    const bool stacked = !actions.empty() && w - dp(48) - bw_total < dp(320);
+    const float wrap = stacked ? w - dp(48) : w - dp(48) - bw_total;
     const float th = line_texts(line, ImVec2(), wrap, false);
-    const float h = std::max({scale().min_target(), dp(80), th + dp(40)});
+    const float h = stacked ? th + dp(40) + dp(72) + dp(16)
+                            : std::max({scale().min_target(), dp(80), th + dp(40)});
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), color::surface, dp(12));
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), color::border, dp(12), 0, dp(1));
-    line_texts(line, ImVec2(pos.x + dp(24), pos.y + (h - th) * 0.5f), wrap, true);
+    const float text_y = stacked ? pos.y + dp(20) : pos.y + (h - th) * 0.5f;
+    line_texts(line, ImVec2(pos.x + dp(24), text_y), wrap, true);
     ImGui::Dummy(ImVec2(w, h));
+    const float button_y = stacked ? text_y + th + dp(16) : pos.y + (h - dp(72)) * 0.5f;
     float x = pos.x + w - bw_total + dp(8);
     ImGui::PushID(line.id.c_str());
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const float bw = text_size(fonts().body_bold, *actions[i].label).x + dp(64);
-        ImGui::SetCursorScreenPos(ImVec2(x, pos.y + (h - dp(72)) * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2(x, button_y));
         ImGui::PushID(int(i));
         if (button("line_action", *actions[i].label, actions[i].kind, bw))
             out.push_back(actions[i].command);
@@ -122,8 +134,7 @@ void draw_client_screen(const present::ClientView& v, const ClientPageState& st,
     const float ew = dp(280);
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - ew - ImGui::GetStyle().WindowPadding.x, y));
-    if (button("client.edit", v.edit, ButtonKind::secondary, ew))
-        out.push_back(Navigate{flow::EditClient{}});
+    if (button("client.edit", v.edit, ButtonKind::secondary, ew)) out.push_back(flow::EditClient{});
     ImGui::SetCursorPosY(std::max(after, ImGui::GetCursorPosY()) + dp(8));
     text(v.heading, fonts().body_bold, color::text);
     const float list_h = body_height();
@@ -144,7 +155,7 @@ void draw_client_screen(const present::ClientView& v, const ClientPageState& st,
         const auto& s = v.starts[i];
         const auto kind = i + 1 == v.starts.size() ? ButtonKind::primary : ButtonKind::secondary;
         ImGui::PushID(static_cast<int>(i));
-        if (button("start", s.label, kind)) out.push_back(BeginAssessment{s.kind});
+        if (button("start", s.label, kind)) out.push_back(flow::BeginAssessment{s.kind});
         ImGui::PopID();
         ImGui::SameLine(0, dp(16));
     }

@@ -21,7 +21,7 @@ void client_row(const present::ClientRow& row, Commands& out) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(row.id.c_str());
     bool held = false;
-    if (tap_area("row", row.label, ImVec2(w, h), &held)) out.push_back(OpenClient{row.id});
+    if (tap_area("row", row.label, ImVec2(w, h), &held)) out.push_back(flow::OpenClient{row.id});
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(pos.x + w, pos.y + h);
@@ -46,10 +46,10 @@ void search_row(const present::ClientsView& v, ClientsState& st, Commands& out) 
         ImVec2(ImGui::GetWindowWidth() - new_w - set_w - dp(16) - ImGui::GetStyle().WindowPadding.x,
                button_y));
     if (button("settings.title", v.settings, ButtonKind::quiet, set_w))
-        out.push_back(Navigate{flow::OpenSettings{}});
+        out.push_back(flow::OpenSettings{});
     ImGui::SameLine(0, dp(16));
     if (button("clients.new", v.new_client, ButtonKind::primary, new_w))
-        out.push_back(Navigate{flow::NewClient{}});
+        out.push_back(flow::NewClient{});
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y) + dp(4));
 }
 

@@ -1,5 +1,7 @@
-// What screens ask for. Screens emit commands while drawing; the app applies them to the
-// session after the frame is rendered (a screen never touches storage).
+// What screens ask for. Screens emit commands while drawing; the app applies them after the
+// frame is rendered (a screen never touches storage). Most are the session's intents
+// (present/intent.hpp, applied by Session::dispatch); the few here are the kiosk's own: the
+// removable drives for the client's copy, and reading aloud.
 #pragma once
 
 #include <filesystem>
@@ -7,71 +9,12 @@
 #include <variant>
 #include <vector>
 
-#include "flow/flow.hpp"
-#include "model/assessment.hpp"
-#include "model/client.hpp"
-#include "model/network.hpp"
-#include "model/review.hpp"
-#include "store/settings.hpp"
+#include "present/intent.hpp"
 
 namespace kt::kiosk {
 
-struct SubmitPassphrase {};
-struct SubmitPin {};         // the lock screen's PIN field
-struct ChoosePin {};         // the PIN setup fields
-struct ChangePassphrase {};  // the settings' three passphrase fields
-struct OpenClient {
-    std::string client_id;
-};
-struct SaveClient {
-    model::Client client;
-};
-struct BeginAssessment {
-    model::AssessmentKind kind;
-};
-struct StartAssessment {
-    std::vector<model::Participant> present;
-};
-struct ResumeAssessment {
-    std::string assessment_id;
-};
-struct ScoreLevel {
-    int level = 0;
-};
-struct SetDetail {
-    model::DomainDetail detail;
-};
-struct FinishAssessment {};
-struct SaveSettings {
-    store::Settings settings;
-};
-struct AddPerson {
-    model::NetworkPerson person;
-};
-struct UpdatePerson {
-    model::NetworkPerson person;
-};
-struct MovePerson {
-    std::string person_id;
-    int ring = 0;
-};
-struct RemovePerson {
-    std::string person_id;
-};
-struct SetNetworkReasons {
-    unsigned reasons = 0;
-    std::string other;
-};
-struct SetNetworkNote {
-    std::string note;
-};
-// Client mode.
-struct HandOver {
-    std::string assessment_id;
-};
-struct ReopenAssessment {
-    std::string assessment_id;
-};
+using namespace present::intent;  // screens name the intents they emit
+
 struct ChooseCopyTarget {  // opens (or refreshes) the list of USB sticks
     std::string assessment_id;
 };
@@ -81,45 +24,12 @@ struct SaveClientCopy {
     std::string label;
 };
 struct CloseCopyPanel {};
-struct SetClientLocale {
-    std::string locale;
-};
-struct AnswerDomain {
-    model::DomainAnswer answer;
-};
-struct AgreeNetwork {
-    model::Agreement agreement;
-};
-struct AgreeGoals {
-    model::Agreement agreement;
-};
-struct SaveSignature {
-    model::Signature signature;
-};
-struct ClearSignature {
-    model::Signer signer;
-};
-struct SealAssessment {};
-struct ReturnToWorker {};  // with the PIN typed in ReviewState::pin
 struct ReadAloud {
     std::string text, locale;
 };
-struct Navigate {
-    flow::Action action;
-};
-struct SyncNow {};  // "Nu verzenden"
-struct EnrollDevice {
-    std::string url, code;
-};
 
 using Command =
-    std::variant<SubmitPassphrase, SubmitPin, ChoosePin, OpenClient, SaveClient, BeginAssessment,
-                 StartAssessment, ResumeAssessment, ScoreLevel, SetDetail, FinishAssessment,
-                 SaveSettings, ChangePassphrase, AddPerson, UpdatePerson, MovePerson, RemovePerson,
-                 SetNetworkReasons, SetNetworkNote, HandOver, SetClientLocale, AnswerDomain,
-                 AgreeNetwork, AgreeGoals, SaveSignature, ClearSignature, SealAssessment,
-                 ReturnToWorker, ReadAloud, ReopenAssessment, ChooseCopyTarget, SaveClientCopy,
-                 CloseCopyPanel, Navigate, SyncNow, EnrollDevice>;
+    std::variant<present::Intent, ChooseCopyTarget, SaveClientCopy, CloseCopyPanel, ReadAloud>;
 using Commands = std::vector<Command>;
 
 }  // namespace kt::kiosk

@@ -12,9 +12,10 @@ void begin_screen(const char* id);
 void end_screen();
 
 /// The bar at the top: optional back button, a title with a subtitle, the lock button.
-/// Emits Navigate{Back} / Navigate{Lock}.
+/// Emits flow::Back / flow::Lock. `pictogram` >= 0: that domain's pictogram before
+/// the title.
 void top_bar(const std::string& back_label, const std::string& title, const std::string& subtitle,
-             const std::string& lock_label, Commands& out);
+             const std::string& lock_label, Commands& out, int pictogram = -1);
 
 /// A calm full-width band with a left stripe for something the worker must know (not an error
 /// of their own making), e.g. a broken audit chain.

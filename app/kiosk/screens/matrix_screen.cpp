@@ -1,11 +1,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
 #include "widgets/form.hpp"
+#include "widgets/frame_record.hpp"
 #include "widgets/keyboard.hpp"
+#include "widgets/pictograms.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -15,26 +18,32 @@ using namespace kt::ui;
 
 namespace {
 
-// One chip of the domain strip: the domain number above a dot holding the level (filled) or
-// an empty ring.
+// One chip of the domain strip: the domain's pictogram beside a dot holding the level
+// (filled) or an empty ring, its short name below.
 void domain_chip(const present::DomainDot& dot, int i, float w, float h, Commands& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(i);
     bool held = false;
-    if (tap_area("domain", dot.name, ImVec2(w, h), &held))
-        out.push_back(Navigate{flow::JumpToDomain{i}});
+    if (tap_area("domain", dot.name, ImVec2(w, h), &held)) out.push_back(flow::JumpToDomain{i});
     ImGui::PopID();
     const ImVec2 e(p.x + w, p.y + h);
     dl->AddRectFilled(p, e, dot.current || held ? color::accent_soft : color::surface, dp(8));
     dl->AddRect(p, e, dot.current ? color::accent : color::border, dp(8), 0,
                 dot.current ? dp(3) : dp(1));
-    const std::string num = std::to_string(i + 1);
-    const ImVec2 ns = text_size(fonts().small, num);
-    dl->AddText(fonts().small, fonts().small->FontSize, ImVec2(p.x + (w - ns.x) / 2, p.y + dp(4)),
-                color::muted, num.c_str());
-    const ImVec2 c(p.x + w / 2, p.y + h - dp(24));
-    const float r = dp(17);
+    const float icon = dp(34), r = dp(13), gap = dp(4);
+    const float x0 = p.x + (w - icon - gap - 2 * r) / 2;
+    draw_pictogram(dl, i, ImVec2(x0, p.y + dp(6)), icon, dot.current ? color::accent : color::text);
+    // The short name in the small font, smaller still when the chip is narrow.
+    ImFont* f = fonts().small;
+    const float room = w - dp(8);
+    const float full = text_size(f, dot.short_name).x;
+    const float size = full > room ? f->FontSize * room / full : f->FontSize;
+    const ImVec2 ns = f->CalcTextSizeA(size, FLT_MAX, 0, dot.short_name.c_str());
+    dl->AddText(f, size, ImVec2(p.x + (w - ns.x) / 2, p.y + h - ns.y - dp(6)), color::muted,
+                dot.short_name.c_str());
+    record_text(dot.short_name);
+    const ImVec2 c(x0 + icon + gap + r, p.y + dp(6) + icon / 2);
     if (!dot.level) {
         dl->AddCircle(c, r, color::muted, 0, dp(2));
         // Not scored, with a reason: a dash in the ring (shape, not colour alone).
@@ -68,29 +77,46 @@ void domain_strip(const present::MatrixView& v, Commands& out) {
     ImGui::PopStyleVar();
 }
 
-// A mark sitting on the card's top edge, right-aligned: "Gekozen", "Vorige keer", "acuut".
+// A mark in the card's top-right corner, right-aligned: "Gekozen", "Vorige keer", "acuut".
+float badge_width(const std::string& label) {
+    return text_size(fonts().small, label).x + dp(24);
+}
+
 float badge(ImDrawList* dl, float right, float top, const std::string& label, ImU32 fg, ImU32 bg,
             ImU32 edge) {
     const ImVec2 ts = text_size(fonts().small, label);
-    const ImVec2 a(right - ts.x - dp(24), top - ts.y * 0.5f - dp(3));
-    const ImVec2 b(right, top + ts.y * 0.5f + dp(3));
+    const ImVec2 a(right - badge_width(label), top);
+    const ImVec2 b(right, top + ts.y + dp(6));
     dl->AddRectFilled(a, b, bg, dp(14));
     dl->AddRect(a, b, edge, dp(14), 0, dp(1.5f));
     draw_text(dl, fonts().small, ImVec2(a.x + dp(12), a.y + dp(3)), fg, label, 0);
     return a.x - dp(8);
 }
 
+// The marks a card carries, in the order they are drawn from the right.
+std::vector<std::string> card_marks(const present::MatrixView& v, const present::LevelCard& c) {
+    std::vector<std::string> marks;
+    if (c.chosen) marks.push_back(v.chosen_mark);
+    if (c.previous) marks.push_back(v.previous_mark);
+    if (c.acute) marks.push_back(v.acute_mark);
+    return marks;
+}
+
 struct CardLayout {
     float block, name_w, text_x, text_w, h;
 };
 
-// Digit and level name on the left, the descriptor beside them: five cards fit 1280x800.
-CardLayout card_layout(const present::LevelCard& c, float w) {
+// Digit and level name on the left, the descriptor beside them: five cards fit 1280x800. The
+// descriptor wraps left of the card's marks, so no mark covers a word.
+CardLayout card_layout(const present::MatrixView& v, const present::LevelCard& c, float w) {
     CardLayout l;
     l.block = dp(56);
     l.name_w = dp(150);
     l.text_x = dp(16) + l.block + dp(14) + l.name_w + dp(16);
-    l.text_w = w - l.text_x - dp(20);
+    float marks_w = 0;
+    for (const auto& m : card_marks(v, c))
+        marks_w += badge_width(m) + dp(8);
+    l.text_w = w - l.text_x - std::max(dp(20), marks_w + dp(16));
     const float name_h = text_size(fonts().body_bold, c.level_name, l.name_w).y;
     const float desc_h = text_size(fonts().card, c.descriptor, l.text_w).y;
     l.h = std::max({scale().min_target(), name_h + dp(24), desc_h + dp(26)});
@@ -101,17 +127,18 @@ void card_badges(const present::MatrixView& v, const present::LevelCard& c, ImDr
                  ImVec2 p, float w) {
     float right = p.x + w - dp(16);
     if (c.chosen)
-        right =
-            badge(dl, right, p.y, v.chosen_mark, color::on_accent, color::accent, color::accent);
+        right = badge(dl, right, p.y + dp(8), v.chosen_mark, color::on_accent, color::accent,
+                      color::accent);
     if (c.previous)
-        right = badge(dl, right, p.y, v.previous_mark, color::text, color::surface, color::muted);
+        right = badge(dl, right, p.y + dp(8), v.previous_mark, color::text, color::surface,
+                      color::muted);
     if (c.acute)
-        badge(dl, right, p.y, v.acute_mark, color::danger, color::surface, color::level(1));
+        badge(dl, right, p.y + dp(8), v.acute_mark, color::danger, color::surface, color::level(1));
 }
 
 void level_card(const present::MatrixView& v, const present::LevelCard& c, Commands& out) {
     const float w = ImGui::GetContentRegionAvail().x;
-    const CardLayout l = card_layout(c, w);
+    const CardLayout l = card_layout(v, c, w);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::PushID(c.level);
     bool held = false;
@@ -176,11 +203,13 @@ void shares(const present::DetailPanel& p, const present::MatrixView& v, const M
 template <typename E>
 void single_choice(const std::vector<present::Option>& options, const E* values, E current, E none,
                    const char* id, const present::MatrixView& v, const MatrixState& st,
-                   model::DomainDetail d, E model::DomainDetail::*field, Commands& out) {
+                   const model::DomainDetail& detail, E model::DomainDetail::*field,
+                   Commands& out) {
     ImGui::PushID(id);
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
         if (chip(options[i].key.c_str(), options[i].label, current == values[i])) {
+            model::DomainDetail d = detail;
             d.*field = current == values[i] ? none : values[i];  // tap again to clear
             emit_detail(v, st, d, out);
         }
@@ -220,7 +249,7 @@ void network_band(const present::MatrixView& v, Commands& out) {
     text(v.network_summary, fonts().body_bold, color::text, w - bw - dp(16));
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + w - bw, y));
     if (button("network.screen.open", v.network_open, ButtonKind::secondary, bw))
-        out.push_back(Navigate{flow::OpenNetwork{}});
+        out.push_back(flow::OpenNetwork{});
 }
 
 void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
@@ -228,18 +257,23 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
     const float y = ImGui::GetCursorPosY();
     const float bw = dp(220);
     if (button("matrix.prev", v.prev_label, ButtonKind::secondary, bw, v.can_prev, Icon::back))
-        out.push_back(Navigate{flow::PrevDomain{}});
+        out.push_back(flow::PrevDomain{});
     ImGui::SameLine(0, dp(16));
     if (button("detail.title", v.details_label,
                st.panel_open ? ButtonKind::primary : ButtonKind::quiet))
         st.panel_open = !st.panel_open;
     ImGui::SameLine(0, dp(16));
     if (button("overview.open", v.overview_open, ButtonKind::quiet))
-        out.push_back(Navigate{flow::OpenOverview{}});
+        out.push_back(flow::OpenOverview{});
+    // "3 van 13 gescoord" between Overzicht and Volgende, only where it fits (an upright
+    // tablet has no room; the top bar names the domain's number there too).
+    const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + dp(16);
     const ImVec2 ss = text_size(fonts().body, v.scored_line);
-    ImGui::SetCursorPos(
-        ImVec2(ImGui::GetWindowWidth() - bw - ss.x - dp(56), y + (dp(72) - ss.y) / 2));
-    text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    const float sx = ImGui::GetWindowWidth() - bw - ss.x - dp(56);
+    if (sx >= after) {
+        ImGui::SetCursorPos(ImVec2(sx, y + (dp(72) - ss.y) / 2));
+        text(v.scored_line, fonts().body, color::muted, ss.x + 1);
+    }
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x, y));
     const bool last = v.domain == zrm::kDomainCount - 1;
@@ -248,9 +282,9 @@ void bottom_bar(const present::MatrixView& v, MatrixState& st, Commands& out) {
         if (v.next_finishes)
             out.push_back(FinishAssessment{});
         else if (last)
-            out.push_back(Navigate{flow::Back{}});
+            out.push_back(flow::Back{});
         else
-            out.push_back(Navigate{flow::NextDomain{}});
+            out.push_back(flow::NextDomain{});
     }
 }
 
@@ -266,7 +300,7 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
     begin_screen("##matrix");
     const std::string subtitle = v.client_first_name + " \u00b7 " + v.kind + " \u00b7 " +
                                  v.domain_of + " \u00b7 " + v.previous_line;
-    top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out);
+    top_bar(v.back_label, v.domain_name, subtitle, v.lock_label, out, v.domain);
     // Typing a note with the on-screen keyboard: the details take the whole width and height
     // above the keyboard; the strip, the cards and the bottom bar come back with "Klaar".
     if (st.panel_open && keyboard_height() > 0) {
@@ -287,7 +321,7 @@ void draw_matrix_screen(const present::MatrixView& v, MatrixState& st, Commands&
                       ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(14)));
-    ImGui::Dummy(ImVec2(0, dp(2)));  // room for the badges on the first card's edge
+    ImGui::Dummy(ImVec2(0, dp(2)));  // air above the first card
     if (!v.read_only_note.empty()) text(v.read_only_note, fonts().body_bold, color::muted);
     if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger);
     if (!v.unscored_line.empty()) text(v.unscored_line, fonts().body_bold, color::muted);

@@ -3,6 +3,7 @@
 // outline, an overloaded carer a thick outer ring: never colour alone.
 #include "screens/network_map_draw.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/theme.hpp"
@@ -15,6 +16,7 @@ using namespace kt::ui;
 namespace {
 
 constexpr float kPi = 3.14159265f;
+static_assert(assets::network_rings.size() == std::size_t(model::kRingCount), "a colour per ring");
 
 ImVec2 im(present::Vec2 v) {
     return ImVec2(v.x, v.y);
@@ -23,21 +25,21 @@ ImVec2 im(present::Vec2 v) {
 ImU32 kind_colour(model::PersonKind k) {
     switch (k) {
         case model::PersonKind::partner:
-            return color::rgb(0xA23B72);
+            return color::im(assets::network_kind::partner);
         case model::PersonKind::child:
-            return color::rgb(0xC05A00);
+            return color::im(assets::network_kind::child);
         case model::PersonKind::other_family:
-            return color::rgb(0x8E5B00);
+            return color::im(assets::network_kind::other_family);
         case model::PersonKind::friend_:
-            return color::rgb(0x2E7D32);
+            return color::im(assets::network_kind::friend_);
         case model::PersonKind::neighbour:
-            return color::rgb(0x00796B);
+            return color::im(assets::network_kind::neighbour);
         case model::PersonKind::volunteer:
-            return color::rgb(0x5E35B1);
+            return color::im(assets::network_kind::volunteer);
         case model::PersonKind::professional:
-            return color::rgb(0x1F5FAD);
+            return color::im(assets::network_kind::professional);
         case model::PersonKind::other:
-            return color::rgb(0x57606A);
+            return color::im(assets::network_kind::other);
     }
     return color::muted;
 }
@@ -101,7 +103,9 @@ void kind_icon(ImDrawList* dl, model::PersonKind k, ImVec2 c, float r) {
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness) {
     const float len = std::hypot(b.x - a.x, b.y - a.y);
     const float dash = dp(10), gap = dp(8);
-    for (float t = 0; t < len; t += dash + gap) {
+    const int count = int(std::ceil(len / (dash + gap)));  // counted, so the loop always ends
+    for (int i = 0; i < count; ++i) {
+        const float t = float(i) * (dash + gap);
         const float e = std::min(len, t + dash);
         dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
                     ImVec2(a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len), col,
@@ -129,19 +133,54 @@ void name_tag(ImDrawList* dl, const std::string& label, ImVec2 c, float r, bool 
 
 }  // namespace
 
+namespace {
+
+// Whether a text box at `at` of size `ts` stays clear of the client's disc and of every
+// person's marker with the name under it.
+bool clear_of_people(const present::NetworkLayout& l, const std::vector<present::Vec2>& people,
+                     ImVec2 at, ImVec2 ts) {
+    const auto hits = [&](float left, float top, float right, float bottom) {
+        return at.x < right && at.x + ts.x > left && at.y < bottom && at.y + ts.y > top;
+    };
+    const float c = l.client_radius;
+    if (hits(l.centre.x - c, l.centre.y - c, l.centre.x + c, l.centre.y + c)) return false;
+    const float r = l.marker_radius, half_w = r + dp(8);
+    for (const auto& p : people)
+        if (hits(p.x - half_w, p.y - r, p.x + half_w, p.y + r + dp(36))) return false;
+    return true;
+}
+
+// Where ring `r`'s name goes: inside its top edge, else its bottom, left or right edge,
+// wherever no person covers it (the top when none is free).
+ImVec2 ring_name_at(const present::NetworkLayout& l, const std::vector<present::Vec2>& people,
+                    int r, ImVec2 ts) {
+    const float outer = l.rings[std::size_t(r)].outer;
+    const ImVec2 c = im(l.centre);
+    const ImVec2 places[] = {
+        ImVec2(c.x - ts.x / 2, c.y - outer + dp(4)),
+        ImVec2(c.x - ts.x / 2, c.y + outer - dp(4) - ts.y),
+        ImVec2(c.x - outer + dp(6), c.y - ts.y / 2),
+        ImVec2(c.x + outer - dp(6) - ts.x, c.y - ts.y / 2),
+    };
+    for (const ImVec2& at : places)
+        if (clear_of_people(l, people, at, ts)) return at;
+    return places[0];
+}
+
+}  // namespace
+
 void draw_rings(ImDrawList* dl, const present::NetworkLayout& l,
-                const std::array<std::string, model::kRingCount>& names) {
-    const ImU32 fills[] = {color::rgb(0xE8EEF6), color::rgb(0xF0F3F8), color::rgb(0xF8F9FB)};
+                const std::array<std::string, model::kRingCount>& names,
+                const std::vector<present::Vec2>& people) {
     for (int r = model::kRingCount - 1; r >= 0; --r) {
         const auto& band = l.rings[std::size_t(r)];
-        dl->AddCircleFilled(im(l.centre), band.outer, fills[r], 96);
+        dl->AddCircleFilled(im(l.centre), band.outer,
+                            color::im(assets::network_rings[std::size_t(r)]), 96);
         dl->AddCircle(im(l.centre), band.outer, color::border, 96, dp(1.5f));
     }
     for (int r = 0; r < model::kRingCount; ++r) {
-        const auto& band = l.rings[std::size_t(r)];
         const std::string& name = names[std::size_t(r)];
-        const ImVec2 ts = text_size(fonts().small, name);
-        draw_text(dl, fonts().small, ImVec2(l.centre.x - ts.x / 2, l.centre.y - band.outer + dp(4)),
+        draw_text(dl, fonts().small, ring_name_at(l, people, r, text_size(fonts().small, name)),
                   color::muted, name, 0);
     }
 }
@@ -165,7 +204,7 @@ void draw_tie(ImDrawList* dl, const present::NetworkLayout& l, const present::Ne
 void draw_person(ImDrawList* dl, const present::NetworkPersonView& p, ImVec2 c, float r,
                  bool selected) {
     if (p.overloaded || p.heavy)
-        dl->AddCircle(c, r + dp(5), color::rgb(0xC05A00), 48, p.overloaded ? dp(5) : dp(2.5f));
+        dl->AddCircle(c, r + dp(5), color::earlier, 48, p.overloaded ? dp(5) : dp(2.5f));
     dl->AddCircleFilled(c, r, kind_colour(p.person.kind), 48);
     if (p.person.hinders)
         dashed_circle(dl, c, r - dp(2), color::surface, dp(3));

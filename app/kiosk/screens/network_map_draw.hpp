@@ -5,14 +5,17 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "present/views.hpp"
 
 namespace kt::kiosk {
 
-/// The three rings, closest (darkest) inside, each named at its top.
+/// The three rings, closest (darkest) inside, each named inside its edge where none of the
+/// `people` (marker centres as drawn) covers the name: at its top when free.
 void draw_rings(ImDrawList* dl, const present::NetworkLayout& l,
-                const std::array<std::string, model::kRingCount>& names);
+                const std::array<std::string, model::kRingCount>& names,
+                const std::vector<present::Vec2>& people);
 /// The client's disc in the centre.
 void draw_client(ImDrawList* dl, const present::NetworkLayout& l, const std::string& label);
 /// The line from the client to a person: solid when supportive, broken when hindering.

@@ -55,7 +55,10 @@ void person_target(const present::NetworkView& v, std::size_t i, NetworkState& s
 
 void draw_map(const present::NetworkView& v, NetworkState& st, Commands& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_rings(dl, v.layout, v.ring_names);
+    std::vector<present::Vec2> people;
+    for (const auto& p : v.people)
+        people.push_back(p.pos);
+    draw_rings(dl, v.layout, v.ring_names, people);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t i = 0; i < v.people.size(); ++i) {
         const bool moving = st.dragging == int(i);
@@ -104,12 +107,14 @@ void add_form(const present::NetworkView& v, NetworkState& st, float w, Commands
 
 template <class E, std::size_t N>
 void one_of(const std::vector<present::Option>& options, const E (&values)[N], E current, E none,
-            const char* id, model::NetworkPerson p, E model::NetworkPerson::*field, Commands& out) {
+            const char* id, const model::NetworkPerson& person, E model::NetworkPerson::*field,
+            Commands& out) {
     ImGui::PushID(id);
     for (std::size_t i = 0; i < N && i < options.size(); ++i) {
         if (i > 0) chip_flow(text_size(fonts().body, options[i].label).x + dp(70));
         ImGui::PushID(int(i));
         if (chip("opt", options[i].label, current == values[i])) {
+            model::NetworkPerson p = person;
             p.*field = current == values[i] ? none : values[i];
             out.push_back(UpdatePerson{p});
         }

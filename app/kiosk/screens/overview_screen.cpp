@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "screens/layout.hpp"
 #include "screens/screens.hpp"
@@ -27,14 +28,16 @@ present::Size measure_label(const std::string& s) {
 }
 
 const ImU32 kNow = color::accent;
-const ImU32 kNowFill = color::rgb(0xC9D9EE);
-const ImU32 kBefore = color::rgb(0xC05A00);
+const ImU32 kNowFill = color::accent_wash;
+const ImU32 kBefore = color::earlier;
 
 void dashed_polyline(ImDrawList* dl, const std::vector<present::Vec2>& pts, ImU32 col) {
     for (std::size_t i = 1; i < pts.size(); ++i) {
         const ImVec2 a = im(pts[i - 1]), b = im(pts[i]);
         const float len = std::hypot(b.x - a.x, b.y - a.y);
-        for (float t = 0; t < len; t += dp(14)) {
+        const int dashes = int(std::ceil(len / dp(14)));  // counted: the loop always ends
+        for (int dash = 0; dash < dashes; ++dash) {
+            const float t = float(dash) * dp(14);
             const float e = std::min(len, t + dp(8));
             dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
                         ImVec2(a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len), col,
@@ -52,10 +55,16 @@ void grid(ImDrawList* dl, const present::RadarGeometry& g) {
     }
     for (const auto& e : g.spoke_ends)
         dl->AddLine(im(g.centre), im(e), color::border, dp(1));
-    // Level numbers up the first spoke, so "5 is the outer ring" needs no explanation.
-    for (int level = 1; level <= 5; ++level) {
-        const auto p = g.level_rings[std::size_t(level - 1)][0];
-        draw_text(dl, fonts().small, ImVec2(p.x + dp(6), p.y - dp(10)), color::muted,
+    // Level numbers up the first spoke, each just inside its ring (the domain's name stands
+    // outside the outer one), so "5 is the outer ring" needs no explanation. Where the rings
+    // lie closer than a number is high (a small chart), every other one is left out, from 5.
+    const auto at = [&](int level) { return g.level_rings[std::size_t(level - 1)][0]; };
+    const float gap = std::abs(at(2).y - at(1).y);
+    const float h = text_size(fonts().small, "5").y;
+    const int step = gap >= h + dp(2) ? 1 : 2 * gap >= h + dp(2) ? 2 : 4;
+    for (int level = 5; level >= 1; level -= step) {
+        const auto p = at(level);
+        draw_text(dl, fonts().small, ImVec2(p.x + dp(6), p.y + dp(2)), color::muted,
                   std::to_string(level), 0);
     }
 }
@@ -66,6 +75,7 @@ void series(ImDrawList* dl, const present::RadarSeries& s, bool filled) {
             dl->AddTriangleFilled(im(w[0]), im(w[1]), im(w[2]), kNowFill);
         for (const auto& run : s.runs) {
             std::vector<ImVec2> pts;
+            pts.reserve(run.size());
             for (const auto& p : run)
                 pts.push_back(im(p));
             dl->AddPolyline(pts.data(), int(pts.size()), kNow, 0, dp(3));
@@ -162,15 +172,25 @@ void draw_overview_screen(
     const float top = pad.y + std::max(scale().min_target(), dp(72)) + dp(10);
     const float caption_h = dp(64);
     const float h = ImGui::GetWindowHeight() - top - pad.y - caption_h;
-    const float chart_w = std::min(ImGui::GetWindowWidth() * 0.58f, h * 1.45f);
+    // Landscape: the chart on the left, the side panel beside it. Upright: the chart across the
+    // width on top, the panel under it (beside it the chart would be too small to read).
+    const float full_w = ImGui::GetWindowWidth() - 2 * pad.x;
+    const bool upright = ImGui::GetWindowHeight() > ImGui::GetWindowWidth();
+    const float chart_w = upright ? full_w : std::min(ImGui::GetWindowWidth() * 0.58f, h * 1.45f);
+    const float chart_h = upright ? std::min(full_w * 0.8f, h * 0.55f) : h;
     const present::Rect bounds{{win.x + pad.x, win.y + top},
-                               {win.x + pad.x + chart_w, win.y + top + h}};
+                               {win.x + pad.x + chart_w, win.y + top + chart_h}};
     const present::OverviewView v = view_for(bounds, measure_label);
     top_bar(v.back, v.title, v.subtitle, v.lock, out);
     const float body_y = ImGui::GetCursorPosY();
     chart(v);
-    ImGui::SetCursorPos(ImVec2(pad.x + chart_w + dp(24), body_y));
-    ImGui::BeginChild("##overview_side", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollWithMouse);
+    if (upright)
+        ImGui::SetCursorPos(ImVec2(pad.x, body_y + chart_h + dp(16)));
+    else
+        ImGui::SetCursorPos(ImVec2(pad.x + chart_w + dp(24), body_y));
+    const float side_h = upright ? h - chart_h - dp(16) : h;
+    ImGui::BeginChild("##overview_side", ImVec2(0, side_h), false,
+                      ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     side(v);
     ImGui::EndChild();

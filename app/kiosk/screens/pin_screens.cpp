@@ -14,8 +14,6 @@ namespace kt::kiosk {
 
 using namespace kt::ui;
 
-namespace {
-
 // A digits-only secret field in wiped memory; returns true on Enter.
 bool pin_field(const char* id, const std::string& label, crypto::SecretBytes& buf, float w,
                bool focus) {
@@ -36,6 +34,8 @@ bool pin_field(const char* id, const std::string& label, crypto::SecretBytes& bu
     return enter;
 }
 
+namespace {
+
 float column(float max_w) {
     const float w = std::min(dp(max_w), ImGui::GetWindowWidth() - dp(48));
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) * 0.5f);
@@ -43,8 +43,7 @@ float column(float max_w) {
 }
 
 void full_lock_button(const present::LockView& v, float w, Commands& out) {
-    if (button("lock.full", v.full_lock, ButtonKind::quiet, w))
-        out.push_back(Navigate{flow::Lock{}});
+    if (button("lock.full", v.full_lock, ButtonKind::quiet, w)) out.push_back(flow::Lock{});
 }
 
 }  // namespace
@@ -76,7 +75,7 @@ void draw_pin_setup_screen(const present::PinSetupView& v, PinFields& pins, Comm
     if (!v.error.empty()) text(v.error, fonts().body_bold, color::danger, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
     if (button("pin.button", v.button, ButtonKind::primary, w) || enter2)
-        out.push_back(ChoosePin{});
+        out.push_back(ChoosePin{pins.first.text(), pins.repeat.text()});
     ImGui::EndGroup();
     end_screen();
 }
@@ -101,7 +100,7 @@ void draw_lock_screen(const present::LockView& v, PinFields& pins, Commands& out
         ImGui::SameLine(0, dp(16));
     }
     if (button("lock.button", v.button, ButtonKind::primary, bw) || enter)
-        out.push_back(SubmitPin{});
+        out.push_back(SubmitPin{pins.first.text()});
     if (!keyboard) {
         ImGui::Dummy(ImVec2(0, dp(8)));
         full_lock_button(v, bw, out);

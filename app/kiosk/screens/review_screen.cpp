@@ -9,6 +9,8 @@
 #include "screens/screens.hpp"
 #include "widgets/form.hpp"
 #include "widgets/frame_record.hpp"
+#include "widgets/keyboard.hpp"
+#include "widgets/pictograms.hpp"
 #include "widgets/rtl_text.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -99,10 +101,18 @@ void own_view(const present::ReviewView& v, ReviewState& st, float w, Commands& 
 
 void domain_page(const present::ReviewView& v, ReviewState& st, Commands& out) {
     const float w = std::min(dp(900), ImGui::GetContentRegionAvail().x);
-    ImGui::SetCursorPosX(start_x(v, 0, w));
-    text_dir(v.topic_of, fonts().small, color::muted, w);
-    ImGui::SetCursorPosX(start_x(v, 0, w));
-    text_dir(v.domain_name, fonts().heading, color::text, w);
+    // The domain's pictogram at the start edge, its number and name beside it.
+    const float icon = dp(80), gap = dp(16), tw = w - icon - gap;
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(start_x(v, 0, icon), y));
+    draw_pictogram(ImGui::GetWindowDrawList(), v.domain, ImGui::GetCursorScreenPos(), icon,
+                   color::text);
+    ImGui::SetCursorPos(ImVec2(start_x(v, icon + gap, tw), y));
+    ImGui::BeginGroup();
+    text_dir(v.topic_of, fonts().small, color::muted, tw);
+    text_dir(v.domain_name, fonts().heading, color::text, tw);
+    ImGui::EndGroup();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + icon + dp(8)));
     read_aloud_button(v, st, -1, out);
     ImGui::Dummy(ImVec2(0, dp(4)));
     ImGui::SetCursorPosX(start_x(v, 0, w));
@@ -141,9 +151,15 @@ void more_page(const present::ReviewView& v, ReviewState& st, Commands& out) {
         text_dir(v.no_goals, fonts().card, color::muted, w);
         return;
     }
-    for (const auto& g : v.goals) {
-        ImGui::SetCursorPosX(start_x(v, 0, w));
-        text_dir("\u2022 " + g, fonts().card, color::text, w);
+    const float icon = dp(40), gap = dp(12);
+    for (std::size_t i = 0; i < v.goals.size(); ++i) {
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start_x(v, 0, icon), y));
+        draw_pictogram(ImGui::GetWindowDrawList(), v.goal_domains[i], ImGui::GetCursorScreenPos(),
+                       icon, color::text);
+        ImGui::SetCursorPos(ImVec2(start_x(v, icon + gap, w - icon - gap), y + dp(6)));
+        text_dir(v.goals[i], fonts().card, color::text, w - icon - gap);
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + icon + dp(8)));
     }
     ImGui::Dummy(ImVec2(0, dp(8)));
     const auto goals = agree_row(v, v.goals_agreed, w, "goals");
@@ -160,12 +176,17 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
         st.own_words = v.answer.own_words;
     }
     begin_screen("##review");
+    keyboard_state().language = v.locale;  // the client types in their own script
     if (!client_top(v, st, out)) {
         end_screen();
         return;
     }
-    ImGui::BeginChild("##review_body", ImVec2(0, body_height()), false,
-                      ImGuiWindowFlags_NoScrollWithMouse);
+    // While the client types, the words get all the room above the keyboard: the previous and
+    // next buttons wait (the keyboard's done key ends the typing).
+    const bool typing = keyboard_height() > 0;
+    const float body =
+        typing ? ImGui::GetContentRegionAvail().y - keyboard_height() : body_height();
+    ImGui::BeginChild("##review_body", ImVec2(0, body), false, ImGuiWindowFlags_NoScrollWithMouse);
     drag_scroll();
     if (v.domain < 0)
         more_page(v, st, out);
@@ -174,9 +195,9 @@ void draw_review_screen(const present::ReviewView& v, ReviewState& st, Commands&
     ImGui::Dummy(ImVec2(0, dp(24)));
     ImGui::EndChild();
     const bool on_domain = v.domain >= 0;
-    client_bottom(
-        v, v.previous, v.domain != 0, v.next, true, out, Navigate{flow::PrevDomain{}},
-        on_domain ? Command{Navigate{flow::NextDomain{}}} : Command{Navigate{flow::ToSigning{}}});
+    if (!typing)
+        client_bottom(v, v.previous, v.domain != 0, v.next, true, out, flow::PrevDomain{},
+                      on_domain ? Command{flow::NextDomain{}} : Command{flow::ToSigning{}});
     end_screen();
 }
 

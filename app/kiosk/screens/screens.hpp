@@ -12,6 +12,16 @@ namespace kt::kiosk {
 
 void draw_unlock_screen(const present::UnlockView& v, crypto::SecretBytes& passphrase,
                         Commands& out);
+/// The first run: welcome, name and team, passphrase with its strength meter, PIN.
+void draw_first_run_screen(const present::FirstRunView& v, FirstRunState& st, Commands& out);
+/// After the vault was made: sign up with the municipality (the settings' section) or later.
+void draw_first_enroll_screen(const present::FirstEnrollView& v, const present::SyncView& sync,
+                              SettingsState& st, Commands& out);
+/// Enrollment with the municipality's one-time code (settings and first run).
+void draw_sync_section(const present::SyncView& v, SettingsState& st, Commands& out);
+/// A labelled digits-only secret field (a PIN, at most 6 digits); true on Enter.
+bool pin_field(const char* id, const std::string& label, crypto::SecretBytes& buf, float w,
+               bool focus);
 void draw_pin_setup_screen(const present::PinSetupView& v, PinFields& pins, Commands& out);
 void draw_lock_screen(const present::LockView& v, PinFields& pins, Commands& out);
 void draw_clients_screen(const present::ClientsView& v, const present::SyncView& sync,

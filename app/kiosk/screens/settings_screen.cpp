@@ -59,11 +59,14 @@ void passphrase_section(const present::SettingsView& v, PassphraseFields& f, Com
                        !f.repeat.text().empty() && !v.passphrase_waiting;
     const bool tap =
         button("settings.passphrase.button", v.change_passphrase, ButtonKind::secondary, w, ready);
-    if ((tap || enter) && ready) out.push_back(ChangePassphrase{});
+    if ((tap || enter) && ready)
+        out.push_back(ChangePassphrase{f.old_pass.text(), f.new_pass.text(), f.repeat.text()});
 }
 
+}  // namespace
+
 // Enrollment with the municipality's one-time code, then who this device is and a send button.
-void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) {
+void draw_sync_section(const present::SyncView& v, SettingsState& st, Commands& out) {
     section(v.title);
     const float w = std::min(dp(560), ImGui::GetContentRegionAvail().x);
     text(v.hint, fonts().body, color::muted, w);
@@ -89,8 +92,6 @@ void sync_section(const present::SyncView& v, SettingsState& st, Commands& out) 
         st.reenroll = false;
     }
 }
-
-}  // namespace
 
 void draw_settings_screen(const present::SettingsView& v, const present::SyncView& sync,
                           SettingsState& st, Commands& out) {
@@ -119,24 +120,26 @@ void draw_settings_screen(const present::SettingsView& v, const present::SyncVie
     section(v.wijken);
     text_field("wijken", v.wijken_hint, &st.wijken_text,
                std::min(dp(560), ImGui::GetContentRegionAvail().x), 6);
-    sync_section(sync, st, out);
+    draw_sync_section(sync, st, out);
     if (columns) ImGui::TableNextColumn();
     passphrase_section(v, st.passphrase, out);
     if (columns) ImGui::EndTable();
     ImGui::Dummy(ImVec2(0, dp(24)));
     ImGui::EndChild();
     begin_bottom_bar();
-    if (st.saved) text(v.saved, fonts().body_bold, color::accent, dp(400));
+    // Only what came of the last tap on Opslaan: "Opgeslagen." once written, or why not.
+    if (!v.save_error.empty())
+        text(v.save_error, fonts().body_bold, color::danger, dp(400));
+    else if (!v.saved.empty())
+        text(v.saved, fonts().body_bold, color::accent, dp(400));
     const float bw = dp(240);
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - bw - ImGui::GetStyle().WindowPadding.x,
                                ImGui::GetWindowHeight() - bottom_bar_height() + dp(8)));
     if (button("settings.save", v.save, ButtonKind::primary, bw)) {
         store::Settings next = st.edit;
-        next.pin_hash = v.current.pin_hash;
         const auto wijken = lines_of(st.wijken_text);
         if (!wijken.empty()) next.wijken = wijken;
         out.push_back(SaveSettings{next});
-        st.saved = true;
     }
     end_screen();
 }

@@ -1,6 +1,7 @@
 // Client mode, signing: a pad for the client (or their representative, with a role) and one
 // for the worker. Strokes are kept as normalised points only: no time, no pressure (T-34).
-// The client may refuse, with a reason. Both done: "record it" seals.
+// The client may refuse, with a reason or without one (refusing needs no justification).
+// Both done: "record it" seals.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "screens/screens.hpp"
 #include "widgets/form.hpp"
 #include "widgets/frame_record.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/rtl_text.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
@@ -83,7 +85,7 @@ void refusal(const present::ReviewView& v, PadState& pad, float w, Commands& out
         return;
     }
     text_field("refuse_reason", v.refuse_reason, &pad.reason, w, 2);
-    if (button("refuse_confirm", v.refuse, ButtonKind::secondary, w, !pad.reason.empty())) {
+    if (button("refuse_confirm", v.refuse, ButtonKind::secondary, w)) {
         model::Signature s;
         s.signer = model::Signer::client;
         s.refused = true;
@@ -133,12 +135,16 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
         st.worker = PadState{};
     }
     begin_screen("##sign");
+    keyboard_state().language = v.locale;  // the client types in their own script
     if (!client_top(v, st, out)) {
         end_screen();
         return;
     }
-    ImGui::BeginChild("##sign_body", ImVec2(0, body_height()), false,
-                      ImGuiWindowFlags_NoScrollWithMouse);
+    // While the client types a reason, it gets all the room above the keyboard.
+    const bool typing = keyboard_height() > 0;
+    const float body =
+        typing ? ImGui::GetContentRegionAvail().y - keyboard_height() : body_height();
+    ImGui::BeginChild("##sign_body", ImVec2(0, body), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float region = ImGui::GetContentRegionAvail().x - dp(16);  // room for the scrollbar
     ImGui::SetCursorPosX(start_x(v, 0, region));
     text_dir(v.sign_title, fonts().heading, color::text, region);
@@ -148,6 +154,10 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
         text_dir(v.sealed, fonts().heading, color::accent, region);
         ImGui::SetCursorPosX(start_x(v, 0, region));
         text_dir(v.seal_code, fonts().body, color::muted, region);
+    } else if (!v.error.empty()) {
+        // A refusal or a storage failure (disk full) where the eye is too: below the pads it
+        // would be out of view on a 1280x800 screen.
+        text_dir(v.error, fonts().body_bold, color::danger, region);
     } else {
         text_dir(v.sign_intro, fonts().body, color::muted, region);
     }
@@ -159,13 +169,10 @@ void draw_sign_screen(const present::ReviewView& v, ReviewState& st, Commands& o
     ImGui::SetCursorPos(ImVec2(start_x(v, w + dp(32), w), y));
     pad_column(v, v.worker_pad, st.worker, model::Signer::worker, w, out);
     ImGui::Dummy(ImVec2(0, dp(12)));
-    if (!v.is_sealed && !v.error.empty()) {
-        ImGui::SetCursorPosX(start_x(v, 0, region));
-        text_dir(v.error, fonts().body_bold, color::danger, region);
-    }
     ImGui::EndChild();
-    client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
-                  Navigate{flow::Back{}}, SealAssessment{});
+    if (!typing)
+        client_bottom(v, v.previous, !v.is_sealed, v.seal, v.ready && !v.is_sealed, out,
+                      flow::Back{}, SealAssessment{});
     end_screen();
 }
 

@@ -32,6 +32,21 @@ struct ClientPageState {
     bool failed = false;
 };
 
+/// The first run's fields: name and team as typed, the passphrase twice and the PIN twice in
+/// wiped memory.
+struct FirstRunState {
+    std::string name, team;
+    bool loaded = false;  // name and team were taken from the session's draft
+    crypto::SecretBytes pass{256};
+    crypto::SecretBytes repeat{256};
+    PinFields pins;
+    void wipe() {
+        pass.wipe();
+        repeat.wipe();
+        pins.wipe();
+    }
+};
+
 struct ClientsState {
     std::string query;
 };
@@ -103,7 +118,7 @@ struct ReviewState {
 struct SettingsState {
     store::Settings edit;
     std::string wijken_text;
-    bool loaded = false, saved = false;
+    bool loaded = false;
     PassphraseFields passphrase;
     std::string receiver_url = "https://", enroll_code;  // the enrollment section's fields
     bool reenroll = false;  // an enrolled device shows the fields only after "Opnieuw aanmelden"

@@ -67,7 +67,7 @@ void draw_stacked(const present::UnlockView& v, crypto::SecretBytes& passphrase,
     ImGui::Dummy(ImVec2(0, dp(16)));
     const bool tap =
         button("unlock.button", v.button, ButtonKind::primary, w, ready(v, passphrase));
-    if ((enter || tap) && ready(v, passphrase)) out.push_back(SubmitPassphrase{});
+    if ((enter || tap) && ready(v, passphrase)) out.push_back(SubmitPassphrase{passphrase.text()});
     ImGui::EndGroup();
 }
 
@@ -90,7 +90,7 @@ void draw_compact(const present::UnlockView& v, crypto::SecretBytes& passphrase,
     ImGui::SameLine(0, dp(16));
     const bool tap =
         button("unlock.button", v.button, ButtonKind::primary, bw, ready(v, passphrase));
-    if ((enter || tap) && ready(v, passphrase)) out.push_back(SubmitPassphrase{});
+    if ((enter || tap) && ready(v, passphrase)) out.push_back(SubmitPassphrase{passphrase.text()});
     ImGui::EndGroup();
 }
 

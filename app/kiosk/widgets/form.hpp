@@ -20,6 +20,8 @@ bool secret_field(const char* id, const std::string& label, char* buffer, std::s
 
 /// A choice chip; returns true when tapped. `selected` draws it filled, with a check mark.
 bool chip(const char* id, const std::string& label, bool selected);
+/// The width chip() takes for `label` (selected: with its check mark).
+float chip_width(const std::string& label, bool selected);
 
 /// Lays out chips left to right, wrapping at the content width. Call before each chip.
 void chip_flow(float next_width_hint);

@@ -72,6 +72,46 @@ constexpr KeyboardKey kAccents3[] = {special(KeyAction::shift, 1.0f),
                                      key("ź", "Ź"),
                                      key("ż", "Ż"),
                                      special(KeyAction::backspace, 1.0f)};
+// Turkish: the letters Dutch lacks in a row of their own; i shifts to İ, ı to I.
+constexpr KeyboardKey kTrExtra[] = {key("ç", "Ç"), key("ğ", "Ğ"), key("ı", "I"),
+                                    key("ö", "Ö"), key("ş", "Ş"), key("ü", "Ü")};
+constexpr KeyboardKey kTrLetters1[] = {key("q", "Q"), key("w", "W"), key("e", "E"), key("r", "R"),
+                                       key("t", "T"), key("y", "Y"), key("u", "U"), key("i", "İ"),
+                                       key("o", "O"), key("p", "P")};
+// Polish: the nine letters with diacritics in a row of their own.
+constexpr KeyboardKey kPlExtra[] = {key("ą", "Ą"), key("ć", "Ć"), key("ę", "Ę"),
+                                    key("ł", "Ł"), key("ń", "Ń"), key("ó", "Ó"),
+                                    key("ś", "Ś"), key("ź", "Ź"), key("ż", "Ż")};
+// Arabic: the rows of the standard Arabic keyboard, narrower keys so a row of twelve fits;
+// no case, so no shift. Hamza forms, the Arabic comma and question mark on the bottom row.
+constexpr KeyboardKey ar(const char* letter, float units) {
+    return {KeyAction::text, letter, letter, units};
+}
+constexpr KeyboardKey kAr1[] = {ar("ض", 0.8f), ar("ص", 0.8f), ar("ث", 0.8f), ar("ق", 0.8f),
+                                ar("ف", 0.8f), ar("غ", 0.8f), ar("ع", 0.8f), ar("ه", 0.8f),
+                                ar("خ", 0.8f), ar("ح", 0.8f), ar("ج", 0.8f), ar("د", 0.8f)};
+constexpr KeyboardKey kAr2[] = {ar("ش", 0.88f), ar("س", 0.88f), ar("ي", 0.88f), ar("ب", 0.88f),
+                                ar("ل", 0.88f), ar("ا", 0.88f), ar("ت", 0.88f), ar("ن", 0.88f),
+                                ar("م", 0.88f), ar("ك", 0.88f), ar("ط", 0.88f)};
+constexpr KeyboardKey kAr3[] = {ar("ئ", 0.8f),
+                                ar("ء", 0.8f),
+                                ar("ؤ", 0.8f),
+                                ar("ر", 0.8f),
+                                ar("ى", 0.8f),
+                                ar("ة", 0.8f),
+                                ar("و", 0.8f),
+                                ar("ز", 0.8f),
+                                ar("ظ", 0.8f),
+                                ar("ذ", 0.8f),
+                                special(KeyAction::backspace, 1.6f)};
+constexpr KeyboardKey kArBottom[] = {special(KeyAction::layer, 1.5f),
+                                     ar("أ", 1.0f),
+                                     ar("إ", 1.0f),
+                                     special(KeyAction::space, 2.0f),
+                                     ar("آ", 1.0f),
+                                     ar("،", 1.0f),
+                                     ar("؟", 1.0f),
+                                     special(KeyAction::done, 1.5f)};
 constexpr KeyboardKey kBottom[] = {special(KeyAction::layer, 1.5f),
                                    key("'", "\""),
                                    special(KeyAction::space, 4.0f),
@@ -99,17 +139,31 @@ struct Layout {
     float max_width;  // in dp
 };
 
-Layout layout_of(KeyboardLayer layer, bool numeric) {
+// The letters layer of each language; the accents layer (with the digits) is shared, so the
+// digits stay one tap away where the letters take the digits row.
+Layout layout_of(KeyboardLayer layer, bool numeric, const std::string& language) {
     if (numeric) return {{kPad1, kPad2}, 2, {}, 720.0f};
     if (layer == KeyboardLayer::accents)
         return {
             {kDigits, kAccents1, kAccents2, kAccents3, kBottom}, 5, {0, 0, 0.5f, 0, 0}, 1200.0f};
+    if (language == "tr")
+        return {{kTrExtra, kTrLetters1, kLetters2, kLetters3, kBottom},
+                5,
+                {2.0f, 0, 0.5f, 0, 0},
+                1200.0f};
+    if (language == "pl")
+        return {{kPlExtra, kLetters1, kLetters2, kLetters3, kBottom},
+                5,
+                {0.5f, 0, 0.5f, 0, 0},
+                1200.0f};
+    if (language == "ar")
+        return {{kDigits, kAr1, kAr2, kAr3, kArBottom}, 5, {0, 0, 0, 0, 0}, 1200.0f};
     return {{kDigits, kLetters1, kLetters2, kLetters3, kBottom}, 5, {0, 0, 0.5f, 0, 0}, 1200.0f};
 }
 
-constexpr ImU32 kPanel = color::rgb(0xECE8E2);
-constexpr ImU32 kFunctionKey = color::rgb(0xDCD7D0);
-constexpr ImU32 kAccentPressed = color::rgb(0x174A87);
+constexpr ImU32 kPanel = color::im(assets::palette::keyboard_panel);
+constexpr ImU32 kFunctionKey = color::im(assets::palette::keyboard_key);
+constexpr ImU32 kAccentPressed = color::accent_pressed;
 
 struct Geometry {
     float key_h, gap, pad, unit, left, top, height;
@@ -344,7 +398,7 @@ float draw_keyboard(KeyboardState& kb) {
         return 0.0f;
     }
     if (text_field_active()) kb.numeric = numeric_field(kb);
-    const Layout layout = layout_of(kb.layer, kb.numeric);
+    const Layout layout = layout_of(kb.layer, kb.numeric, kb.language);
     const Geometry g = geometry(layout);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     kb.area_min = ImVec2(0, g.top);

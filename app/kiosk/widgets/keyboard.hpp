@@ -1,5 +1,7 @@
 // The on-screen keyboard: Dutch QWERTY with a digits row and a layer of accented letters,
-// shown at the bottom while a text field is active on a touch screen. It hit-tests itself
+// shown at the bottom while a text field is active on a touch screen. In client mode it takes
+// the client's language: Turkish (ç ğ ı İ ö ş ü, with i/İ and ı/I), Polish (ą ć ę ł ń ó ś ź
+// ż) and Arabic (the standard Arabic layout, no shift) beside Dutch. It hit-tests itself
 // before ImGui::NewFrame, because in ImGui 1.86 any click outside the active InputText
 // ends it: a tap on a key must never reach ImGui.
 #pragma once
@@ -37,6 +39,8 @@ struct KeyboardState {
     bool enabled = true;
     KeyboardLabels labels;
     KeyboardLayer layer = KeyboardLayer::letters;
+    /// The letters layer's language: "nl" (also en), "tr", "pl" or "ar". Set per screen.
+    std::string language = "nl";
     bool shift = false;        // one-shot: the next key types its capital
     bool numeric = false;      // the digits pad of a PIN field (kept while the finger is down)
     ImGuiID digits_field = 0;  // the digits-only field that was active last (a PIN)

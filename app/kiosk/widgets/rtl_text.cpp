@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -32,9 +33,10 @@ float measure(ImFont* font, std::string_view s) {
 const Lines& lines_for(ImFont* font, const std::string& logical, float wrap_width) {
     const float size = font->FontSize;
     const char flags = g_rtl ? 'r' : 'l';
+    const auto font_id = reinterpret_cast<std::uintptr_t>(font);  // the font, by address
     std::string key;
-    key.reserve(logical.size() + sizeof font + 2 * sizeof(float) + 2);
-    key.append(reinterpret_cast<const char*>(&font), sizeof font);
+    key.reserve(logical.size() + sizeof font_id + 2 * sizeof(float) + 2);
+    key.append(reinterpret_cast<const char*>(&font_id), sizeof font_id);
     key.append(reinterpret_cast<const char*>(&size), sizeof size);
     key.append(reinterpret_cast<const char*>(&wrap_width), sizeof wrap_width);
     key += flags;
@@ -98,14 +100,19 @@ float draw_text_dir(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color,
     const float box = box_width > 0.0f ? box_width : l.max_width;
     const float pitch = line_pitch(font);
     float y = pos.y;
-    for (std::size_t i = 0; i < l.text.size(); ++i, y += pitch) {
+    for (std::size_t i = 0; i < l.text.size(); ++i) {
         const std::string& t = l.text[i];
-        if (t.empty()) continue;
-        const float x = g_rtl ? pos.x + box - l.width[i] : pos.x;
-        dl->AddText(font, font->FontSize, ImVec2(x, y), color, t.c_str(), t.c_str() + t.size());
+        if (!t.empty()) {
+            const float x = g_rtl ? pos.x + box - l.width[i] : pos.x;
+            dl->AddText(font, font->FontSize, ImVec2(x, y), color, t.c_str(), t.c_str() + t.size());
+        }
+        y += pitch;  // an empty line keeps its height
     }
     record(logical, l);
-    return text_size_dir(font, logical, box_width).y;
+    const ImVec2 size = text_size_dir(font, logical, box_width);
+    record_text_box(logical, ImVec2(g_rtl ? pos.x + box - l.max_width : pos.x, pos.y), size, pos.x,
+                    box_width);
+    return size.y;
 }
 
 void text_dir(const std::string& logical, ImFont* font, ImU32 color, float width) {

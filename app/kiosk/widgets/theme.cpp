@@ -1,8 +1,10 @@
 #include "widgets/theme.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
+#include "widgets/pictograms.hpp"
 #include "widgets/rtl_text.hpp"
 
 namespace kt::ui {
@@ -12,14 +14,14 @@ namespace {
 Scale g_scale;
 Fonts g_fonts;
 
-constexpr const char* kRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
-constexpr const char* kBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
-
-// Noto Sans Arabic UI (fonts-noto-ui-core): UI vertical metrics, so its glyphs stay close to
-// the line height of Noto Sans they are merged into (toolchain notes, section 5).
-constexpr const char* kArabicRegular =
-    "/usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf";
-constexpr const char* kArabicBold = "/usr/share/fonts/truetype/noto/NotoSansArabicUI-Bold.ttf";
+// The first file of a face's list (assets/theme.json, Debian paths in fallback order) that
+// exists; nullptr when none does.
+template <std::size_t N>
+const char* first_existing(const std::array<const char*, N>& files) {
+    for (const char* f : files)
+        if (std::filesystem::exists(f)) return f;
+    return nullptr;
+}
 
 // Latin, Latin-1, Latin Extended-A (Turkish and Polish letters), general punctuation,
 // the euro sign and arrows. Must outlive the atlas build.
@@ -37,13 +39,14 @@ const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFF,
 constexpr float kArabicScale = 1.15f;
 
 ImFont* add(const char* file, const char* arabic, float px) {
-    px = std::max(18.0f, px);
+    if (file == nullptr) return nullptr;
+    px = std::max(assets::type::kiosk_px::minimum, px);
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.PixelSnapH = true;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFont* font = atlas->AddFontFromFileTTF(file, px, &cfg, kRanges);
-    if (font == nullptr || arabic == nullptr || !std::filesystem::exists(arabic)) return font;
+    if (font == nullptr || arabic == nullptr) return font;
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.PixelSnapH = true;
@@ -72,19 +75,28 @@ bool load_fonts() {
     // takes any size). At 150 dpi: 1024x1435 RGBA (5.6 MiB) with Arabic, where the Latin
     // fonts alone took a 1024x1024 texture (4 MiB); 1024x2048 (8 MiB) with a power of two.
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    g_fonts.body = add(kRegular, kArabicRegular, dp(22));
+    namespace px = assets::type::kiosk_px;
+    // Noto Sans Arabic UI first (fonts-noto-ui-core): UI vertical metrics, so its glyphs stay
+    // close to the line height of Noto Sans they are merged into (toolchain notes, section 5).
+    const char* regular = first_existing(assets::fonts::regular);
+    const char* bold = first_existing(assets::fonts::bold);
+    const char* arabic_regular = first_existing(assets::fonts::arabic_regular);
+    const char* arabic_bold = first_existing(assets::fonts::arabic_bold);
+    g_fonts.body = add(regular, arabic_regular, dp(px::body));
     if (g_fonts.body == nullptr) return false;
-    g_fonts.body_bold = add(kBold, kArabicBold, dp(22));
-    g_fonts.card = add(kRegular, kArabicRegular, dp(24));
-    g_fonts.heading = add(kBold, kArabicBold, dp(32));
-    g_fonts.small = add(kRegular, kArabicRegular, dp(20));
-    g_fonts.digit = add(kBold, nullptr, dp(40));  // level digits only: no Arabic at 40 px
+    g_fonts.body_bold = add(bold, arabic_bold, dp(px::body));
+    g_fonts.card = add(regular, arabic_regular, dp(px::card));
+    g_fonts.heading = add(bold, arabic_bold, dp(px::heading));
+    g_fonts.small = add(regular, arabic_regular, dp(px::small));
+    g_fonts.digit = add(bold, nullptr, dp(px::digit));  // level digits only: no Arabic
     io.FontDefault = g_fonts.body;
     if (!(g_fonts.body_bold && g_fonts.card && g_fonts.heading && g_fonts.small && g_fonts.digit))
         return false;
     // Rasterise now and let go of the eleven copies of the font files (4.6 MiB) that the
     // atlas keeps for a rebuild; a rebuild goes through load_fonts() again anyway.
+    reserve_pictograms(io.Fonts, int(dp(80)));  // the largest drawn: the review page
     io.Fonts->Build();
+    bake_pictograms(io.Fonts);
     io.Fonts->ClearInputData();
     return true;
 }
@@ -107,8 +119,8 @@ void apply_style() {
     ImVec4* c = s.Colors;
     // glClear already paints the background; a transparent window saves one full-screen
     // fill per frame (software GL on tablets without a GPU driver).
-    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(color::transparent);
+    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(color::transparent);
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(color::text);
     c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(color::surface);
     c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(color::border);
@@ -119,24 +131,13 @@ void apply_style() {
 namespace color {
 
 ImU32 level(int l) {
-    switch (l) {
-        case 1:
-            return rgb(0xB42318);
-        case 2:
-            return rgb(0xE07A1F);
-        case 3:
-            return rgb(0xE8C547);
-        case 4:
-            return rgb(0x7DB46C);
-        case 5:
-            return rgb(0x2E7D5B);
-        default:
-            return border;
-    }
+    if (l < 1 || l > 5) return border;
+    return im(assets::level_fill[std::size_t(l - 1)]);
 }
 
 ImU32 on_level(int l) {
-    return (l == 1 || l == 5) ? rgb(0xFFFFFF) : text;
+    if (l < 1 || l > 5) return text;
+    return im(assets::level_on[std::size_t(l - 1)]);
 }
 
 }  // namespace color

@@ -1,7 +1,9 @@
-// Theme: colours, the dp() size scale and the fonts of VISUAL.md. One place for looks.
+// Theme: the dp() size scale, the fonts and the colours of assets/theme.json as ImGui uses them.
 #pragma once
 
 #include <imgui.h>
+
+#include "kt_assets/theme.hpp"
 
 namespace kt::ui {
 
@@ -22,33 +24,41 @@ inline float dp(float v) {
 
 /// All but `digit` also hold Arabic (shaped presentation forms) for rtl_text.
 struct Fonts {
-    ImFont* body = nullptr;       // 22 dp
-    ImFont* body_bold = nullptr;  // 22 dp bold
-    ImFont* card = nullptr;       // 24 dp, descriptor text
-    ImFont* heading = nullptr;    // 32 dp bold
-    ImFont* small = nullptr;      // 20 dp
-    ImFont* digit = nullptr;      // 40 dp bold, level digits (Latin only)
+    ImFont* body = nullptr;       // type::kiosk_px::body dp
+    ImFont* body_bold = nullptr;  // the same, bold
+    ImFont* card = nullptr;       // card dp, descriptor text
+    ImFont* heading = nullptr;    // heading dp bold
+    ImFont* small = nullptr;      // small dp
+    ImFont* digit = nullptr;      // digit dp bold, level digits (Latin only)
 };
 const Fonts& fonts();
-/// Builds the font atlas (Noto Sans, Latin + Latin Extended-A + punctuation) at the sizes used,
-/// with Noto Sans Arabic UI merged in (U+0600-06FF and the presentation forms core's shaping
-/// gives). Returns false when Noto Sans is missing; without the Arabic font it still builds.
+/// Builds the font atlas (the first of assets' regular/bold files that exists, Noto Sans on
+/// Debian; Latin + Latin Extended-A + punctuation) at the sizes of assets' kiosk type scale,
+/// with the first Arabic file that exists merged in (U+0600-06FF and the presentation forms
+/// core's shaping gives). Returns false when no Latin font file exists; without an Arabic
+/// font it still builds.
 bool load_fonts();
 void apply_style();
 
 namespace color {
-inline constexpr ImU32 rgb(unsigned v) {
-    return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, 0xFF);
+/// An assets/theme.json colour as ImGui packs it.
+inline constexpr ImU32 im(assets::Colour c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
 }
-inline constexpr ImU32 background = rgb(0xF7F5F2);
-inline constexpr ImU32 surface = rgb(0xFFFFFF);
-inline constexpr ImU32 text = rgb(0x1F2328);
-inline constexpr ImU32 muted = rgb(0x57606A);
-inline constexpr ImU32 border = rgb(0xD0CCC6);
-inline constexpr ImU32 accent = rgb(0x1F5FAD);
-inline constexpr ImU32 accent_soft = rgb(0xE3ECF7);
-inline constexpr ImU32 danger = rgb(0xB42318);
-inline constexpr ImU32 on_accent = rgb(0xFFFFFF);
+inline constexpr ImU32 background = im(assets::palette::background);
+inline constexpr ImU32 surface = im(assets::palette::surface);
+inline constexpr ImU32 text = im(assets::palette::ink);
+inline constexpr ImU32 muted = im(assets::palette::muted);
+inline constexpr ImU32 border = im(assets::palette::border);
+inline constexpr ImU32 accent = im(assets::palette::accent);
+inline constexpr ImU32 accent_soft = im(assets::palette::accent_soft);
+inline constexpr ImU32 accent_pressed = im(assets::palette::accent_pressed);
+inline constexpr ImU32 accent_wash = im(assets::palette::accent_wash);
+inline constexpr ImU32 danger = im(assets::palette::danger);
+inline constexpr ImU32 on_accent = im(assets::palette::on_accent);
+/// The previous measurement beside the current one (outline, arrow down).
+inline constexpr ImU32 earlier = im(assets::palette::earlier);
+inline constexpr ImU32 transparent = im(assets::palette::transparent);
 /// ZRM levels 1..5: a colour-blind-safe ramp, always shown with the digit.
 ImU32 level(int level);
 ImU32 on_level(int level);

@@ -44,7 +44,9 @@ float draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, const std
     if (needs_direction(s)) return draw_text_dir(dl, font, pos, color, s, wrap_width);
     dl->AddText(font, font->FontSize, pos, color, s.c_str(), s.c_str() + s.size(), wrap_width);
     record_text(s);
-    return text_size(font, s, wrap_width).y;
+    const ImVec2 size = text_size(font, s, wrap_width);
+    record_text_box(s, pos, size, pos.x, wrap_width);
+    return size.y;
 }
 
 void text(const std::string& s, ImFont* font, ImU32 color, float width) {
@@ -90,7 +92,7 @@ bool button(const char* id, const std::string& label, ButtonKind kind, float wid
     ImU32 bg = color::surface, fg = color::accent, edge = color::accent;
     if (kind == ButtonKind::primary) bg = color::accent, fg = color::on_accent;
     if (kind == ButtonKind::quiet) edge = color::border;
-    if (held) bg = kind == ButtonKind::primary ? color::rgb(0x174A87) : color::accent_soft;
+    if (held) bg = kind == ButtonKind::primary ? color::accent_pressed : color::accent_soft;
     if (!enabled) bg = color::background, fg = color::muted, edge = color::border;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(pos.x + w, pos.y + h);

@@ -1,4 +1,4 @@
-// The monitoring chart data (issue 9 point 5) and T-32: classes of size 1-4 are suppressed or
+// The monitoring chart data and T-32: classes of size 1-4 are suppressed or
 // merged, totals stay consistent and no suppressed count can be recomputed from what is shown.
 #include "export/aggregates.hpp"
 

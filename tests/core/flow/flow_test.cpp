@@ -45,9 +45,10 @@ State start_of(Step step) {
     }
 }
 
-const std::vector<Step> kSteps = {Step::unlock,  Step::pin_setup, Step::clients, Step::client_form,
-                                  Step::client,  Step::setup,     Step::matrix,  Step::settings,
-                                  Step::network, Step::overview};
+const std::vector<Step> kSteps = {Step::unlock,    Step::first_run, Step::first_enroll,
+                                  Step::pin_setup, Step::clients,   Step::client_form,
+                                  Step::client,    Step::setup,     Step::matrix,
+                                  Step::settings,  Step::network,   Step::overview};
 
 struct Named {
     const char* name;
@@ -55,34 +56,40 @@ struct Named {
 };
 
 const std::vector<Named>& all_actions() {
-    static const std::vector<Named> list = {
-        {"Unlocked", Unlocked{false}},
-        {"Unlocked needs pin", Unlocked{true}},
-        {"PinChosen", PinChosen{}},
-        {"Lock", Lock{}},
-        {"IdleLock", IdleLock{}},
-        {"PinAccepted", PinAccepted{}},
-        {"NewClient", NewClient{}},
-        {"EditClient", EditClient{}},
-        {"ClientSaved c2", ClientSaved{"c2"}},
-        {"ClientSaved empty", ClientSaved{""}},
-        {"OpenClient c2", OpenClient{"c2"}},
-        {"OpenClient empty", OpenClient{""}},
-        {"BeginAssessment afsluiting", BeginAssessment{AssessmentKind::afsluiting}},
-        {"OpenAssessment a2@3", OpenAssessment{"a2", 3}},
-        {"OpenAssessment empty", OpenAssessment{"", 0}},
-        {"OpenSettings", OpenSettings{}},
-        {"OpenNetwork", OpenNetwork{}},
-        {"OpenOverview", OpenOverview{}},
-        {"HandOver a2", HandOver{"a2"}},
-        {"HandOver empty", HandOver{""}},
-        {"ToSigning", ToSigning{}},
-        {"ReturnToWorker", ReturnToWorker{}},
-        {"Back", Back{}},
-        {"NextDomain", NextDomain{}},
-        {"PrevDomain", PrevDomain{}},
-        {"JumpToDomain 9", JumpToDomain{9}},
-    };
+    // Built statement by statement: one braced list of variants costs GCC gigabytes.
+    static const std::vector<Named> list = [] {
+        std::vector<Named> l;
+        const auto add = [&l](const char* name, Action a) { l.push_back({name, std::move(a)}); };
+        add("Unlocked", Unlocked{false});
+        add("Unlocked needs pin", Unlocked{true});
+        add("PinChosen", PinChosen{});
+        add("VaultCreated", VaultCreated{});
+        add("FirstRunDone", FirstRunDone{});
+        add("Lock", Lock{});
+        add("IdleLock", IdleLock{});
+        add("PinAccepted", PinAccepted{});
+        add("NewClient", NewClient{});
+        add("EditClient", EditClient{});
+        add("ClientSaved c2", ClientSaved{"c2"});
+        add("ClientSaved empty", ClientSaved{""});
+        add("OpenClient c2", OpenClient{"c2"});
+        add("OpenClient empty", OpenClient{""});
+        add("BeginAssessment afsluiting", BeginAssessment{AssessmentKind::afsluiting});
+        add("OpenAssessment a2@3", OpenAssessment{"a2", 3});
+        add("OpenAssessment empty", OpenAssessment{"", 0});
+        add("OpenSettings", OpenSettings{});
+        add("OpenNetwork", OpenNetwork{});
+        add("OpenOverview", OpenOverview{});
+        add("HandOver a2", HandOver{"a2"});
+        add("HandOver empty", HandOver{""});
+        add("ToSigning", ToSigning{});
+        add("ReturnToWorker", ReturnToWorker{});
+        add("Back", Back{});
+        add("NextDomain", NextDomain{});
+        add("PrevDomain", PrevDomain{});
+        add("JumpToDomain 9", JumpToDomain{9});
+        return l;
+    }();
     return list;
 }
 
@@ -110,50 +117,61 @@ State with_kind(State s, AssessmentKind k) {
 // Every transition that changes the state. Any (step, action) pair not listed must not.
 const std::vector<Row>& changes() {
     const State unlock = make(Step::unlock);
-    static const std::vector<Row> rows = {
-        {Step::unlock, "Unlocked", make(Step::clients)},
-        {Step::unlock, "Unlocked needs pin", make(Step::pin_setup)},
-        {Step::pin_setup, "PinChosen", make(Step::clients)},
-        {Step::pin_setup, "Lock", unlock},
-        {Step::clients, "Lock", unlock},
-        {Step::clients, "IdleLock", locked(start_of(Step::clients))},
-        {Step::clients, "NewClient", make(Step::client_form)},
-        {Step::clients, "OpenClient c2", make(Step::client, "c2")},
-        {Step::clients, "OpenSettings", make(Step::settings)},
-        {Step::client_form, "Lock", unlock},
-        {Step::client_form, "IdleLock", locked(start_of(Step::client_form))},
-        {Step::client_form, "ClientSaved c2", make(Step::client, "c2")},
-        {Step::client_form, "Back", make(Step::client, "c1")},
-        {Step::client, "Lock", unlock},
-        {Step::client, "IdleLock", locked(start_of(Step::client))},
-        {Step::client, "EditClient", make(Step::client_form, "c1")},
-        {Step::client, "BeginAssessment afsluiting",
-         with_kind(make(Step::setup, "c1"), AssessmentKind::afsluiting)},
-        {Step::client, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3)},
-        {Step::client, "Back", make(Step::clients)},
-        {Step::client, "HandOver a2", handed_over(make(Step::review, "c1", "a2", 0))},
-        {Step::setup, "Lock", unlock},
-        {Step::setup, "IdleLock", locked(start_of(Step::setup))},
-        {Step::setup, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3)},
-        {Step::setup, "Back", make(Step::client, "c1")},
-        {Step::matrix, "Lock", unlock},
-        {Step::matrix, "IdleLock", locked(start_of(Step::matrix))},
-        {Step::matrix, "Back", make(Step::client, "c1")},
-        {Step::matrix, "NextDomain", make(Step::matrix, "c1", "a1", 6)},
-        {Step::matrix, "PrevDomain", make(Step::matrix, "c1", "a1", 4)},
-        {Step::matrix, "JumpToDomain 9", make(Step::matrix, "c1", "a1", 9)},
-        {Step::matrix, "OpenNetwork", make(Step::network, "c1", "a1", 5)},
-        {Step::matrix, "OpenOverview", make(Step::overview, "c1", "a1", 5)},
-        {Step::network, "Lock", unlock},
-        {Step::network, "IdleLock", locked(start_of(Step::network))},
-        {Step::network, "Back", make(Step::matrix, "c1", "a1", 5)},
-        {Step::overview, "Lock", unlock},
-        {Step::overview, "IdleLock", locked(start_of(Step::overview))},
-        {Step::overview, "Back", make(Step::matrix, "c1", "a1", 5)},
-        {Step::settings, "Lock", unlock},
-        {Step::settings, "IdleLock", locked(start_of(Step::settings))},
-        {Step::settings, "Back", make(Step::clients)},
-    };
+    // Built statement by statement: one braced list of states costs GCC gigabytes.
+    static const std::vector<Row> rows = [&] {
+        std::vector<Row> r;
+        const auto add = [&r](Step from, const char* action, State expected) {
+            r.push_back({from, action, std::move(expected)});
+        };
+        add(Step::unlock, "Unlocked", make(Step::clients));
+        add(Step::unlock, "Unlocked needs pin", make(Step::pin_setup));
+        add(Step::pin_setup, "PinChosen", make(Step::clients));
+        // First run: nothing to lock before the vault exists; after it, as the client list.
+        add(Step::first_run, "VaultCreated", make(Step::first_enroll));
+        add(Step::first_enroll, "FirstRunDone", make(Step::clients));
+        add(Step::first_enroll, "Lock", unlock);
+        add(Step::first_enroll, "IdleLock", locked(start_of(Step::first_enroll)));
+        add(Step::pin_setup, "Lock", unlock);
+        add(Step::clients, "Lock", unlock);
+        add(Step::clients, "IdleLock", locked(start_of(Step::clients)));
+        add(Step::clients, "NewClient", make(Step::client_form));
+        add(Step::clients, "OpenClient c2", make(Step::client, "c2"));
+        add(Step::clients, "OpenSettings", make(Step::settings));
+        add(Step::client_form, "Lock", unlock);
+        add(Step::client_form, "IdleLock", locked(start_of(Step::client_form)));
+        add(Step::client_form, "ClientSaved c2", make(Step::client, "c2"));
+        add(Step::client_form, "Back", make(Step::client, "c1"));
+        add(Step::client, "Lock", unlock);
+        add(Step::client, "IdleLock", locked(start_of(Step::client)));
+        add(Step::client, "EditClient", make(Step::client_form, "c1"));
+        add(Step::client, "BeginAssessment afsluiting",
+            with_kind(make(Step::setup, "c1"), AssessmentKind::afsluiting));
+        add(Step::client, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3));
+        add(Step::client, "Back", make(Step::clients));
+        add(Step::client, "HandOver a2", handed_over(make(Step::review, "c1", "a2", 0)));
+        add(Step::setup, "Lock", unlock);
+        add(Step::setup, "IdleLock", locked(start_of(Step::setup)));
+        add(Step::setup, "OpenAssessment a2@3", make(Step::matrix, "c1", "a2", 3));
+        add(Step::setup, "Back", make(Step::client, "c1"));
+        add(Step::matrix, "Lock", unlock);
+        add(Step::matrix, "IdleLock", locked(start_of(Step::matrix)));
+        add(Step::matrix, "Back", make(Step::client, "c1"));
+        add(Step::matrix, "NextDomain", make(Step::matrix, "c1", "a1", 6));
+        add(Step::matrix, "PrevDomain", make(Step::matrix, "c1", "a1", 4));
+        add(Step::matrix, "JumpToDomain 9", make(Step::matrix, "c1", "a1", 9));
+        add(Step::matrix, "OpenNetwork", make(Step::network, "c1", "a1", 5));
+        add(Step::matrix, "OpenOverview", make(Step::overview, "c1", "a1", 5));
+        add(Step::network, "Lock", unlock);
+        add(Step::network, "IdleLock", locked(start_of(Step::network)));
+        add(Step::network, "Back", make(Step::matrix, "c1", "a1", 5));
+        add(Step::overview, "Lock", unlock);
+        add(Step::overview, "IdleLock", locked(start_of(Step::overview)));
+        add(Step::overview, "Back", make(Step::matrix, "c1", "a1", 5));
+        add(Step::settings, "Lock", unlock);
+        add(Step::settings, "IdleLock", locked(start_of(Step::settings)));
+        add(Step::settings, "Back", make(Step::clients));
+        return r;
+    }();
     return rows;
 }
 

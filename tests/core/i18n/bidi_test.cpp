@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
@@ -202,7 +203,7 @@ TEST_CASE("a single character wider than the line still gets a line", "[i18n]") 
     CHECK(lines == std::vector<std::string>{"a", "b"});
 }
 
-TEST_CASE("new lines start paragraphs; empty input gives no lines", "[i18n]") {
+TEST_CASE("new lines start paragraphs, empty input gives no lines", "[i18n]") {
     CHECK(visual_lines("", 100.0f, mono, Direction::ltr).empty());
     CHECK(visual_lines("a\n\nb", 100.0f, mono, Direction::ltr) ==
           std::vector<std::string>{"a", "", "b"});
@@ -219,4 +220,52 @@ TEST_CASE("automatic direction follows each paragraph's first strong letter", "[
     CHECK(v.back() == '.');
     // The same in a right-to-left paragraph: the period goes to the left end.
     CHECK(visual_line(dutch, Direction::rtl).front() == '.');
+}
+
+TEST_CASE("Arabic vowel marks are left out, never drawn beside their letters", "[i18n]") {
+    // "jiddan" with tanwin and "tadabbur" with shadda: as drawn, the same as unvocalised.
+    for (const auto& [marked, bare] :
+         {std::pair<std::string, std::string>{"جدًا", "جدا"}, {"تدبّر", "تدبر"}, {"عالٍ", "عال"}}) {
+        CAPTURE(marked);
+        const std::string v = visual_line(marked, Direction::rtl);
+        CHECK(v == visual_line(bare, Direction::rtl));
+        for (UChar32 c : cps(v))
+            CHECK_FALSE((c >= 0xFE70 && c <= 0xFE7F));  // spacing harakat, shadda with tatweel
+        CHECK(visual_lines(marked, 1000.0f, mono, Direction::rtl) == std::vector<std::string>{v});
+    }
+}
+
+TEST_CASE("a typed field line joins Arabic across vowel marks and draws no mark", "[i18n]") {
+    const icu::UnicodeString marked = icu::UnicodeString::fromUTF8("جدًا");
+    const std::u16string text(reinterpret_cast<const char16_t*>(marked.getBuffer()),
+                              static_cast<std::size_t>(marked.length()));
+    const FieldLine f = field_line(text, Direction::rtl);
+    REQUIRE(f.glyphs.size() == text.size());
+    CHECK(f.base_rtl);
+    std::string drawn;
+    for (const auto& g : f.glyphs)
+        drawn += g;
+    // The letters as drawn are exactly the unvocalised visual line: joined forms, no mark.
+    CHECK(drawn == visual_line("جدا", Direction::rtl));
+    // Each glyph keeps its logical index (the mark's slot is empty, at index 2).
+    for (std::size_t v = 0; v < f.glyphs.size(); ++v)
+        if (f.logical[v] == 2) CHECK(f.glyphs[v].empty());
+}
+
+TEST_CASE("a typed field line of mixed text keeps each glyph's logical index", "[i18n]") {
+    const icu::UnicodeString s = icu::UnicodeString::fromUTF8("سلام 12 ok");
+    const std::u16string text(reinterpret_cast<const char16_t*>(s.getBuffer()),
+                              static_cast<std::size_t>(s.length()));
+    const FieldLine f = field_line(text, Direction::automatic);
+    CHECK(f.base_rtl);
+    std::vector<int> seen(f.logical.begin(), f.logical.end());
+    std::sort(seen.begin(), seen.end());
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        CHECK(seen[i] == int(i));  // a permutation: every logical unit exactly once
+    std::string drawn;
+    for (const auto& g : f.glyphs)
+        drawn += g;
+    CHECK(drawn == visual_line("سلام 12 ok", Direction::rtl));
+    CHECK_FALSE(f.rtl[9]);  // "k" of "ok" is left to right inside the Arabic line
+    CHECK(f.rtl[0]);
 }

@@ -13,6 +13,7 @@
 
 using kt::i18n::Catalog;
 namespace zrm = kt::zrm;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -155,13 +156,13 @@ TEST_CASE("English text replaces Dutch where it exists") {
 TEST_CASE("a date is written out in the catalog's language") {
     const std::int64_t noon_24_nov_2026 = 1'795'521'600;  // 2026-11-24 12:00 UTC
     CHECK(open("nl").date(noon_24_nov_2026) == "24 november 2026");
-    CHECK(open("en").date(noon_24_nov_2026) == "November 24, 2026");
+    CHECK(open("en").date(noon_24_nov_2026) == "24 November 2026");  // British order
 }
 
 TEST_CASE("an ISO birth date is written out and a malformed one is shown as it is") {
     const auto nl = open("nl");
     CHECK(nl.date_iso("1958-03-14") == "14 maart 1958");
-    CHECK(open("en").date_iso("1958-03-14") == "March 14, 1958");
+    CHECK(open("en").date_iso("1958-03-14") == "14 March 1958");
     for (const char* odd : {"", "14-03-1958", "1958-13-01", "1958-03-00", "1958-02-31", "1958-3-14",
                             "1958-03-14x", "onbekend"}) {
         CAPTURE(odd);
@@ -195,4 +196,57 @@ TEST_CASE("a client reads Turkish, Polish or Arabic with Latin digits, the rest 
     REQUIRE(tr.ok());
     CHECK(tr->tr("review.agree") != "Dit klopt");
     CHECK_FALSE(kt::i18n::Catalog::open(kt::test::i18n_dir(), "de").ok());
+}
+
+namespace {
+
+// A copy of this build's compiled bundles with their manifest, to damage one file of.
+fs::path copy_bundles(const kt::test::TempDir& tmp) {
+    const fs::path dir = tmp / "i18n";
+    fs::copy(kt::test::i18n_dir(), dir, fs::copy_options::recursive);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("T-40 a malformed bundle is refused with not_found before ICU reads it") {
+    kt::test::TempDir tmp;
+    const fs::path dir = copy_bundles(tmp);
+    REQUIRE(Catalog::open(dir, "pl").ok());
+    const std::string intact = kt::test::read_bytes(dir / "pl.res");
+    const std::vector<std::pair<const char*, std::string>> damaged = {
+        {"truncated", intact.substr(0, intact.size() / 2)},
+        {"empty", ""},
+        {"one byte flipped",
+         [&] {
+             std::string b = intact;
+             b[b.size() / 3] = char(b[b.size() / 3] ^ 0x40);
+             return b;
+         }()},
+        {"another bundle", kt::test::read_bytes(dir / "tr.res")},
+        {"text", "pl{ plain{ title{\"x\"} } }"},
+    };
+    for (const auto& [what, bytes] : damaged) {
+        INFO(what);
+        kt::test::write_bytes(dir / "pl.res", bytes);
+        auto c = Catalog::open(dir, "pl");
+        REQUIRE_FALSE(c.ok());
+        CHECK(c.error().code == kt::ErrorCode::not_found);
+    }
+    kt::test::write_bytes(dir / "pl.res", intact);
+    CHECK(Catalog::open(dir, "pl").ok());
+    fs::remove(dir / kt::i18n::kBundleManifest);
+    CHECK_FALSE(Catalog::open(dir, "pl").ok());
+}
+
+TEST_CASE("T-40 a damaged root bundle refuses every language") {
+    kt::test::TempDir tmp;
+    const fs::path dir = copy_bundles(tmp);
+    std::string root = kt::test::read_bytes(dir / "root.res");
+    root.back() = char(root.back() ^ 1);
+    kt::test::write_bytes(dir / "root.res", root);
+    for (const auto& locale : kt::i18n::client_locales()) {
+        INFO(locale);
+        CHECK_FALSE(Catalog::open(dir, locale).ok());
+    }
 }

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "wachtwoord-van-de-test";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 fs::path demo_vault(const test::TempDir& dir) {
     const auto path = dir / "v.kt";
@@ -88,7 +88,7 @@ TEST_CASE("T-15 passphrase delay: from the sixth wrong try the next must wait, d
     CHECK(count(actions, "lock:ok") == 1);
 }
 
-TEST_CASE("an idle lock closes the vault; the PIN reopens it and wrong PINs are audited",
+TEST_CASE("an idle lock closes the vault, the PIN reopens it and wrong PINs are audited",
           "[security]") {
     test::TempDir dir;
     const auto path = demo_vault(dir);
@@ -112,7 +112,7 @@ TEST_CASE("an idle lock closes the vault; the PIN reopens it and wrong PINs are 
     CHECK(count(actions, "lock:ok") == 2);    // the idle lock and the full lock
 }
 
-TEST_CASE("the settings change the passphrase; wrong or weak input changes nothing", "[security]") {
+TEST_CASE("the settings change the passphrase, wrong or weak input changes nothing", "[security]") {
     test::TempDir dir;
     const auto path = demo_vault(dir);
     SystemClock clock;
@@ -122,8 +122,10 @@ TEST_CASE("the settings change the passphrase; wrong or weak input changes nothi
     REQUIRE(s.state().step == flow::Step::settings);
     const std::string next = "een-nieuw-lang-wachtwoord";
     s.change_passphrase(kPass, "kort", "kort");
-    CHECK(s.error_key() == "settings.passphrase.too_short");
+    CHECK(s.error_key() == "passphrase.rule.too_short");
     CHECK(present::settings_view(s, dutch()).passphrase_error.find("12") != std::string::npos);
+    s.change_passphrase(kPass, "wachtwoord123", "wachtwoord123");  // long enough, easy to guess
+    CHECK(s.error_key() == "passphrase.rule.common");
     s.change_passphrase(kPass, next, next + "x");
     CHECK(s.error_key() == "settings.passphrase.mismatch");
     s.change_passphrase("niet het oude wachtwoord", next, next);

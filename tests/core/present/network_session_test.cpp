@@ -12,7 +12,7 @@ using namespace kt;
 
 namespace {
 
-constexpr const char* kPass = "wachtwoord-van-de-test";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 i18n::Catalog dutch() {
     auto c = i18n::Catalog::open(test::i18n_dir(), "nl");

@@ -74,5 +74,5 @@ TEST_CASE("the English summary uses English plurals") {
     CHECK(kt::present::network_summary_line(en, NetworkSummary{1, 0, 1, 0, 0}) ==
           "1 person, 0 supportive, 1 hindering");
     CHECK(kt::present::network_summary_line(en, NetworkSummary{3, 2, 0, 2, 1}) ==
-          "3 people, 2 supportive, 2 overloaded carers, 1 heavily loaded carer");
+          "3 people, 2 supportive, 2 overburdened carers, 1 heavily burdened carer");
 }

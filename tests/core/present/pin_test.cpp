@@ -25,12 +25,12 @@ TEST_CASE("T-15 five wrong PINs close the vault and keep the place no more", "[s
     test::TempDir dir;
     const auto path = dir / "v.kt";
     {
-        auto v = test::create_test_vault(path, "wachtwoord");
+        auto v = test::create_test_vault(path, kt::test::kPassphrase);
         REQUIRE(store::fill_demo(v, 1'790'000'000).ok());
     }
     SystemClock clock;
     present::Session s(path, clock);
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     REQUIRE(s.state().step == flow::Step::clients);
     s.open_client(s.clients().front().id);
     s.idle_lock();
@@ -59,18 +59,33 @@ TEST_CASE("T-15 five wrong PINs close the vault and keep the place no more", "[s
 TEST_CASE("a vault without a PIN asks for one before the client list") {
     test::TempDir dir;
     const auto path = dir / "v.kt";
-    { auto v = test::create_test_vault(path, "wachtwoord"); }
+    { auto v = test::create_test_vault(path, kt::test::kPassphrase); }
     SystemClock clock;
     present::Session s(path, clock);
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     REQUIRE(s.state().step == flow::Step::pin_setup);
     s.choose_pin("12345", "12345");
     CHECK(s.error_key() == "pin.invalid");
-    s.choose_pin("123456", "654321");
+    s.choose_pin("246810", "135790");
     CHECK(s.error_key() == "pin.mismatch");
     s.choose_pin("135790", "135790");
     CHECK(s.state().step == flow::Step::clients);
     s.lock();
-    s.unlock("wachtwoord");
+    s.unlock(kt::test::kPassphrase);
     CHECK(s.state().step == flow::Step::clients);  // chosen once, kept in the vault
+}
+
+TEST_CASE("a PIN anyone would try first is refused when chosen") {
+    for (const char* p : {"000000", "999999", "123456", "654321", "890123", "121212", "123123"}) {
+        CAPTURE(p);
+        CHECK(crypto::guessable_pin(p));
+        CHECK(crypto::pin_error_key(p, p) == "pin.guessable");
+    }
+    for (const char* p : {"246810", "135790", "482915"}) {
+        CAPTURE(p);
+        CHECK_FALSE(crypto::guessable_pin(p));
+        CHECK(crypto::pin_error_key(p, p).empty());
+    }
+    CHECK(crypto::pin_error_key("12345", "12345") == "pin.invalid");
+    CHECK(crypto::pin_error_key("246810", "246811") == "pin.mismatch");
 }

@@ -16,18 +16,20 @@ namespace flow = kt::flow;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 struct Fixture {
     kt::test::TempDir dir;
     std::filesystem::path path = dir / "demo.ktv";
     kt::SystemClock clock;
     kt::i18n::Catalog nl = open_catalog("nl");
+    bool made = make_vault(path, clock);  // before the session: it looks at start
     Session s{path, clock};
 
-    Fixture() {
+    static bool make_vault(const std::filesystem::path& path, const kt::Clock& clock) {
         auto v = kt::test::create_test_vault(path, kPass);
         REQUIRE(kt::store::fill_demo(v, clock.now_utc()).ok());
+        return true;
     }
     static kt::i18n::Catalog open_catalog(const char* locale) {
         auto c = kt::i18n::Catalog::open(kt::test::i18n_dir(), locale);
@@ -137,11 +139,11 @@ TEST_CASE_METHOD(Fixture, "each assessment on the client's page says who was pre
     REQUIRE(v.lines.size() == 2);
     const auto& fresh = v.lines[0].resumable ? v.lines[0] : v.lines[1];
     CHECK(fresh.present ==
-          "Aanwezig: cliënt, partner, vertegenwoordiger of zaakwaarnemer (bewindvoerder)");
+          "Aanwezig: cliënt, partner en vertegenwoordiger of zaakwaarnemer (bewindvoerder)");
     const auto en = kt::present::client_view(s, open_catalog("en"));
     const auto& fresh_en = en.lines[0].resumable ? en.lines[0] : en.lines[1];
     CHECK(fresh_en.present ==
-          "Present: client, partner, representative or legal agent (bewindvoerder)");
+          "Present: client, partner and representative or legal agent (bewindvoerder)");
 }
 
 TEST_CASE_METHOD(Fixture, "an assessment without recorded participants shows no presence line") {

@@ -16,11 +16,11 @@ namespace {
 
 struct Fixture {
     kt::test::TempDir dir;
-    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
     std::string client = add("Johannes", "Vries");
 
     std::string add(const char* given, const char* family) {
-        auto id = store::add_client(vault.db(), {"", given, "", family, "", ""}, 100);
+        auto id = store::add_client(vault.db(), {"", given, "", family, "", "", "", {}, {}}, 100);
         REQUIRE(id.ok());
         return id.value();
     }

@@ -25,7 +25,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr const char* kNewPass = "Thee met de buren 2027";
 
 kt::model::Client marker_client() {
@@ -45,6 +45,8 @@ fs::path drive_every_event(const TempDir& dir) {
     {
         auto v = kt::test::create_test_vault(path, kPass);
         auto& db = v.db();
+        // What the first run and `keukentafel-cli init` log into the vault they made.
+        REQUIRE(store::audit_event(db, "vault_created", "", "ok", 999).ok());
         REQUIRE(store::audit_event(db, "unlock", "", "ok", 1000).ok());
         auto id = store::add_client(db, marker_client(), 1001);
         REQUIRE(id.ok());
@@ -63,8 +65,9 @@ fs::path drive_every_event(const TempDir& dir) {
         const kt::model::DomainAnswer own{kt::model::Agreement::disagree, 2, "Woordmarkeer"};
         REQUIRE(store::set_answer(db, a.value(), 0, own, 1100).ok());
         for (const auto signer : {kt::model::Signer::client, kt::model::Signer::worker})
-            REQUIRE(
-                store::save_signature(db, a.value(), {signer, "", {{{{0.5f, 0.5f}}}}}, 1100).ok());
+            REQUIRE(store::save_signature(db, a.value(),
+                                          {signer, "", {{{{0.5f, 0.5f}}}}, false, "", 0}, 1100)
+                        .ok());
         const store::SealContext seal{"0.1.0", std::string(64, '0')};
         REQUIRE(store::seal_assessment(db, a.value(), seal, 1100).ok());
         REQUIRE(store::reopen_sealed(db, a.value(), 1100).ok());

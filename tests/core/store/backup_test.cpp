@@ -22,7 +22,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr const char* kMarker = "Backupmarkeer-Grzegorz";
 
 kt::model::Client marker_client(int i) {
@@ -126,7 +126,7 @@ TEST_CASE("T-39 a backup never overwrites an existing file and leaves nothing wh
     }
 }
 
-TEST_CASE("T-39 no plaintext copy can be made through our wrapper; raw SQLCipher could",
+TEST_CASE("T-39 no plaintext copy can be made through our wrapper, raw SQLCipher could",
           "[security]") {
     TempDir dir;
     auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);

@@ -15,7 +15,7 @@ namespace {
 
 struct Fixture {
     kt::test::TempDir dir;
-    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
 
     std::int64_t count() {
         auto n = vault.db().query_int("SELECT count(*) FROM client");

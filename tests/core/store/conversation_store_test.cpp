@@ -13,7 +13,7 @@ namespace {
 
 struct Fixture {
     test::TempDir dir;
-    store::Vault vault = test::create_test_vault(dir / "v.kt", "een wachtwoord");
+    store::Vault vault = test::create_test_vault(dir / "v.kt", kt::test::kPassphrase);
     std::string client_id;
     std::string assessment_id;
 
@@ -136,4 +136,32 @@ TEST_CASE_METHOD(Fixture, "settings keep the wijk list and refuse impossible val
     CHECK(store::load_settings(vault.db())->interval_months == 3);
     s->interval_months = 4;
     CHECK(store::save_settings(vault.db(), s.value()).error().code == ErrorCode::usage);
+}
+
+TEST_CASE_METHOD(Fixture, "a stored setting save_settings could not have written is reported",
+                 "[store]") {
+    const auto store_raw = [&](const std::string& key, const std::string& value) {
+        REQUIRE(vault.db()
+                    .exec("INSERT OR REPLACE INTO setting (key, value) VALUES ('" + key + "', '" +
+                          value + "')")
+                    .ok());
+    };
+    for (const auto& [key, value] :
+         std::vector<std::pair<std::string, std::string>>{{"idle_lock_seconds", "twee minuten"},
+                                                          {"idle_lock_seconds", "120s"},
+                                                          {"idle_lock_seconds", "99999999999"},
+                                                          {"idle_lock_seconds", "5"},
+                                                          {"interval_months", ""},
+                                                          {"interval_months", "4"}}) {
+        CAPTURE(key, value);
+        store_raw(key, value);
+        auto s = store::load_settings(vault.db());  // never throws
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == ErrorCode::damaged_vault);
+        CHECK(s.error().detail.find(key) != std::string::npos);
+        CHECK(s.error().detail.find(value.empty() ? "\x01" : value) == std::string::npos);
+        store_raw(key, key == "interval_months" ? "3" : "300");
+        REQUIRE(store::load_settings(vault.db()).ok());
+    }
+    CHECK(store::load_settings(vault.db())->idle_lock_seconds == 300);
 }

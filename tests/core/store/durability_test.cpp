@@ -24,7 +24,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 void say(int fd, const std::string& line) {
     // One write per line: below PIPE_BUF, so a line arrives whole or not at all.
@@ -53,6 +53,19 @@ void say(int fd, const std::string& line) {
         if (!store::set_score(v->db(), assessment, domain, level, round * 100000 + k)) ::_exit(5);
         say(fd,
             "S " + assessment + " " + std::to_string(domain) + " " + std::to_string(level) + "\n");
+    }
+}
+
+// Reads from `fd` into `out` until `lines` more complete lines have arrived (or the pipe ends).
+void read_lines(int fd, std::string& out, int lines) {
+    char buf[256];
+    while (lines > 0) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n == 0 || (n < 0 && errno != EINTR)) return;
+        if (n < 0) continue;
+        for (ssize_t i = 0; i < n; ++i)
+            lines -= buf[i] == '\n';
+        out.append(buf, static_cast<std::size_t>(n));
     }
 }
 
@@ -102,7 +115,11 @@ TEST_CASE("T-01 acknowledged commits survive SIGKILL", "[security]") {
     const unsigned seed = std::random_device{}();
     INFO("seed " << seed);
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<int> delay_us(1000, 20000);
+    // The kill comes after a random number of acknowledged commits (counted from the child's
+    // own reports, never guessed from wall-clock time) plus a random delay that lands it
+    // anywhere inside the next commit.
+    std::uniform_int_distribution<int> acks_before_kill(1, 8);
+    std::uniform_int_distribution<int> delay_us(0, 3000);
     Scores acked;
     std::size_t assessments_acked = 0, commits = 0, lost = 0, integrity_failures = 0, breaks = 0;
     constexpr int kKills = 200;
@@ -114,13 +131,13 @@ TEST_CASE("T-01 acknowledged commits survive SIGKILL", "[security]") {
             save_until_killed(path, dek.value(), client, round, fds[1]);
         });
         ::close(fds[1]);
-        char ready = 0;
-        REQUIRE(::read(fds[0], &ready, 1) == 1);
-        REQUIRE(ready == 'R');
+        std::string reported;
+        read_lines(fds[0], reported, 1 + acks_before_kill(rng));  // "R" and then the acks
+        REQUIRE(reported.rfind("R\n", 0) == 0);
         ::usleep(static_cast<useconds_t>(delay_us(rng)));
         const int status = child.kill_and_wait();
         CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));  // killed, not failed
-        std::istringstream lines(read_all(fds[0]));
+        std::istringstream lines(reported + read_all(fds[0]));
         ::close(fds[0]);
         for (std::string kind, id; lines >> kind;) {
             if (kind == "R") continue;

@@ -21,7 +21,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 struct Fixture {
     kt::test::TempDir dir;
@@ -30,7 +30,7 @@ struct Fixture {
     std::string assessment = start(1000);
 
     std::string add_client(const char* given) {
-        auto id = store::add_client(vault.db(), {"", given, "", "Vries", "", ""}, 100);
+        auto id = store::add_client(vault.db(), {"", given, "", "Vries", "", "", "", {}, {}}, 100);
         REQUIRE(id.ok());
         return id.value();
     }
@@ -96,7 +96,8 @@ TEST_CASE("people added to the map are in the vault at once, in the order they w
     std::string assessment, first;
     {
         auto v = kt::test::create_test_vault(dir / "v.ktv", kPass);
-        auto client = store::add_client(v.db(), {"", "Johannes", "", "Vries", "", ""}, 100);
+        auto client =
+            store::add_client(v.db(), {"", "Johannes", "", "Vries", "", "", "", {}, {}}, 100);
         REQUIRE(client.ok());
         auto a = store::start_assessment(v.db(), client.value(), kt::model::AssessmentKind::intake,
                                          1000);

@@ -24,7 +24,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 // A tag unique to this run, so files written by tests running beside this one never match.
 std::string run_tag() {

@@ -5,9 +5,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstdio>
-#include <random>
+#include <iterator>
 #include <string>
 
 #include "store/clients.hpp"
@@ -24,11 +23,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+constexpr const char* kPass = kt::test::kPassphrase;
 
 }  // namespace
 
@@ -82,53 +77,56 @@ TEST_CASE("a passphrase change with a wrong old or an empty new passphrase chang
     CHECK(Vault::open(path, kPass).ok());
 }
 
-TEST_CASE("T-14 a passphrase change killed at random points leaves exactly one passphrase",
+TEST_CASE("T-14 a passphrase change killed at every step leaves exactly one passphrase",
           "[security]") {
+    // Each named step of change_passphrase, in order, and which passphrase must work after a
+    // kill there: the key file's rename is the one switch.
+    struct Step {
+        const char* name;
+        bool switched;
+    };
+    const Step steps[] = {
+        {"passphrase:key_checked", false}, {"passphrase:wrapped", false},
+        {"file:temp_written", false},      {"file:renamed", true},
+        {"passphrase:key_written", true},  {"passphrase:audited", true},
+    };
     TempDir dir;
     const fs::path path = dir / "v.ktv";
     { kt::test::create_test_vault(path, kPass); }
-    // How long one change takes here, so the kills spread over all of it (fast test KDF).
     std::string current = kPass;
-    auto t0 = std::chrono::steady_clock::now();
-    REQUIRE(store::change_passphrase(path, current, "opwarmen", KdfParams::test_fast(), 1).ok());
-    const double one_change = seconds_since(t0);
-    current = "opwarmen";
-    const unsigned seed = std::random_device{}();
-    INFO("seed " << seed);
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<int> delay_us(0, static_cast<int>(one_change * 1.3e6) + 200);
-    int kept_old = 0, took_new = 0, both = 0, neither = 0, finished_before_kill = 0;
-    for (int i = 0; i < 100; ++i) {
-        const std::string next = "wachtwoord-" + std::to_string(i);
-        kt::test::ChildProcess child([&] {
-            auto s = store::change_passphrase(path, current, next, KdfParams::test_fast(), 100 + i);
-            ::_exit(s.ok() ? 0 : 1);
-        });
-        ::usleep(static_cast<useconds_t>(delay_us(rng)));
-        const int status = child.kill_and_wait();
-        if (WIFEXITED(status)) {
-            CHECK(WEXITSTATUS(status) == 0);
-            ++finished_before_kill;
+    int kept_old = 0, took_new = 0, both = 0, neither = 0, kills = 0;
+    for (int round = 0; kills < 100; ++round) {
+        for (const Step& step : steps) {
+            const std::string next = "wachtwoord-" + std::to_string(kills);
+            kt::test::ChildProcess child([&] {
+                ::setenv("KT_CRASH_AT", step.name, 1);
+                auto s = store::change_passphrase(path, current, next, KdfParams::test_fast(),
+                                                  100 + kills);
+                ::_exit(s.ok() ? 0 : 1);
+            });
+            const int status = child.wait();
+            ++kills;
+            CAPTURE(round, step.name);
+            REQUIRE(WIFSIGNALED(status));  // the child really died at that step
+            REQUIRE(WTERMSIG(status) == SIGKILL);
+            const bool old_ok = Vault::unlock_data_key(path, current).ok();
+            const bool new_ok = Vault::unlock_data_key(path, next).ok();
+            both += old_ok && new_ok;
+            neither += !old_ok && !new_ok;
+            REQUIRE(old_ok != new_ok);
+            CHECK(new_ok == step.switched);
+            if (new_ok) {
+                ++took_new;
+                current = next;
+            } else {
+                ++kept_old;
+            }
+            auto v = Vault::open(path, current);  // the one that unwraps really opens the vault
+            REQUIRE(v.ok());
         }
-        const bool old_ok = Vault::unlock_data_key(path, current).ok();
-        const bool new_ok = Vault::unlock_data_key(path, next).ok();
-        both += old_ok && new_ok;
-        neither += !old_ok && !new_ok;
-        CAPTURE(i, old_ok, new_ok);
-        REQUIRE(old_ok != new_ok);
-        if (new_ok) {
-            ++took_new;
-            current = next;
-        } else {
-            ++kept_old;
-        }
-        auto v = Vault::open(path, current);  // the one that unwraps really opens the vault
-        REQUIRE(v.ok());
     }
     std::printf(
-        "T-14: 100 kills during a passphrase change (one change takes %.1f ms): %d kept the old "
-        "passphrase, %d took the new (%d had finished), %d both, %d bricked\n",
-        one_change * 1e3, kept_old, took_new, finished_before_kill, both, neither);
-    CHECK(kept_old > 0);  // the kills really landed before the switch and after it
-    CHECK(took_new > 0);
+        "T-14: %d kills at the %zu steps of a passphrase change: %d kept the old passphrase, %d "
+        "took the new, %d both, %d bricked\n",
+        kills, std::size(steps), kept_old, took_new, both, neither);
 }

@@ -34,12 +34,13 @@ inline model::Signature refusal(const char* reason) {
 
 struct ReviewFixture {
     TempDir dir;
-    store::Vault vault = create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    store::Vault vault = create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
     std::string client = add_client();
     std::string id = finished_assessment(1000);
 
     std::string add_client() {
-        auto c = store::add_client(vault.db(), {"", "IJsbrand", "van", "Dijk", "", "Centrum"}, 100);
+        auto c = store::add_client(vault.db(),
+                                   {"", "IJsbrand", "van", "Dijk", "", "Centrum", "", {}, {}}, 100);
         REQUIRE(c.ok());
         return c.value();
     }

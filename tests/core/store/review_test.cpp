@@ -94,12 +94,35 @@ TEST_CASE_METHOD(kt::test::ReviewFixture, "bad signatures are usage errors") {
     worker_refuses.signer = Signer::worker;
     auto too_many = kt::test::drawn(Signer::client);
     too_many.strokes.assign(model::kMaxStrokes + 1, too_many.strokes[0]);
-    for (const auto& s : {outside, nan, empty, no_role, worker_refuses, too_many,
-                          kt::test::refusal(""), kt::test::refusal("  \n")}) {
+    for (const auto& s : {outside, nan, empty, no_role, worker_refuses, too_many}) {
         CAPTURE(model::signature_problem(s));
         CHECK(store::save_signature(db, id, s, 1).error().code == ErrorCode::usage);
     }
     CHECK(store::load_review(db, id)->signatures.empty());
+}
+
+TEST_CASE_METHOD(kt::test::ReviewFixture, "a client may refuse to sign without giving a reason") {
+    for (const char* reason : {"", "  \n"}) {
+        CAPTURE(reason);
+        CHECK(model::signature_problem(kt::test::refusal(reason)) == nullptr);
+        REQUIRE(store::save_signature(vault.db(), id, kt::test::refusal(reason), 1).ok());
+        const auto r = store::load_review(vault.db(), id);
+        REQUIRE(r->signature(Signer::client) != nullptr);
+        CHECK(r->signature(Signer::client)->refused);
+    }
+}
+
+TEST_CASE_METHOD(kt::test::ReviewFixture, "hostile own words are stored exactly as typed") {
+    using namespace std::string_literals;
+    const std::vector<std::string> typed = {"\u202Eabc \u05D0 12"s, std::string(10000, 'x'),
+                                            "voor\0na"s, "\u0633\u0644\u0627\u0645\u200F."s};
+    for (const auto& words : typed) {
+        CAPTURE(words.size());
+        REQUIRE(store::set_answer(vault.db(), id, 2, {Agreement::disagree, 4, words}, 5).ok());
+        const auto r = store::load_review(vault.db(), id);
+        REQUIRE(r.ok());
+        CHECK(r->answers[2].own_words == words);
+    }
 }
 
 TEST_CASE_METHOD(kt::test::ReviewFixture, "a new signature replaces the signer's earlier one") {
@@ -132,8 +155,8 @@ TEST_CASE("ready to seal needs the worker and the client, a representative or a 
     CHECK(model::ready_to_seal(r));
     r.signatures[1] = kt::test::refusal("Ik lees het thuis na");
     CHECK(model::ready_to_seal(r));
-    r.signatures[1].refusal_reason = "";
-    CHECK_FALSE(model::ready_to_seal(r));
+    r.signatures[1].refusal_reason = "";  // refusing needs no reason
+    CHECK(model::ready_to_seal(r));
     r.signatures = {kt::test::refusal("Ik lees het thuis na")};
     CHECK_FALSE(model::ready_to_seal(r));
 }

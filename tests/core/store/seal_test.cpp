@@ -306,12 +306,14 @@ TEST_CASE_METHOD(Fixture, "each signature entry carries a device signature over 
     REQUIRE(pk.ok());
     CHECK(*r.find("device_public_key")->string() == pk.value());
     CHECK(kt::crypto::verify_hex(pk.value(), info.content_hash, info.device_signature));
+    CHECK(*r.find("schema")->string() == "keukentafel.sealed_assessment/2");
     for (const auto& s : *r.find("signatures")->array()) {
-        const std::string msg = *r.find("content_sha256")->string() + "|" +
-                                *s.find("role")->string() + "|" +
-                                *s.find("stroke_sha256")->string() + "|" +
-                                json::format_number(*s.find("signed_at_utc")->number()) + "|" +
-                                json::format_number(*s.find("device_seq")->number());
+        // Bound to this assessment and version, so it cannot be moved to another one.
+        const std::string msg =
+            "keukentafel.signature/2|" + id + "|1|" + *r.find("content_sha256")->string() + "|" +
+            *s.find("role")->string() + "|" + *s.find("stroke_sha256")->string() + "|" +
+            json::format_number(*s.find("signed_at_utc")->number()) + "|" +
+            json::format_number(*s.find("device_seq")->number());
         CHECK(kt::crypto::verify_hex(pk.value(), msg, *s.find("device_ed25519_sig")->string()));
     }
 }

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr std::size_t kPage = 4096;
 // SQLCipher 3.4.1 reserves 48 bytes per page: IV (16), HMAC-SHA1 (20) and 12 bytes of random
 // padding. The HMAC covers the ciphertext and the IV, not the padding, which holds no data.

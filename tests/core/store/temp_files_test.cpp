@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr const char* kMarker = "Tempmarkeer-";
 constexpr int kRows = 20000;
 
@@ -111,7 +111,7 @@ void fill(Vault& v) {
 
 }  // namespace
 
-TEST_CASE("T-06 a 20000-row sort opens no temp file; with temp_store=FILE the canary leaks",
+TEST_CASE("T-06 a 20000-row sort opens no temp file, with temp_store=FILE the canary leaks",
           "[security]") {
     TempDir dir, private_tmp;
     // Every temp file of this process goes to a directory nobody else uses.

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 // Synthetic markers in every personal field of extra clients, on top of the demo names.
 const std::vector<kt::model::Client>& marker_clients() {

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 
 void check_pinned_settings(kt::store::Database& db) {
     auto int_of = [&](const char* sql) {
@@ -247,15 +247,15 @@ TEST_CASE("a create that fails at key derivation leaves no files behind", "[secu
 
 TEST_CASE("a create that fails writing the key file leaves no vault files behind", "[security]") {
     TempDir dir;
-    // A directory where the key file's temp file must go makes the very last step fail,
-    // after the encrypted database has been written.
-    fs::create_directory(dir / "v.ktv.key.tmp");
+    // A directory where the key file's temp file must go (beside the vault being made) makes
+    // the last write fail, after the encrypted database has been written.
+    fs::create_directory(dir / "v.ktv.new.key.tmp");
     {
         auto v = Vault::create(dir / "v.ktv", kPass, kt::crypto::KdfParams::test_fast());
         REQUIRE_FALSE(v.ok());
         CHECK(v.error().code != ErrorCode::already_exists);
     }
-    CHECK(dir.entries() == std::set<std::string>{"v.ktv.key.tmp"});
+    CHECK(dir.entries() == std::set<std::string>{"v.ktv.new.key.tmp"});
 }
 
 TEST_CASE("opening a missing vault reports not_found and creates nothing") {

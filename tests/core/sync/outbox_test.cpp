@@ -78,7 +78,7 @@ TEST_CASE("a vault sealed before the outbox existed gets outbox rows when it is 
         std::filesystem::copy_file(f.dir / "v.ktv", path);
         std::filesystem::copy_file(f.dir / "v.ktv.key", dir / "old.ktv.key");
     }
-    auto v = store::Vault::open(path, "Koffie met koek 2026");
+    auto v = store::Vault::open(path, kt::test::kPassphrase);
     REQUIRE(v.ok());
     CHECK(v->db().query_int("PRAGMA user_version").value() == store::schema_version());
     auto items = ks::list_outbox(v->db());

@@ -15,6 +15,7 @@
 #include "store/network.hpp"
 #include "store/review.hpp"
 #include "store/seal.hpp"
+#include "sync/backoff.hpp"
 #include "sync/config.hpp"
 #include "sync/outbox.hpp"
 #include "sync_fixture.hpp"
@@ -24,7 +25,7 @@ namespace store = kt::store;
 
 namespace {
 
-constexpr const char* kPass = "Koffie met koek 2026";
+constexpr const char* kPass = kt::test::kPassphrase;
 constexpr std::size_t kPage = store::kCipherPageSize;
 constexpr std::size_t kReserve = 48;  // IV 16 + HMAC-SHA1 20, rounded up to the AES block
 
@@ -99,9 +100,12 @@ Markers add_marked_afsluiting(store::Database& db, const std::string& tag, std::
     REQUIRE(store::set_goals_agreement(db, m.assessment_id, Agreement::agree, at).ok());
     kt::model::Signature rep{kt::model::Signer::representative,
                              mk("Rolbewindvoerder"),
-                             {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}}};
+                             {{{{0.1f, 0.6f}, {0.4f, 0.3f}}}},
+                             false,
+                             "",
+                             0};
     const kt::model::Signature worker{
-        kt::model::Signer::worker, "", {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}}};
+        kt::model::Signer::worker, "", {{{{0.2f, 0.5f}, {0.7f, 0.4f}}}}, false, "", 0};
     REQUIRE(store::save_signature(db, m.assessment_id, rep, at).ok());
     REQUIRE(store::save_signature(db, m.assessment_id, worker, at).ok());
     const store::SealContext context{"0.1.0", std::string(64, 'a'), "ZRM-2017", "passphrase"};
@@ -133,15 +137,16 @@ TEST_CASE("purged assessments leave no trace on any page of the vault file (T-36
     // Both afsluitingen reach the receiver at 5000; then the first one's receipt ages.
     std::int64_t now = 5000;
     auto o = kt::test::options_for(fake, &now);
-    // Send the two afsluitingen only: the third item is not due, so it stays unsent.
+    // Send the two afsluitingen only: the third item waits a day (the longest wait a device
+    // sets; a later retry time counts as set by a clock put back since), so it stays unsent.
     auto items = ks::list_outbox(db);
     REQUIRE(items->size() == 3);
     for (const auto& item : items.value()) {
         if (item.assessment_id == unsent[0].assessment_id)
-            REQUIRE(
-                db.exec("UPDATE outbox SET next_attempt_at = 999999999 WHERE assessment_id = '" +
-                        item.assessment_id + "'")
-                    .ok());
+            REQUIRE(db.exec("UPDATE outbox SET next_attempt_at = " +
+                            std::to_string(now + ks::kMaxRetryAfterSeconds) +
+                            " WHERE assessment_id = '" + item.assessment_id + "'")
+                        .ok());
     }
     REQUIRE(ks::sync_now(vault, o).sent == 2);
     // The kept one is received later.

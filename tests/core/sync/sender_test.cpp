@@ -18,7 +18,7 @@ namespace {
 
 struct SyncFixture {
     kt::test::TempDir dir;
-    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    store::Vault vault = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
     FakeReceiver fake;
     std::int64_t now = 10000;
     std::vector<kt::test::SealedAssessment> sealed;
@@ -152,7 +152,7 @@ TEST_CASE(
     SyncFixture f(3);
     f.fake.script.push_back(
         [](const auto&) { return FakeReceiver::reply(200, R"({"status":"active"})"); });
-    f.fake.script.push_back([](const auto&) { return FakeReceiver::fail(ks::NetError::offline); });
+    f.fake.script.push_back([](const auto&) { return FakeReceiver::fail(kt::ErrorCode::offline); });
     auto r = f.pass();
     CHECK(r.status == ks::SyncStatus::offline);
     CHECK(std::string(r.message_key()) == "error.sync.offline");
@@ -168,7 +168,7 @@ TEST_CASE(
         auto state = ks::load_state(f.vault.db());
         f.now = state->next_attempt_at;
         f.fake.script.push_back(
-            [](const auto&) { return FakeReceiver::fail(ks::NetError::timeout); });
+            [](const auto&) { return FakeReceiver::fail(kt::ErrorCode::timeout); });
         CHECK(f.pass().status == ks::SyncStatus::timeout);
     }
     auto state = ks::load_state(f.vault.db());
@@ -239,7 +239,7 @@ TEST_CASE("update needed server error and a refused item each have their outcome
     }
     SECTION("not enrolled") {
         kt::test::TempDir dir;
-        auto v = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+        auto v = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
         kt::test::add_sealed_assessments(v.db(), 1, 1000);
         const auto r = ks::sync_now(v);
         CHECK(r.status == ks::SyncStatus::not_enrolled);
@@ -297,7 +297,7 @@ TEST_CASE(
     CHECK(f.audit_count("device_wiped") == 1);
     f.vault.close();
     // The next unlock says what T-10 says for a vault without its key file.
-    auto reopened = store::Vault::open(f.dir / "v.ktv", "Koffie met koek 2026");
+    auto reopened = store::Vault::open(f.dir / "v.ktv", kt::test::kPassphrase);
     REQUIRE_FALSE(reopened.ok());
     CHECK(reopened.error().code == kt::ErrorCode::not_a_vault);
 }

@@ -32,14 +32,14 @@ class FakeReceiver final : public sync::Transport {
     crypto::SigningKey receipt_key = crypto::new_signing_key();
     std::vector<SeenRequest> seen;
     /// Answers for the next requests, in order; then the honest receiver.
-    std::deque<std::function<sync::HttpResult(const SeenRequest&)>> script;
+    std::deque<std::function<Result<sync::HttpResponse>(const SeenRequest&)>> script;
     /// Changes a receipt before it is returned (forgery tests).
     std::function<void(sync::Receipt&)> tamper;
     std::int64_t receiver_time = 5000;
 
-    sync::HttpResult request(std::string_view method, std::string_view path,
-                             const std::vector<std::string>& headers,
-                             std::string_view body) override {
+    Result<sync::HttpResponse> request(std::string_view method, std::string_view path,
+                                       const std::vector<std::string>& headers,
+                                       std::string_view body) override {
         seen.push_back({std::string(method), std::string(path), std::string(body), headers});
         if (!script.empty()) {
             auto next = std::move(script.front());
@@ -49,16 +49,13 @@ class FakeReceiver final : public sync::Transport {
         return honest(seen.back());
     }
 
-    static sync::HttpResult reply(long status, std::string body,
-                                  std::optional<std::int64_t> retry_after = std::nullopt) {
-        sync::HttpResult r;
-        r.response = {status, std::move(body), retry_after};
-        return r;
+    static Result<sync::HttpResponse> reply(
+        long status, std::string body, std::optional<std::int64_t> retry_after = std::nullopt) {
+        return sync::HttpResponse{status, std::move(body), retry_after};
     }
-    static sync::HttpResult fail(sync::NetError e) {
-        sync::HttpResult r;
-        r.error = e;
-        return r;
+    /// A request that got no answer: a network code (offline, timeout, …).
+    static Result<sync::HttpResponse> fail(ErrorCode e) {
+        return make_error(e, "scripted network failure");
     }
 
     int submissions() const {
@@ -69,7 +66,7 @@ class FakeReceiver final : public sync::Transport {
     }
 
   private:
-    sync::HttpResult honest(const SeenRequest& r) {
+    Result<sync::HttpResponse> honest(const SeenRequest& r) {
         if (r.path == "/v1/checkin")
             return reply(200, R"({"status":"active","server_time":5000,"retention_days":30})");
         if (r.path != "/v1/submissions") return reply(200, R"({"status":"recorded"})");

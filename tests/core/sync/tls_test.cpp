@@ -4,12 +4,9 @@
 // receiver's proof holds.
 #include "sync/transport.hpp"
 
-#include <httplib.h>
-
-#include <atomic>
 #include <catch2/catch.hpp>
-#include <thread>
 
+#include "https_test_server.hpp"
 #include "store/seal.hpp"
 #include "support/sealed_vault.hpp"
 #include "support/test_support.hpp"
@@ -24,43 +21,18 @@
 
 namespace ks = kt::sync;
 namespace store = kt::store;
+using kt::test::TestServer;
 
 namespace {
 
-// An HTTPS server on 127.0.0.1 with the given identity, run on a thread for the test's scope.
-class TestServer {
-  public:
-    TestServer(const kt::test::TlsIdentity& id, const kt::test::TempDir& dir, const char* stem)
-        : m_cert(kt::test::write_identity(id, dir.path(), stem)),
-          m_server(m_cert.c_str(), (dir / (std::string(stem) + ".key")).c_str()) {
-        REQUIRE(m_server.is_valid());
-        m_server.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
-            ++requests;
-            return httplib::Server::HandlerResponse::Unhandled;
-        });
-    }
-    ~TestServer() {
-        m_server.stop();
-        if (m_thread.joinable()) m_thread.join();
-    }
-    httplib::SSLServer& server() { return m_server; }
-    std::string start() {
-        const int port = m_server.bind_to_any_port("127.0.0.1");
-        REQUIRE(port > 0);
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        return "https://127.0.0.1:" + std::to_string(port);
-    }
-    std::atomic<int> requests{0};
-
-  private:
-    std::filesystem::path m_cert;
-    httplib::SSLServer m_server;
-    std::thread m_thread;
-};
-
-ks::HttpResult post(const std::string& url, const ks::TlsTrust& trust) {
+kt::Result<ks::HttpResponse> post(const std::string& url, const ks::TlsTrust& trust) {
     ks::CurlTransport t(url, trust, {5, 10, 1 << 20});
     return t.request("POST", "/v1/checkin", {}, "{}");
+}
+
+// The network code of a failed request; internal for a request that got an answer.
+kt::ErrorCode failure(const kt::Result<ks::HttpResponse>& r) {
+    return r.ok() ? kt::ErrorCode::internal : r.error().code;
 }
 
 }  // namespace
@@ -78,13 +50,13 @@ TEST_CASE("the pinned key is the only key accepted even with a valid chain", "[s
     CHECK(kt::test::pin_of(enrolled.cert_pem) != kt::test::pin_of(other.cert_pem));
 
     const auto refused = post(url, {ca.cert_pem, kt::test::pin_of(enrolled.cert_pem)});
-    CHECK(refused.error == ks::NetError::tls_pin_mismatch);
+    CHECK(failure(refused) == kt::ErrorCode::tls_pin_mismatch);
     CHECK(server.requests == 0);
     // The same server with its own pin is fine: the chain and host name hold.
     const auto ok = post(url, {ca.cert_pem, kt::test::pin_of(other.cert_pem)});
-    INFO(ok.detail);
-    CHECK(ok.error == ks::NetError::none);
-    CHECK(ok.response.status == 200);
+    INFO((ok ? "" : ok.error().detail));
+    REQUIRE(ok.ok());
+    CHECK(ok->status == 200);
     CHECK(server.requests == 1);
 }
 
@@ -96,7 +68,7 @@ TEST_CASE("a sync pass to a server with another key sends nothing and marks noth
     const auto other = kt::test::make_test_cert({"127.0.0.1", false, &ca});
     TestServer server(other, dir, "other");
     const auto url = server.start();
-    auto vault = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    auto vault = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
     kt::test::add_sealed_assessments(vault.db(), 2, 1000);
     ks::SyncConfig c;
     c.url = url;
@@ -124,26 +96,27 @@ TEST_CASE("an expired certificate another host name or no server fail as such", 
         const auto cert = kt::test::make_test_cert({"127.0.0.1", true, &ca});
         TestServer server(cert, dir, "expired");
         const auto url = server.start();
-        CHECK(post(url, {ca.cert_pem, kt::test::pin_of(cert.cert_pem)}).error ==
-              ks::NetError::tls_failed);
+        CHECK(failure(post(url, {ca.cert_pem, kt::test::pin_of(cert.cert_pem)})) ==
+              kt::ErrorCode::tls_failed);
         CHECK(server.requests == 0);
     }
     SECTION("another host name") {
         const auto cert = kt::test::make_test_cert({"receiver.example", false, &ca});
         TestServer server(cert, dir, "misnamed");
         const auto url = server.start();
-        CHECK(post(url, {ca.cert_pem, kt::test::pin_of(cert.cert_pem)}).error ==
-              ks::NetError::tls_failed);
+        CHECK(failure(post(url, {ca.cert_pem, kt::test::pin_of(cert.cert_pem)})) ==
+              kt::ErrorCode::tls_failed);
         CHECK(server.requests == 0);
     }
     SECTION("nothing listening") {
         const auto cert = kt::test::make_test_cert({"127.0.0.1", false, &ca});
-        CHECK(post("https://127.0.0.1:1", {ca.cert_pem, kt::test::pin_of(cert.cert_pem)}).error ==
-              ks::NetError::offline);
+        CHECK(
+            failure(post("https://127.0.0.1:1", {ca.cert_pem, kt::test::pin_of(cert.cert_pem)})) ==
+            kt::ErrorCode::offline);
     }
     SECTION("plain http is not even tried") {
         ks::CurlTransport t("http://127.0.0.1:1", {ca.cert_pem, "sha256//x"});
-        CHECK(t.request("POST", "/v1/checkin", {}, "{}").error == ks::NetError::tls_failed);
+        CHECK(failure(t.request("POST", "/v1/checkin", {}, "{}")) == kt::ErrorCode::tls_failed);
         CHECK_FALSE(ks::is_receiver_url("http://127.0.0.1:8443"));
         CHECK_FALSE(ks::is_receiver_url("https://127.0.0.1:8443/path"));
         CHECK_FALSE(ks::is_receiver_url("https://user@127.0.0.1"));
@@ -191,7 +164,7 @@ TEST_CASE("enrollment stores the seen key only when the receiver's proof holds",
     kt::test::TempDir dir;
     const auto cert = kt::test::make_test_cert();
     const std::string code = ks::new_enrollment_code();
-    auto vault = kt::test::create_test_vault(dir / "v.ktv", "Koffie met koek 2026");
+    auto vault = kt::test::create_test_vault(dir / "v.ktv", kt::test::kPassphrase);
     SECTION("honest receiver") {
         TestServer server(cert, dir, "receiver");
         serve_enroll(server, code, cert.cert_pem, true);

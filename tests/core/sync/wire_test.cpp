@@ -3,6 +3,8 @@
 #include "sync/wire.hpp"
 
 #include <catch2/catch.hpp>
+#include <utility>
+#include <vector>
 
 #include "../store/review_fixture.hpp"
 #include "sync/box.hpp"
@@ -159,4 +161,31 @@ TEST_CASE("The receiver's check refuses a record that was changed or signed by a
     const auto thief = kt::crypto::new_signing_key();
     resigned.seal_signature = kt::crypto::sign_hex(thief, resigned.record_sha256);
     CHECK_FALSE(ks::check_payload(resigned, thief.public_hex).ok());  // not the record's key
+}
+
+TEST_CASE("The receiver's check refuses signatures moved to another assessment or version",
+          "[security]") {
+    kt::test::ReviewFixture f;
+    const auto good = sealed_payload(f);
+    auto key = store::device_signing_key(f.vault.db());
+    REQUIRE(key.ok());
+    // Even someone holding the device key who re-seals the record cannot carry the signature
+    // entries over: they name the assessment and version they were made for.
+    const std::string other_id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    REQUIRE(other_id.size() == f.id.size());
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"assessment_uuid\":\"" + f.id, "\"assessment_uuid\":\"" + other_id},
+             {"\"version\":1", "\"version\":2"}}) {
+        CAPTURE(to);
+        auto moved = good;
+        const auto at = moved.record.find(from);
+        REQUIRE(at != std::string::npos);
+        moved.record.replace(at, from.size(), to);
+        moved.record_sha256 = kt::crypto::sha256_hex(moved.record);
+        moved.seal_signature = kt::crypto::sign_hex(key.value(), moved.record_sha256);
+        auto checked = ks::check_payload(moved, key->public_hex);
+        REQUIRE_FALSE(checked.ok());
+        CHECK(checked.error().detail == "record signature does not verify");
+    }
+    CHECK(ks::check_payload(good, key->public_hex).ok());
 }

@@ -6,6 +6,10 @@
 #include <memory>
 #include <set>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "i18n/catalog.hpp"
 #include "support/test_support.hpp"
 
@@ -24,6 +28,20 @@ std::vector<ErrorCode> all_codes() {
 kt::Result<int> parse_level(int raw) {
     if (raw < 1 || raw > 5) return kt::make_error(ErrorCode::usage, "level out of range");
     return raw;
+}
+
+// Runs `misuse` in a child process; true when the child died of SIGABRT (and nothing else).
+template <typename F>
+bool aborts(F misuse) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        std::fclose(stderr);  // the message is for developers; keep the test output clean
+        misuse();
+        _exit(0);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) return false;
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
 }
 
 }  // namespace
@@ -86,4 +104,16 @@ TEST_CASE("every error message exists in Dutch and English") {
             CHECK_FALSE(cat->tr(key).empty());
         }
     }
+}
+
+TEST_CASE("asking a success for its error or a failure for its value aborts, never reads junk") {
+    CHECK(aborts([] {
+        kt::Status fine;
+        (void)fine.error().code;
+    }));
+    CHECK(aborts([] { (void)parse_level(3).error().code; }));
+    CHECK(aborts([] { (void)parse_level(7).value(); }));
+    // The same calls on the right kind of result return normally.
+    CHECK_FALSE(aborts([] { (void)parse_level(7).error().code; }));
+    CHECK_FALSE(aborts([] { (void)parse_level(3).value(); }));
 }
