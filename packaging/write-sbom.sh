@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints the SBOM of a build (T-30): the exact Debian versions of every package it was
 # compiled against (packaging/debian/control's Build-Depends) and of every package whose
-# shared libraries the programs in BIN_DIR load (ldd, then dpkg -S).
+# shared libraries the programs in BIN_DIR load (ldd, then dpkg -S); and the npm packages whose
+# files the receiver's console ships (package.json's dependencies, as package-lock.json pins
+# them).
 # Usage: packaging/write-sbom.sh BIN_DIR VERSION > sbom.txt
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +32,15 @@ linked_packages() {  # one dpkg -S for every library path (as ldd says it and re
     done | sort -u | { xargs dpkg -S 2>/dev/null || true; } | sed 's/: .*//' | tr ',' '\n' | sed 's/\s//g; s/:.*//'
 }
 
+npm_shipped() {  # "name version (license)" of the lock's direct, non-dev dependencies
+    perl -MJSON::PP -0777 -ne '
+        my $p = decode_json($_)->{packages};
+        for my $name (sort keys %{ $p->{""}{dependencies} }) {
+            my $e = $p->{"node_modules/$name"};
+            print "$name $e->{version} (", ($e->{license} // "no license field"), ")\n";
+        }' "$root/package-lock.json"
+}
+
 echo "# Keukentafel ${version}: Debian packages this build compiled and linked against"
 echo "# built on Debian $(cat /etc/debian_version) $(dpkg --print-architecture)"
 echo
@@ -38,3 +49,6 @@ build_depends | versions
 echo
 echo "## linked at run time (shared libraries of keukentafel, keukentafel-cli, keukentafel-receiver)"
 linked_packages | versions
+echo
+echo "## shipped from npm (the console's CSS, package-lock.json)"
+npm_shipped
