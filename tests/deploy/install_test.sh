@@ -3,14 +3,19 @@
 # clean Debian 12 root with mmdebstrap and in it: apt-get installs the three .deb files with
 # every dependency from Debian; checks --version, the system users and directories,
 # hardening-check (T-29), systemd-analyze verify of every unit and the receiver's exposure;
-# creates the receiver's keys and a worker's vault with a sealed assessment; upgrades to the
-# same sources under the next version; then remove and purge, which must leave both untouched.
+# creates the receiver's keys and a worker's vault with a sealed assessment; serves the web
+# console from the installed pages and CSS; runs the installed kiosk headless (the first run's
+# welcome page, and with KIOSK the matrix screen against the build tree's); checks the
+# logrotate file; upgrades to the same sources under the next version; then remove and purge,
+# which must leave both untouched.
 # The base root and the downloaded packages are cached in $KT_DEPLOY_CACHE
 # (default ~/.cache/keukentafel-deploy); a base older than 7 days is made anew.
-# Usage: install_test.sh SOURCE_DIR    (exit 77: skipped, with the reason printed)
+# Usage: install_test.sh SOURCE_DIR OUT_DIR [KIOSK PNG_COMPARE]   (exit 77: skipped, with the
+#        reason printed); OUT_DIR receives the installed kiosk's screenshots.
 #        KT_DEPLOY_PREBUILT=1 takes dist/*.deb as they are instead of running build-deb.sh.
 set -euo pipefail
 src=$(cd "$1" && pwd)
+shots=$2 build_kiosk=${3:-} compare=${4:-}
 t0=$(date +%s)
 step() { echo "[$(($(date +%s) - t0)) s] $*"; }
 fail() { echo "FAIL: $*"; exit 1; }
@@ -64,7 +69,7 @@ step "packages: $(cd "$work/debs-n" && ls) and the same as ${next}"
 base=$cache/bookworm-base.tar
 if [ ! -s "$base" ] || [ -n "$(find "$base" -mtime +7)" ]; then
     step "making the base root with mmdebstrap (cached in $cache)"
-    mmdebstrap --quiet --variant=apt --mode=root bookworm "$base.tmp" \
+    mmdebstrap --quiet --variant=apt --mode=root --format=tar bookworm "$base.tmp" \
         "deb http://deb.debian.org/debian bookworm main" \
         "deb http://deb.debian.org/debian bookworm-updates main" \
         "deb http://deb.debian.org/debian-security bookworm-security main"
@@ -79,6 +84,8 @@ cp /etc/resolv.conf "$R/etc/resolv.conf"
 rm -f "$R/etc/apt/apt.conf.d/docker-clean"
 echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$R/etc/apt/apt.conf.d/10keep-debs"
 in_root() { chroot "$R" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+# shellcheck source=tests/deploy/installed_programs.sh
+. "$(dirname "$0")/installed_programs.sh"
 step "clean Debian $(cat "$R/etc/debian_version") root in $R"
 
 # ---- install N with every dependency from Debian ----
@@ -109,9 +116,19 @@ for f in usr/share/man/man1/keukentafel.1.gz usr/share/man/man1/keukentafel-cli.
 done
 echo "SBOM (/usr/share/doc/keukentafel/sbom.txt):"
 sed 's/^/  /' "$R/usr/share/doc/keukentafel/sbom.txt"
-for p in libsqlcipher-dev libsqlcipher0 libsodium23 libssl3; do
+for p in libsqlcipher-dev libsqlcipher0 libsodium23 libssl3 @utrecht/component-library-css; do
     grep -q "^$p " "$R/usr/share/doc/keukentafel/sbom.txt" || fail "the SBOM does not name $p"
 done
+owner() { in_root dpkg -S "$1" | sed 's/: .*//'; }
+share=/usr/share/keukentafel
+[ "$(owner $share/i18n/nl.res)" = keukentafel ] || fail "$share/i18n is not keukentafel's"
+[ "$(owner $share/pictograms/sociaal_netwerk.svg)" = keukentafel ] || fail "no pictograms in keukentafel"
+[ "$(ls "$R$share/pictograms" | wc -l)" = 13 ] || fail "not 13 pictograms in $share/pictograms"
+for f in templates/layout.mustache static/console.css static/theme.css \
+    static/utrecht-component-library.css static/utrecht-design-tokens.css; do
+    [ "$(owner "$share/console/$f")" = keukentafel-receiver ] || fail "$share/console/$f is not keukentafel-receiver's"
+done
+in_root dpkg -s espeak-ng-data >/dev/null 2>&1 || fail "espeak-ng-data (the voices) is not installed"
 
 # ---- T-29: hardening of the installed programs ----
 step "hardening-check (T-29)"
@@ -142,13 +159,8 @@ home=/var/lib/keukentafel-kiosk
 data=$home/.local/share/keukentafel
 in_root runuser -u keukentafel-kiosk -- sh -c "umask 077; mkdir -p $data && printf '%s\n' \
     'Koffie aan de keukentafel 2026' >$home/pw"
-if in_root keukentafel-cli --help | grep 'keukentafel-cli init' >/dev/null; then
-    in_root runuser -u keukentafel-kiosk -- keukentafel-cli init --vault "$data/vault.kt" \
-        --passphrase-file "$home/pw" --worker-name "Sanne de Vries" --team Oost
-else
-    # STEP PENDING: keukentafel-cli init (issue 16 point 2) is not on main yet.
-    echo "keukentafel-cli init: not in this build yet; skipping the empty vault"
-fi
+in_root runuser -u keukentafel-kiosk -- keukentafel-cli init --vault "$data/vault.kt" \
+    --passphrase-file "$home/pw" --worker-name "Sanne de Vries" --team Oost
 in_root runuser -u keukentafel-kiosk -- keukentafel-cli demo --vault "$data/demo.kt" --passphrase-file "$home/pw"
 vault_check() {
     in_root runuser -u keukentafel-kiosk -- keukentafel-cli verify --vault "$data/demo.kt" --passphrase-file "$home/pw" ||
@@ -157,6 +169,9 @@ vault_check() {
         fail "the demo vault does not pass check ($1)"
 }
 vault_check "version ${version}"
+console_check
+kiosk_check
+logrotate_check
 kept_files() { (cd "$R" && find var/lib/keukentafel-receiver var/lib/keukentafel-kiosk -type f | sort | xargs sha256sum); }
 kept_files >"$work/kept.before"
 echo "kept: $(wc -l <"$work/kept.before") files under /var/lib/keukentafel-receiver and /var/lib/keukentafel-kiosk"

@@ -1,7 +1,7 @@
-// kt_png_compare A.png B.png: whether two screenshots show the same screen. Prints the size
-// and the share of pixels whose colour differs by more than 48 in a channel. Exit 0 when both
-// have the same size and at most 1 % of the pixels differ and A is not one flat colour;
-// 1 otherwise; 2 when a file cannot be read.
+// kt_png_compare A.png B.png [MAX_PERCENT]: whether two screenshots show the same screen.
+// Prints the size and the share of pixels whose colour differs by more than 48 in a channel.
+// Exit 0 when both have the same size and at most MAX_PERCENT (default 1) % of the pixels
+// differ and A is not one flat colour; 1 otherwise; 2 when a file cannot be read.
 // kt_png_compare --kiosk A.png: whether A shows a kiosk screen: at least half of it the
 // kiosk's light background (every channel >= 230) and at least 0.05 % dark text (every
 // channel < 128). A black or empty capture fails.
@@ -53,10 +53,11 @@ int kiosk_screen(const char* path) {
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string_view(argv[1]) == "--kiosk") return kiosk_screen(argv[2]);
-    if (argc != 3) {
-        std::fputs("usage: kt_png_compare A.png B.png\n", stderr);
+    if (argc != 3 && argc != 4) {
+        std::fputs("usage: kt_png_compare A.png B.png [MAX_PERCENT]\n", stderr);
         return 2;
     }
+    const double max_percent = argc == 4 ? std::atof(argv[3]) : 1.0;
     int wa = 0, ha = 0, wb = 0, hb = 0;
     Pixels a = load(argv[1], wa, ha), b = load(argv[2], wb, hb);
     if (!a || !b) {
@@ -79,5 +80,5 @@ int main(int argc, char** argv) {
             }
     const double share = 100.0 * double(differing) / double(n);
     std::printf("%ld of %ld pixels differ (%.2f %%)\n", differing, n, share);
-    return share <= 1.0 ? 0 : 1;
+    return share <= max_percent ? 0 : 1;
 }
