@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The kiosk under a real Wayland kiosk compositor: Debian's cage on wlroots' headless backend
 # (pixman, no GPU), the kiosk inside it full screen with no vault yet, as an unprivileged user
-# (cage refuses root). grim captures the screen through cage, and the capture must show the
-# kiosk's screen (build/test/tests/deploy/cage/cage-first-screen.png to look at). T-22: the
-# only window's title is "Keukentafel".
+# (cage refuses root). grim captures the screen through cage, and the capture must be the
+# first run's welcome page as the headless kiosk draws it
+# (build/test/tests/deploy/cage/cage-first-screen.png to look at). T-22: the only window's
+# title is "Keukentafel".
 # Without a GPU, SDL's Wayland driver draws black here, so the kiosk goes through cage's
 # Xwayland (SDL_VIDEODRIVER=x11); on a tablet the unit uses Wayland (README, "Install on a
 # tablet").
@@ -90,10 +91,23 @@ if [ "$titles" != "Keukentafel" ]; then
 fi
 
 # The capture shows the kiosk's screen: its light background with dark text, not the black
-# of a client that could not draw. (The headless mode's picture of the same start differs
-# on purpose: without a hardware keyboard it opens the on-screen one.)
+# of a client that could not draw.
 if ! "$compare" --kiosk "$shot"; then
     echo "FAIL: the screen under cage does not show the kiosk"
     exit 1
 fi
-echo "PASS: the kiosk's first screen under cage, captured by grim"
+# A fresh tablet starts the first run: the capture is the welcome page the headless kiosk
+# draws at the same size, density and vault place (not the unlock screen). Measured: 0.76 %
+# of the pixels differ, all of them the bottom bar's "Beginnen", which the kiosk draws (its
+# headless frame after the same resize from 1280x800 has it) but the capture under cage's
+# software Xwayland does not show; README, "Debian packages".
+headless="$out/headless-first-screen.png"
+printf '%s\n' 'expect-text "Welkom bij Keukentafel"' "screenshot $headless" >"$work/welcome.txt"
+env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_DATA_HOME="$work/home/data" LANG=C.UTF-8 \
+    SDL_VIDEODRIVER=offscreen "$kiosk" --headless --size "$size" --dpi 96 --script "$work/welcome.txt" ||
+    { echo "FAIL: the headless kiosk does not start with the welcome page"; exit 1; }
+if ! "$compare" "$shot" "$headless"; then
+    echo "FAIL: the screen under cage is not the first run's welcome page ($headless)"
+    exit 1
+fi
+echo "PASS: the kiosk's first screen under cage, captured by grim, is the first run's welcome page"
