@@ -57,7 +57,12 @@ int main(int argc, char** argv) {
         std::fputs("usage: kt_png_compare A.png B.png [MAX_PERCENT]\n", stderr);
         return 2;
     }
-    const double max_percent = argc == 4 ? std::atof(argv[3]) : 1.0;
+    char* end = nullptr;
+    const double max_percent = argc == 4 ? std::strtod(argv[3], &end) : 1.0;
+    if (argc == 4 && (end == argv[3] || *end != '\0')) {
+        std::fputs("kt_png_compare: MAX_PERCENT is not a number\n", stderr);
+        return 2;
+    }
     int wa = 0, ha = 0, wb = 0, hb = 0;
     Pixels a = load(argv[1], wa, ha), b = load(argv[2], wb, hb);
     if (!a || !b) {
