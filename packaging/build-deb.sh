@@ -35,7 +35,8 @@ CHANGELOG
     { tail -40 build/deb/dpkg-buildpackage.log >&2; exit 2; }
 
 mkdir -p dist
-rm -f dist/keukentafel_*.deb dist/keukentafel-receiver_*.deb dist/keukentafel-kiosk_*.deb
+rm -f dist/keukentafel_*.deb dist/keukentafel-i18n_*.deb dist/keukentafel-receiver_*.deb \
+    dist/keukentafel-kiosk_*.deb
 cp build/deb/*.deb dist/
 ls -l dist/*.deb
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The deploy stage (CTest label deploy): packaging/build-deb.sh builds the Release programs and
-# the three Debian packages (lintian), the install test puts them into a clean Debian 12 root
+# the four Debian packages (lintian), the install test puts them into a clean Debian 12 root
 # (mmdebstrap) and installs, checks, upgrades and purges them, and the kiosk runs under cage.
 # Needs root (a chroot) and the test build; without root its tests say why and are skipped.
 # Not in CI's packaging/test.sh by default (README, "Debian packages": about 12 min cold on two

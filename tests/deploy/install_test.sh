@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The install test (CTest label deploy). Builds the packages (packaging/build-deb.sh), makes a
-# clean Debian 12 root with mmdebstrap and in it: apt-get installs the three .deb files with
+# clean Debian 12 root with mmdebstrap and in it: apt-get installs the four .deb files with
 # every dependency from Debian; checks --version, the system users and directories,
 # hardening-check (T-29), systemd-analyze verify of every unit and the receiver's exposure;
 # creates the receiver's keys and a worker's vault with a sealed assessment; serves the web
@@ -55,11 +55,11 @@ fi
 version=$(sed -n 's/^project(keukentafel VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
 next="${version}+1"
 mkdir -p "$work/debs-n" "$work/debs-next"
-for p in keukentafel keukentafel-receiver keukentafel-kiosk; do
+for p in keukentafel keukentafel-i18n keukentafel-receiver keukentafel-kiosk; do
     deb=$(ls "$src/dist/${p}_${version}_"*.deb)
     cp "$deb" "$work/debs-n/"
     dpkg-deb -R "$deb" "$work/unpacked"
-    sed -i "s/^Version: .*/Version: ${next}/; s/(>= ${version})/(>= ${next})/" "$work/unpacked/DEBIAN/control"
+    sed -i "s/^Version: .*/Version: ${next}/; s/(>= ${version})/(>= ${next})/; s/(= ${version})/(= ${next})/g" "$work/unpacked/DEBIAN/control"
     dpkg-deb -b --root-owner-group "$work/unpacked" "$work/debs-next/" >/dev/null
     rm -rf "$work/unpacked"
 done
@@ -91,8 +91,8 @@ step "clean Debian $(cat "$R/etc/debian_version") root in $R"
 # ---- install N with every dependency from Debian ----
 cp -r "$work/debs-n" "$work/debs-next" "$R/tmp/"
 in_root apt-get update -qq
-debs() { (cd "$R" && ls "tmp/$1"/keukentafel_*.deb "tmp/$1"/keukentafel-receiver_*.deb \
-    "tmp/$1"/keukentafel-kiosk_*.deb | sed 's|^|/|'); }
+debs() { (cd "$R" && ls "tmp/$1"/keukentafel_*.deb "tmp/$1"/keukentafel-i18n_*.deb \
+    "tmp/$1"/keukentafel-receiver_*.deb "tmp/$1"/keukentafel-kiosk_*.deb | sed 's|^|/|'); }
 # shellcheck disable=SC2046
 in_root apt-get install -y -q $(debs debs-n) >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; fail "apt-get install"; }
 step "installed: $(grep -c '^Setting up' "$work/install.log") packages set up"
@@ -121,7 +121,12 @@ for p in libsqlcipher-dev libsqlcipher0 libsodium23 libssl3 @utrecht/component-l
 done
 owner() { in_root dpkg -S "$1" | sed 's/: .*//'; }
 share=/usr/share/keukentafel
-[ "$(owner $share/i18n/nl.res)" = keukentafel ] || fail "$share/i18n is not keukentafel's"
+[ "$(owner $share/i18n/nl.res)" = keukentafel-i18n ] || fail "$share/i18n is not keukentafel-i18n's"
+# The console reads the same bundles: the receiver must not need the kiosk's package for them.
+for p in keukentafel keukentafel-receiver; do
+    in_root dpkg-query -W -f='${Depends}' "$p" | grep -q 'keukentafel-i18n (=' ||
+        fail "$p does not depend on keukentafel-i18n"
+done
 [ "$(owner $share/pictograms/sociaal_netwerk.svg)" = keukentafel ] || fail "no pictograms in keukentafel"
 [ "$(ls "$R$share/pictograms" | wc -l)" = 13 ] || fail "not 13 pictograms in $share/pictograms"
 for f in templates/layout.mustache static/console.css static/theme.css \
@@ -194,14 +199,15 @@ diff <(keys_of "$work/kept.before") <(keys_of "$work/kept.after") || fail "the u
 # ---- remove and purge keep every worker's vault and the receiver's data ----
 kept_files >"$work/kept.before"
 step "apt-get remove"
-in_root apt-get remove -y -qq keukentafel-kiosk keukentafel-receiver keukentafel >/dev/null 2>&1 || fail "apt-get remove"
+in_root apt-get remove -y -qq keukentafel-kiosk keukentafel-receiver keukentafel keukentafel-i18n >/dev/null 2>&1 || fail "apt-get remove"
 kept_files | diff "$work/kept.before" - || fail "apt-get remove changed or deleted data"
 step "apt-get purge"
-in_root apt-get purge -y -qq keukentafel-kiosk keukentafel-receiver keukentafel >/dev/null 2>&1 || fail "apt-get purge"
+in_root apt-get purge -y -qq keukentafel-kiosk keukentafel-receiver keukentafel keukentafel-i18n >/dev/null 2>&1 || fail "apt-get purge"
 kept_files | diff "$work/kept.before" - || fail "apt-get purge changed or deleted data"
 [ ! -e "$R/etc/keukentafel-receiver/receiver.conf" ] || fail "purge left the receiver's conffile"
 step "reinstall ${next} after the purge"
-in_root apt-get install -y -q "/$(cd "$R" && ls tmp/debs-next/keukentafel_*.deb)" >/dev/null 2>&1 || fail "reinstall"
+in_root apt-get install -y -q "/$(cd "$R" && ls tmp/debs-next/keukentafel_*.deb)" \
+    "/$(cd "$R" && ls tmp/debs-next/keukentafel-i18n_*.deb)" >/dev/null 2>&1 || fail "reinstall"
 vault_check "after purge and reinstall"
 
 step "PASS (lintian and hardening above; exposure ${security})"
