@@ -31,6 +31,10 @@ PACKAGES=(
   libboost-dev nginx-light libnginx-mod-stream
   # tests start their own PostgreSQL 15 on loopback (initdb in a temp dir)
   postgresql-15
+  # Debian packages (packaging/build-deb.sh): debhelper, man pages from --help, lintian; the
+  # install test (mmdebstrap, hardening-check from devscripts) and the kiosk under cage (grim)
+  debhelper dpkg-dev help2man lintian devscripts mmdebstrap debian-archive-keyring bsdextrautils
+  cage xwayland grim x11-utils file
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils
   # fuzz targets (tests/fuzz): Debian's clang with libFuzzer and the sanitizer runtimes;

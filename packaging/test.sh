@@ -10,7 +10,9 @@
 #  3. runs the benchmarks (label bench) in the sanitized build: they must run and stay clean,
 #     but their figures are not the README's (those come from a plain build, see there).
 # Arguments go to the sanitized ctest run of step 1 (e.g. -R i18n). KT_SKIP_FUZZ=1 skips
-# step 2, KT_SKIP_BENCH=1 step 3. The plain Debug build for daily work is the `test` preset.
+# step 2, KT_SKIP_BENCH=1 step 3. The deploy label (Debian packages in a chroot, the kiosk under
+# cage) is not run here: packaging/deploy-test.sh; KT_DEPLOY=1 adds it as a last stage. The plain
+# Debug build for daily work is the `test` preset.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -28,7 +30,7 @@ benchmarks() {
 stage install-deps packaging/install-deps.sh
 stage sanitize-configure configure sanitize
 stage sanitize-build cmake --build --preset sanitize -j"$jobs"
-stage sanitize-test sanitized_ctest -LE bench -j"$jobs" "$@"
+stage sanitize-test sanitized_ctest -LE "bench|deploy" -j"$jobs" "$@"
 if [ "${KT_SKIP_FUZZ:-0}" != 1 ]; then
   stage fuzz-configure configure fuzz
   stage fuzz-build cmake --build --preset fuzz -j"$jobs"
@@ -36,5 +38,8 @@ if [ "${KT_SKIP_FUZZ:-0}" != 1 ]; then
 fi
 if [ "${KT_SKIP_BENCH:-0}" != 1 ]; then
   stage bench-sanitized benchmarks
+fi
+if [ "${KT_DEPLOY:-0}" = 1 ]; then
+  stage deploy packaging/deploy-test.sh
 fi
 stages_summary

@@ -33,6 +33,7 @@
 #include "util/canonical_json.hpp"
 #include "util/clock.hpp"
 #include "util/files.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -297,6 +298,10 @@ int run(int argc, char** argv) {
                      "damaged, or --lang unknown.\n");
         return cat.error().code == ErrorCode::usage ? 1 : 2;
     }
+    if (parsed && args.command == "--help") {  // --help [--lang en]: the usage on stdout
+        std::printf("%s\n", cat->tr("cli.usage").c_str());
+        return 0;
+    }
     if (!parsed || !has_required(args)) {
         std::fprintf(stderr, "%s\n", cat->tr("cli.usage").c_str());
         return 1;
@@ -327,6 +332,10 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel-cli %s\n", kt::kVersion);
+        return 0;
+    }
     try {
         return run(argc, argv);
     } catch (...) {

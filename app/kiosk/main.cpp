@@ -14,6 +14,7 @@
 #include "platform/process.hpp"
 #include "platform/window.hpp"
 #include "util/files.hpp"
+#include "version.hpp"
 #include "widgets/keyboard.hpp"
 
 namespace {
@@ -89,6 +90,14 @@ bool unlock_from_file(kt::kiosk::KioskApp& app, const kt::i18n::Catalog& cat,
 
 int main(int argc, char** argv) {
     kt::kiosk::harden_process();
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel %s\n", kt::kVersion);
+        return 0;
+    }
+    if (argc == 2 && std::string(argv[1]) == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
     Options o;
     if (!parse(argc, argv, o)) {
         std::fputs(kUsage, stderr);

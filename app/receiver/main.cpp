@@ -22,6 +22,7 @@
 #include "console/user_admin.hpp"
 #include "crypto/secret.hpp"
 #include "server.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -120,6 +121,14 @@ kt::Status dispatch(Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("keukentafel-receiver %s\n", kt::kVersion);
+        return 0;
+    }
+    if (argc == 2 && std::string(argv[1]) == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
     // Every file the receiver creates (store, keys, config, log) is its user's alone.
     ::umask(077);
     if (!kt::crypto::init()) return 2;

@@ -302,6 +302,30 @@ TEST_CASE("every first-run page fits 1280x800, 800x1280, 1920x1200 and 1200x1920
     }
 }
 
+// With the on-screen keyboard up, the strength and its reason stay readable while the worker
+// types the passphrase: on a landscape tablet the meter goes beside the field.
+TEST_CASE("the strength meter and its reason stay in view while the passphrase is typed") {
+    for (const char* size : {"1280x800", "800x1280", "1920x1200", "1200x1920"}) {
+        CAPTURE(size);
+        TempDir dir;
+        const Lines typing = {"tap-text \"Volgende\"",
+                              "tap-text \"Wachtwoord\"",
+                              "type \"wachtwoord123\"",
+                              "expect-text-in-view \"Sterkte: \"",
+                              "expect-text-in-view \"Dit lijkt op een woord of wachtwoord\"",
+                              "expect-target \"Wachtwoord\"",
+                              "expect-no-overlap",
+                              "screenshot " + std::string(KT_FIRST_RUN_PNG_DIR) + "/first-run-" +
+                                  size + "-3-sterkte.png",
+                              "type \"-fiets-boom\"",
+                              "expect-text-in-view \"Dit wachtwoord is sterk genoeg.\""};
+        const auto r =
+            run_setup(dir / "data" / "vault.kt", kWelcome + kWorker + typing, {"--size", size});
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+    }
+}
+
 TEST_CASE("the first run follows a rotation while it runs") {
     TempDir dir;
     const fs::path vault = dir / "data" / "vault.kt";

@@ -77,6 +77,34 @@ TEST_CASE(
     }
 }
 
+// Upright, as the other screens: the map spans the width on top and the panel comes under it,
+// so neither is squeezed into half of a narrow screen; the panel's field stays usable with the
+// keyboard up.
+TEST_CASE("on an upright tablet the map sits above its panel") {
+    for (const char* size : {"800x1280", "1200x1920"}) {
+        CAPTURE(size);
+        DemoVault v;
+        const std::vector<std::string> script = {
+            "find-client \"dijk\" \"Dijk, IJsbrand van\"",
+            "tap-text \"Voortgangsmeting starten\"",
+            "tap-text \"Gesprek beginnen\"",
+            "tap-text \"Sociaal netwerk\"",
+            "tap-text \"Netwerkkaart openen\"",
+            "expect-above \"huisarts\" \"Naam of rol\"",
+            "expect-above \"dochter\" \"Naam of rol\"",
+            "expect-no-overlap",
+            "screenshot " + std::string(KT_SCREENS_PNG_DIR) + "/network-upright-" + size + ".png",
+            "tap-text \"Naam of rol\"",
+            "type \"Henk\"",
+            "expect-target \"Naam of rol\"",
+            "expect-target \"huisarts\"",
+            "expect-no-overlap"};
+        const auto r = run_kiosk(v, script, {"--size", size});
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+    }
+}
+
 TEST_CASE("a progress map starts from the intake's map") {
     DemoVault v;
     const auto r = run_kiosk(

@@ -14,6 +14,7 @@
 #include "store/fault_vfs.hpp"
 #endif
 #include "widgets/frame_record.hpp"
+#include "widgets/keyboard.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/touch.hpp"
 
@@ -129,6 +130,60 @@ bool text_drawn(const std::string& text) {
     return false;
 }
 
+// Drawn whole where it can be read: not clipped by a scrolling list, not under the keyboard.
+bool text_in_view(const std::string& text) {
+    constexpr float kSlack = 1.0f;
+    const float keyboard_top = ImGui::GetIO().DisplaySize.y - ui::keyboard_height();
+    for (const auto& t : ui::last_frame().placed)
+        if (t.text.find(text) != std::string::npos && t.min.x >= t.clip_min.x - kSlack &&
+            t.min.y >= t.clip_min.y - kSlack && t.max.x <= t.clip_max.x + kSlack &&
+            t.max.y <= t.clip_max.y + kSlack && t.max.y <= keyboard_top + kSlack)
+            return true;
+    return false;
+}
+
+// expect-above: the touch target `upper` ends where `lower` begins or higher up.
+std::string above(const std::string& upper, const std::string& lower) {
+    const ui::Target* u = find_target(upper);
+    const ui::Target* l = find_target(lower);
+    if (!u || !l) return "no touch target";
+    return u->max.y <= l->min.y + 1.0f ? "" : "not above";
+}
+
+// The expect-… commands, on the last frame: nullopt when `w` is none of them, else "" when
+// it holds or why it does not.
+std::optional<std::string> check_expectation(const std::vector<std::string>& w,
+                                             const Window& window) {
+    const std::string& cmd = w[0];
+    if (cmd == "expect-text" && w.size() == 2) return text_drawn(w[1]) ? "" : "text not drawn";
+    if (cmd == "expect-no-text" && w.size() == 2)
+        return text_drawn(w[1]) ? "text drawn after all" : "";
+    if (cmd == "expect-text-in-view" && w.size() == 2)
+        return text_in_view(w[1]) ? "" : "text not wholly in view";
+    if (cmd == "expect-above" && w.size() == 3) return above(w[1], w[2]);
+    if (cmd == "expect-target" && w.size() == 2) {
+        const ui::Target* t = find_target(w[1]);
+        return t && !t->clipped ? "" : "no fully visible target";
+    }
+    if (cmd == "expect-targets-min-mm" && w.size() == 2) {
+        const ui::Target* t = small_target(std::stof(w[1]));
+        if (!t) return "";
+        std::fprintf(stderr, "target %.0fx%.0f px: %s\n", t->max.x - t->min.x, t->max.y - t->min.y,
+                     t->label.c_str());
+        return "touch target too small";
+    }
+    if (cmd == "expect-no-overlap" && w.size() == 1) {
+        const std::string found = ui::find_overlaps(ui::last_frame());
+        std::fputs(found.c_str(), stderr);
+        return found.empty() ? "" : "overlap";
+    }
+    if (cmd == "expect-title" && w.size() == 2)
+        return window.title() == w[1] ? "" : "window title differs";
+    if (cmd == "expect-system-clipboard" && w.size() == 2)
+        return system_clipboard_is(w[1]) ? "" : "system clipboard changed";
+    return std::nullopt;
+}
+
 class Runner {
   public:
     Runner(Window& w, KioskApp& a, OffsetClock& c) : m_window(w), m_app(a), m_clock(c) {}
@@ -234,7 +289,9 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
         const auto& w = *words;
         const std::string& cmd = w[0];
         try {
-            if (cmd == "tap" && w.size() == 3) {
+            if (const auto why = check_expectation(w, window)) {
+                if (!why->empty()) return fail(kExitScriptExpectation, n, line, why->c_str());
+            } else if (cmd == "tap" && w.size() == 3) {
                 r.tap(ImVec2(std::stof(w[1]), std::stof(w[2])));
             } else if (cmd == "tap-text" && w.size() == 2) {
                 const ui::Target* t = find_target(w[1]);
@@ -256,9 +313,6 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                 r.key(key_for(w[1]));
             } else if (cmd == "set-system-clipboard" && w.size() == 2) {
                 SDL_SetClipboardText(w[1].c_str());
-            } else if (cmd == "expect-system-clipboard" && w.size() == 2) {
-                if (!system_clipboard_is(w[1]))
-                    return fail(kExitScriptExpectation, n, line, "system clipboard changed");
             } else if (cmd == "frames" && w.size() == 2) {
                 r.idle(std::stoi(w[1]));
             } else if (cmd == "advance-clock" && w.size() == 2) {
@@ -275,31 +329,6 @@ int run_script(Window& window, KioskApp& app, OffsetClock& clock, const std::str
                 r.wait_sync();
             } else if (cmd == "screenshot" && w.size() == 2) {
                 if (!r.screenshot(w[1])) return fail(2, n, line, "screenshot failed");
-            } else if (cmd == "expect-text" && w.size() == 2) {
-                if (!text_drawn(w[1]))
-                    return fail(kExitScriptExpectation, n, line, "text not drawn");
-            } else if (cmd == "expect-no-text" && w.size() == 2) {
-                if (text_drawn(w[1]))
-                    return fail(kExitScriptExpectation, n, line, "text drawn after all");
-            } else if (cmd == "expect-target" && w.size() == 2) {
-                const ui::Target* t = find_target(w[1]);
-                if (!t || t->clipped)
-                    return fail(kExitScriptExpectation, n, line, "no fully visible target");
-            } else if (cmd == "expect-targets-min-mm" && w.size() == 2) {
-                if (const ui::Target* t = small_target(std::stof(w[1]))) {
-                    std::fprintf(stderr, "target %.0fx%.0f px: %s\n", t->max.x - t->min.x,
-                                 t->max.y - t->min.y, t->label.c_str());
-                    return fail(kExitScriptExpectation, n, line, "touch target too small");
-                }
-            } else if (cmd == "expect-no-overlap" && w.size() == 1) {
-                const std::string found = ui::find_overlaps(ui::last_frame());
-                if (!found.empty()) {
-                    std::fputs(found.c_str(), stderr);
-                    return fail(kExitScriptExpectation, n, line, "overlap");
-                }
-            } else if (cmd == "expect-title" && w.size() == 2) {
-                if (window.title() != w[1])
-                    return fail(kExitScriptExpectation, n, line, "window title differs");
             } else if (cmd == "resize" && w.size() == 2) {
                 int width = 0, height = 0;
                 if (!parse_window_size(w[1], width, height) || width < 320 || height < 320)

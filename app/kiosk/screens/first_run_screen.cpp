@@ -19,8 +19,45 @@ using Page = present::Session::SetupPage;
 
 namespace {
 
-float column_width() {
-    return std::min(dp(720), ImGui::GetWindowWidth() - dp(48));
+float column_width(bool wide = false) {
+    return std::min(dp(wide ? 1100 : 720), ImGui::GetWindowWidth() - dp(48));
+}
+
+float field_height() {
+    return std::max(scale().min_target(), dp(72));
+}
+
+float header_height(const present::FirstRunView& v, float w) {
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float step = v.step_line.empty() ? 0 : text_size(fonts().small, v.step_line, w).y + sp;
+    return dp(24) + step + text_size(fonts().heading, v.title, w).y + sp + dp(8) + sp;
+}
+
+// The strength meter's height: the bar, the score line and an advice of two lines.
+float meter_height() {
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    return dp(16) + sp + fonts().body_bold->FontSize + sp + 2 * fonts().body->FontSize;
+}
+
+// With the on-screen keyboard up the worker must see the meter and its reason while typing
+// the passphrase. When the field with the meter under it does not fit above the keyboard (a
+// landscape tablet), the meter goes beside the field.
+bool meter_beside(const present::FirstRunView& v) {
+    if (v.page != Page::passphrase || keyboard_height() <= 0) return false;
+    const float w = column_width();
+    const float space = ImGui::GetWindowHeight() - header_height(v, w) - bottom_bar_height() -
+                        keyboard_height() - ImGui::GetStyle().WindowPadding.y;
+    const float field = text_size(fonts().small, v.pass_first, w).y + field_height();
+    return field + meter_height() + dp(8) > space;
+}
+
+// While the first field is typed in, scrolls the body so that what ends at `bottom` (the
+// meter's reason) is in view too, without moving the field's label above the top.
+void keep_meter_in_view(float label_y, float bottom) {
+    const float top = ImGui::GetWindowPos().y;
+    const float over = bottom - (top + ImGui::GetWindowHeight());
+    const float room = label_y - top;
+    if (over > 0.5f && room > 0.5f) ImGui::SetScrollY(ImGui::GetScrollY() + std::min(over, room));
 }
 
 void header(const std::string& step_line, const std::string& title, float w) {
@@ -69,14 +106,27 @@ void strength_meter(const present::FirstRunView& v, float w) {
     text(v.advice, fonts().body, v.strong_enough ? color::accent : color::text, w);
 }
 
-bool passphrase_page(const present::FirstRunView& v, FirstRunState& st, float w) {
+// The first field with its meter under it, or beside it (meter_beside).
+bool passphrase_page(const present::FirstRunView& v, FirstRunState& st, float w, bool beside) {
     text(v.pass_hint, fonts().body, color::muted, w);
     ImGui::Dummy(ImVec2(0, dp(8)));
-    const bool first = secret_field("pass_first", v.pass_first, st.pass.chars(), st.pass.size(), w);
-    if (v.strength >= 0) strength_meter(v, w);
+    const float gap = dp(32), fw = beside ? (w - gap) * 0.5f : w;
+    const ImVec2 row = ImGui::GetCursorPos();
+    const float label_y = ImGui::GetCursorScreenPos().y;
+    const bool first =
+        secret_field("pass_first", v.pass_first, st.pass.chars(), st.pass.size(), fw);
+    const bool typing = ImGui::IsItemActive();
+    const float field_top = row.y + ImGui::GetItemRectMin().y - label_y;
+    const float below_field = ImGui::GetCursorPosY();
+    if (beside) ImGui::SetCursorPos(ImVec2(row.x + fw + gap, field_top));
+    ImGui::BeginGroup();
+    if (v.strength >= 0) strength_meter(v, beside ? ImGui::GetContentRegionAvail().x : w);
+    ImGui::EndGroup();
+    if (typing && v.strength >= 0) keep_meter_in_view(label_y, ImGui::GetItemRectMax().y);
+    if (beside) ImGui::SetCursorPos(ImVec2(row.x, std::max(below_field, ImGui::GetCursorPosY())));
     ImGui::Dummy(ImVec2(0, dp(8)));
     if (first) ImGui::SetKeyboardFocusHere();  // Klaar moves on to the repetition
-    return secret_field("pass_repeat", v.pass_repeat, st.repeat.chars(), st.repeat.size(), w);
+    return secret_field("pass_repeat", v.pass_repeat, st.repeat.chars(), st.repeat.size(), fw);
 }
 
 bool pin_page(const present::FirstRunView& v, FirstRunState& st, float w) {
@@ -150,7 +200,8 @@ void draw_first_run_screen(const present::FirstRunView& v, FirstRunState& st, Co
         st.team = v.worker.team;
         st.loaded = true;
     }
-    const float w = column_width();
+    const bool beside = meter_beside(v);
+    const float w = column_width(beside);
     header(v.step_line, v.title, w);
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) * 0.5f);
     ImGui::BeginChild("##first_run_body", ImVec2(w, body_height()), false,
@@ -169,7 +220,7 @@ void draw_first_run_screen(const present::FirstRunView& v, FirstRunState& st, Co
             enter = worker_page(v, st, w);
             break;
         case Page::passphrase:
-            enter = passphrase_page(v, st, w);
+            enter = passphrase_page(v, st, w, beside);
             break;
         case Page::pin:
             enter = pin_page(v, st, w);

@@ -1,6 +1,7 @@
-// The network map (netwerkkaart): the map on the left, where people are tapped to choose and
-// dragged to another ring; on the right the summary, the add form or the chosen person's
-// details, and the reasons for not asking more with a note. Every change is a command.
+// The network map (netwerkkaart): the map on the left (on an upright screen on top), where
+// people are tapped to choose and dragged to another ring; on the right (or under it) the
+// summary, the add form or the chosen person's details, and the reasons for not asking more
+// with a note. Every change is a command.
 #include <imgui.h>
 
 #include <algorithm>
@@ -213,9 +214,14 @@ void draw_network_screen(
     const ImVec2 pad = ImGui::GetStyle().WindowPadding;
     const float top = pad.y + std::max(scale().min_target(), dp(72)) + dp(10);  // the top bar
     const float h = ImGui::GetWindowHeight() - top - pad.y;
-    const float map_w = std::min(h, ImGui::GetWindowWidth() * 0.55f);
+    const float full_w = ImGui::GetWindowWidth() - 2 * pad.x;
+    // Upright, the map spans the width with the panel under it; lying, side by side.
+    const bool upright = ImGui::GetWindowHeight() > ImGui::GetWindowWidth();
+    const float map_w =
+        upright ? std::min(full_w, h * 0.5f) : std::min(h, ImGui::GetWindowWidth() * 0.55f);
     present::NetworkCanvas canvas;
-    canvas.centre = {win.x + pad.x + map_w / 2, win.y + top + h / 2};
+    canvas.centre = upright ? present::Vec2{win.x + pad.x + full_w / 2, win.y + top + map_w / 2}
+                            : present::Vec2{win.x + pad.x + map_w / 2, win.y + top + h / 2};
     canvas.radius = map_w / 2 - dp(4);
     canvas.marker = scale().min_target() / 2;
     canvas.min_marker = scale().min_target() * 0.4f;
@@ -229,7 +235,8 @@ void draw_network_screen(
     top_bar(v.back, v.title, v.subtitle, v.lock, out);
     const float body_y = ImGui::GetCursorPosY();
     draw_map(v, st, out);
-    ImGui::SetCursorPos(ImVec2(pad.x + map_w + dp(32), body_y));
+    ImGui::SetCursorPos(upright ? ImVec2(pad.x, body_y + map_w + dp(16))
+                                : ImVec2(pad.x + map_w + dp(32), body_y));
     ImGui::BeginChild("##network_panel",
                       ImVec2(0, ImGui::GetContentRegionAvail().y - keyboard_height()), false,
                       ImGuiWindowFlags_NoScrollWithMouse);
