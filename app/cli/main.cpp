@@ -332,10 +332,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 2 && std::string(argv[1]) == "--version") {
-        std::printf("keukentafel-cli %s\n", kt::kVersion);
-        return 0;
-    }
+    if (auto answered = kt::answer_version_or_help(argc, argv, "keukentafel-cli")) return *answered;
     try {
         return run(argc, argv);
     } catch (...) {

@@ -90,14 +90,8 @@ bool unlock_from_file(kt::kiosk::KioskApp& app, const kt::i18n::Catalog& cat,
 
 int main(int argc, char** argv) {
     kt::kiosk::harden_process();
-    if (argc == 2 && std::string(argv[1]) == "--version") {
-        std::printf("keukentafel %s\n", kt::kVersion);
-        return 0;
-    }
-    if (argc == 2 && std::string(argv[1]) == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    if (auto answered = kt::answer_version_or_help(argc, argv, "keukentafel", kUsage))
+        return *answered;
     Options o;
     if (!parse(argc, argv, o)) {
         std::fputs(kUsage, stderr);

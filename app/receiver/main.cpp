@@ -121,14 +121,8 @@ kt::Status dispatch(Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 2 && std::string(argv[1]) == "--version") {
-        std::printf("keukentafel-receiver %s\n", kt::kVersion);
-        return 0;
-    }
-    if (argc == 2 && std::string(argv[1]) == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    if (auto answered = kt::answer_version_or_help(argc, argv, "keukentafel-receiver", kUsage))
+        return *answered;
     // Every file the receiver creates (store, keys, config, log) is its user's alone.
     ::umask(077);
     if (!kt::crypto::init()) return 2;
