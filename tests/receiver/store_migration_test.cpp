@@ -36,14 +36,20 @@ Result<std::unique_ptr<receiver::ConnectionSource>> source_for(Backend b,
     return receiver::open_postgres_source(c.postgres_conninfo, 1);
 }
 
+// The store's dialect as it was at `version`: its first `version` patches only.
+receiver::Dialect dialect_at_version(Backend b, std::size_t version) {
+    receiver::Dialect d =
+        b == Backend::sqlite ? receiver::sqlite_dialect() : receiver::postgres_dialect();
+    d.patches.resize(version);
+    return d;
+}
+
 // A version 1 store with three assessments of 13 domain rows each, written as version 1 did.
 void write_version_1(Backend b, const receiver::StoreConfig& config) {
     auto source = source_for(b, config);
     REQUIRE(source);
     receiver::ConnectionSource* raw = source->get();
-    receiver::Dialect v1 =
-        b == Backend::sqlite ? receiver::sqlite_dialect() : receiver::postgres_dialect();
-    v1.patches.resize(1);
+    const receiver::Dialect v1 = dialect_at_version(b, 1);  // the store keeps a reference
     receiver::SqlStore store(std::move(source.value()), v1);
     REQUIRE(store.migrate());
     const std::string device = enroll_device(store, "tablet-1", "d1");
@@ -115,9 +121,7 @@ void write_version_3(Backend b, const receiver::StoreConfig& config) {
     auto source = source_for(b, config);
     REQUIRE(source);
     receiver::ConnectionSource* raw = source->get();
-    receiver::Dialect v3 =
-        b == Backend::sqlite ? receiver::sqlite_dialect() : receiver::postgres_dialect();
-    v3.patches.resize(3);
+    const receiver::Dialect v3 = dialect_at_version(b, 3);  // the store keeps a reference
     receiver::SqlStore store(std::move(source.value()), v3);
     REQUIRE(store.migrate());
     auto lease = raw->acquire();
