@@ -15,6 +15,8 @@ class SqlStore final : public Store {
   public:
     SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect& dialect)
         : m_source(std::move(source)), m_dialect(&dialect), m_console(*m_source) {}
+    /// The store keeps a reference to its dialect: a temporary one would dangle.
+    SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect&& dialect) = delete;
 
     Status migrate() override;
 
