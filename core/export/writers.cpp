@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <iterator>
+#include <mutex>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -71,23 +73,49 @@ Status write_one(const Dataset& data, const fs::path& dir, std::string_view name
     return write_new_file(path, [](const ChunkSink& s) { return s(assessments_schema_json()); });
 }
 
-// Files written one after the other; stops at the first failure.
-struct FileGroup {
-    std::vector<const char*> names;
-    std::vector<fs::path> written;
-    std::optional<fs::path> failed;  // a file that failed and may be partly there
-    Status status;
-};
+// The files by expected cost, largest first: two writers take the next one as they finish,
+// so neither waits long for the other (assessments.json is about half of the bytes).
+constexpr const char* kByCost[] = {"assessments.json", "changes.csv",           "changes_comma.csv",
+                                   "assessments.csv",  "assessments_comma.csv", "schema.json"};
+static_assert(std::size(kByCost) == std::size(kExportFiles));
 
-void write_group(const Dataset& data, const fs::path& dir, FileGroup& group) {
-    for (const char* name : group.names) {
-        group.status = write_one(data, dir, name);
-        if (!group.status) {
-            if (group.status.error().code != ErrorCode::already_exists) group.failed = dir / name;
+// The files both writers share: the next to take, what was written, the first failure.
+class FileQueue {
+  public:
+    std::optional<std::string_view> next() {
+        std::lock_guard lock(m_mutex);
+        if (m_failed || m_next == std::size(kByCost)) return std::nullopt;
+        return kByCost[m_next++];
+    }
+    void done(const fs::path& path, Status status) {
+        std::lock_guard lock(m_mutex);
+        if (status) {
+            m_written.push_back(path);
             return;
         }
-        group.written.push_back(dir / name);
+        // A file that exists already is not ours to remove.
+        if (status.error().code != ErrorCode::already_exists) m_written.push_back(path);
+        if (!m_failed) m_failed = std::move(status);
     }
+    // After both writers: the first failure, with every file of this run removed.
+    Status finish() {
+        if (!m_failed) return {};
+        std::error_code ec;
+        for (const fs::path& p : m_written)
+            fs::remove(p, ec);
+        return *m_failed;
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::size_t m_next = 0;
+    std::vector<fs::path> m_written;
+    std::optional<Status> m_failed;
+};
+
+void writer(const Dataset& data, const fs::path& dir, FileQueue& queue) {
+    while (const auto name = queue.next())
+        queue.done(dir / std::string(*name), write_one(data, dir, *name));
 }
 
 }  // namespace
@@ -98,23 +126,11 @@ Status write_tables(const Dataset& data, const fs::path& dir) {
     for (const char* name : kExportFiles)
         if (fs::exists(dir / name, ec) || fs::is_symlink(dir / name, ec))
             return make_error(ErrorCode::already_exists, "an export file exists in the directory");
-    // Two writers at once: assessments.json (about half of the bytes) on a second thread.
-    FileGroup json{{"assessments.json"}, {}, {}, {}};
-    FileGroup rest{{}, {}, {}, {}};
-    for (const char* name : kExportFiles)
-        if (std::string_view(name) != "assessments.json") rest.names.push_back(name);
-    std::thread second([&] { write_group(data, dir, json); });
-    write_group(data, dir, rest);
+    FileQueue queue;
+    std::thread second([&] { writer(data, dir, queue); });
+    writer(data, dir, queue);
     second.join();
-    for (const FileGroup* g : {&rest, &json}) {
-        if (g->status) continue;
-        for (const FileGroup* h : {&rest, &json}) {
-            for (const fs::path& p : h->written)
-                fs::remove(p, ec);
-            if (h->failed) fs::remove(*h->failed, ec);
-        }
-        return g->status;
-    }
+    if (Status st = queue.finish(); !st) return st;
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
