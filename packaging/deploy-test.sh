@@ -3,8 +3,8 @@
 # the four Debian packages (lintian), the install test puts them into a clean Debian 12 root
 # (mmdebstrap) and installs, checks, upgrades and purges them, and the kiosk runs under cage.
 # Needs root (a chroot) and the test build; without root its tests say why and are skipped.
-# Not in CI's packaging/test.sh by default (README, "Debian packages": about 12 min cold on two
-# cores); `KT_DEPLOY=1 packaging/test.sh` runs it there as its last stage.
+# CI runs the same tests as the last stage of packaging/test.sh, in the sanitized build; this
+# script runs them in the plain `test` build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -32,8 +32,9 @@ PACKAGES=(
   # tests start their own PostgreSQL 15 on loopback (initdb in a temp dir)
   postgresql-15
   # Debian packages (packaging/build-deb.sh): debhelper, man pages from --help, lintian; the
-  # install test (mmdebstrap, hardening-check from devscripts) and the kiosk under cage (grim)
-  debhelper dpkg-dev help2man lintian devscripts mmdebstrap debian-archive-keyring bsdextrautils
+  # install test (mmdebstrap, curl to see the mirror answers, hardening-check from devscripts)
+  # and the kiosk under cage (grim)
+  debhelper dpkg-dev help2man lintian devscripts mmdebstrap debian-archive-keyring bsdextrautils curl
   cage xwayland grim x11-utils file
   # tests (poppler-utils: pdftotext, pdfinfo, pdffonts and pdftoppm read the client's copy)
   catch2 xvfb xauth poppler-utils

@@ -9,10 +9,13 @@
 #     runs each fuzz target for KT_FUZZ_SECONDS (default 60; nightly 600), two at a time.
 #  3. runs the benchmarks (label bench) in the sanitized build: they must run and stay clean,
 #     but their figures are not the README's (those come from a plain build, see there).
+#  4. the deploy label in the sanitized build: packaging/build-deb.sh (Release build, the four
+#     Debian packages, lintian), the install test in a clean Debian 12 root (mmdebstrap, as
+#     root; skipped with its reason where no chroot can be made or deb.debian.org cannot be
+#     reached) and the sanitized kiosk under cage.
 # Arguments go to the sanitized ctest run of step 1 (e.g. -R i18n). KT_SKIP_FUZZ=1 skips
-# step 2, KT_SKIP_BENCH=1 step 3. The deploy label (Debian packages in a chroot, the kiosk under
-# cage) is not run here: packaging/deploy-test.sh; KT_DEPLOY=1 adds it as a last stage. The plain
-# Debug build for daily work is the `test` preset.
+# step 2, KT_SKIP_BENCH=1 step 3, KT_SKIP_DEPLOY=1 step 4. The plain Debug build for daily
+# work is the `test` preset.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -39,7 +42,7 @@ fi
 if [ "${KT_SKIP_BENCH:-0}" != 1 ]; then
   stage bench-sanitized benchmarks
 fi
-if [ "${KT_DEPLOY:-0}" = 1 ]; then
-  stage deploy packaging/deploy-test.sh
+if [ "${KT_SKIP_DEPLOY:-0}" != 1 ]; then
+  stage deploy sanitized_ctest -L deploy
 fi
 stages_summary

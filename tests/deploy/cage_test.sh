@@ -11,6 +11,7 @@
 # Usage: cage_test.sh KIOSK_BINARY PNG_COMPARE OUT_DIR   (exit 77: skipped, reason printed)
 set -euo pipefail
 kiosk=$1 compare=$2 out=$3
+. "$(dirname "$0")/sanitizer_env.sh"
 
 for tool in cage grim xwininfo setpriv Xwayland; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (packaging/install-deps.sh)"; exit 77; }
@@ -47,7 +48,7 @@ session_env=(env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_RUNTIME_DIR="$work/
     XDG_DATA_HOME="$work/home/data" LANG=C.UTF-8)
 
 as_user "${session_env[@]}" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-    SDL_VIDEODRIVER=x11 cage -- "$kiosk" --fullscreen --dpi 96 >"$work/cage.log" 2>&1 &
+    SDL_VIDEODRIVER=x11 cage -- env "${sanitizer_env[@]}" "$kiosk" --fullscreen --dpi 96 >"$work/cage.log" 2>&1 &
 cage_pid=$!
 
 # The kiosk is up once it is a child of cage with a window; then give it time to draw.
@@ -97,16 +98,19 @@ if ! "$compare" --kiosk "$shot"; then
     exit 1
 fi
 # A fresh tablet starts the first run: the capture is the welcome page the headless kiosk
-# draws at the same size, density and vault place (not the unlock screen). Measured: 0.76 %
-# of the pixels differ, all of them the bottom bar's "Beginnen", which the kiosk draws (its
-# headless frame after the same resize from 1280x800 has it) but the capture under cage's
-# software Xwayland does not show; README, "Debian packages".
+# draws at the same size, density and vault place (not the unlock screen), pixel for pixel in
+# the top 85 % of the screen. The bottom bar ("Beginnen") is left out of the comparison: on
+# wlroots' headless backend with software rendering, Xwayland puts on the output only what the
+# window held before cage gave it the output's size (measured with a test client that clears
+# red for 20 frames, then green: the capture stays red), so the capture shows the kiosk's
+# first frames, drawn at its initial 1280x800, whose bar lies below the 720 rows of the output.
+# On a tablet the unit runs the kiosk on Wayland (README, "Install on a tablet").
 headless="$out/headless-first-screen.png"
 printf '%s\n' 'expect-text "Welkom bij Keukentafel"' "screenshot $headless" >"$work/welcome.txt"
 env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_DATA_HOME="$work/home/data" LANG=C.UTF-8 \
-    SDL_VIDEODRIVER=offscreen "$kiosk" --headless --size "$size" --dpi 96 --script "$work/welcome.txt" ||
+    "${sanitizer_env[@]}" SDL_VIDEODRIVER=offscreen "$kiosk" --headless --size "$size" --dpi 96 --script "$work/welcome.txt" ||
     { echo "FAIL: the headless kiosk does not start with the welcome page"; exit 1; }
-if ! "$compare" "$shot" "$headless"; then
+if ! "$compare" "$shot" "$headless" 0.05 "$((${size#*x} * 85 / 100))"; then
     echo "FAIL: the screen under cage is not the first run's welcome page ($headless)"
     exit 1
 fi

@@ -14,6 +14,7 @@
 #        reason printed); OUT_DIR receives the installed kiosk's screenshots.
 #        KT_DEPLOY_PREBUILT=1 takes dist/*.deb as they are instead of running build-deb.sh.
 set -euo pipefail
+. "$(dirname "$0")/sanitizer_env.sh"
 src=$(cd "$1" && pwd)
 shots=$2 build_kiosk=${3:-} compare=${4:-}
 t0=$(date +%s)
@@ -68,6 +69,8 @@ step "packages: $(cd "$work/debs-n" && ls) and the same as ${next}"
 # ---- a clean Debian 12 root ----
 base=$cache/bookworm-base.tar
 if [ ! -s "$base" ] || [ -n "$(find "$base" -mtime +7)" ]; then
+    curl -sf -o /dev/null --max-time 20 http://deb.debian.org/debian/dists/bookworm/Release ||
+        skip "deb.debian.org cannot be reached: no clean Debian 12 root can be made here"
     step "making the base root with mmdebstrap (cached in $cache)"
     mmdebstrap --quiet --variant=apt --mode=root --format=tar bookworm "$base.tmp" \
         "deb http://deb.debian.org/debian bookworm main" \

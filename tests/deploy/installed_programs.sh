@@ -58,7 +58,7 @@ kiosk_check() {
     kiosk_run matrix "${matrix[@]}" -- --vault "$data/demo.kt" --passphrase-file "$home/pw"
     printf '%s\n' "${matrix[@]}" "screenshot $shots/build-matrix.png" >"$work/matrix.txt"
     env -i PATH=/usr/bin:/bin HOME="$work" XDG_DATA_HOME="$work/data" SDL_VIDEODRIVER=offscreen \
-        "$build_kiosk" --headless --size 1280x800 --dpi 96 --vault "$work/demo.kt" \
+        "${sanitizer_env[@]}" "$build_kiosk" --headless --size 1280x800 --dpi 96 --vault "$work/demo.kt" \
         --passphrase-file "$R$home/pw" --script "$work/matrix.txt" || fail "the build tree's kiosk"
     "$compare" "$shots/installed-matrix.png" "$shots/build-matrix.png" 0.05 ||
         fail "the installed kiosk's matrix differs from the build tree's ($shots)"

@@ -1,7 +1,8 @@
-// kt_png_compare A.png B.png [MAX_PERCENT]: whether two screenshots show the same screen.
-// Prints the size and the share of pixels whose colour differs by more than 48 in a channel.
-// Exit 0 when both have the same size and at most MAX_PERCENT (default 1) % of the pixels
-// differ and A is not one flat colour; 1 otherwise; 2 when a file cannot be read.
+// kt_png_compare A.png B.png [MAX_PERCENT [ROWS]]: whether two screenshots show the same
+// screen. Prints the size and the share of pixels whose colour differs by more than 48 in a
+// channel. Exit 0 when both have the same size and at most MAX_PERCENT (default 1) % of the
+// pixels differ and A is not one flat colour; 1 otherwise; 2 when a file cannot be read or an
+// argument is not a number. With ROWS only the top ROWS rows are compared.
 // kt_png_compare --kiosk A.png: whether A shows a kiosk screen: at least half of it the
 // kiosk's light background (every channel >= 230) and at least 0.05 % dark text (every
 // channel < 128). A black or empty capture fails.
@@ -49,18 +50,25 @@ int kiosk_screen(const char* path) {
     return light_pct >= 50.0 && dark_pct >= 0.05 ? 0 : 1;
 }
 
+// A non-negative number argument, or -1.
+double number(const char* text) {
+    char* end = nullptr;
+    const double v = std::strtod(text, &end);
+    return end == text || *end != '\0' || v < 0 ? -1 : v;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string_view(argv[1]) == "--kiosk") return kiosk_screen(argv[2]);
-    if (argc != 3 && argc != 4) {
-        std::fputs("usage: kt_png_compare A.png B.png [MAX_PERCENT]\n", stderr);
+    if (argc < 3 || argc > 5) {
+        std::fputs("usage: kt_png_compare A.png B.png [MAX_PERCENT [ROWS]]\n", stderr);
         return 2;
     }
-    char* end = nullptr;
-    const double max_percent = argc == 4 ? std::strtod(argv[3], &end) : 1.0;
-    if (argc == 4 && (end == argv[3] || *end != '\0')) {
-        std::fputs("kt_png_compare: MAX_PERCENT is not a number\n", stderr);
+    const double max_percent = argc >= 4 ? number(argv[3]) : 1.0;
+    const double rows = argc == 5 ? number(argv[4]) : -2;
+    if (max_percent < 0 || rows == -1) {
+        std::fputs("kt_png_compare: MAX_PERCENT and ROWS are non-negative numbers\n", stderr);
         return 2;
     }
     int wa = 0, ha = 0, wb = 0, hb = 0;
@@ -71,8 +79,9 @@ int main(int argc, char** argv) {
     }
     std::printf("A %dx%d, B %dx%d\n", wa, ha, wb, hb);
     if (wa != wb || ha != hb) return 1;
-    const long n = long(wa) * ha;
-    if (flat(a.get(), n)) {
+    const int compared_rows = rows >= 0 ? std::min(ha, int(rows)) : ha;
+    const long n = long(wa) * compared_rows;
+    if (n == 0 || flat(a.get(), n)) {
         std::puts("A is one flat colour: nothing was drawn");
         return 1;
     }
@@ -84,6 +93,7 @@ int main(int argc, char** argv) {
                 break;
             }
     const double share = 100.0 * double(differing) / double(n);
-    std::printf("%ld of %ld pixels differ (%.2f %%)\n", differing, n, share);
+    std::printf("%ld of %ld pixels differ (%.2f %%) in the top %d rows\n", differing, n, share,
+                compared_rows);
     return share <= max_percent ? 0 : 1;
 }
