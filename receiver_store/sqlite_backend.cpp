@@ -1,5 +1,7 @@
 #include "sqlite_backend.hpp"
 
+#include <array>
+#include <charconv>
 #include <mutex>
 #include <system_error>
 #include <type_traits>
@@ -14,6 +16,18 @@ namespace fs = std::filesystem;
 using store::Database;
 
 namespace {
+
+// A result cell as text: NULL as no value, an INTEGER written into `number`, anything else
+// SQLite's own text (valid until the next step).
+CellView cell(const store::Statement& st, int column, std::array<char, 24>& number) {
+    if (st.is_null(column)) return {};
+    if (st.is_integer(column)) {
+        const auto r =
+            std::to_chars(number.data(), number.data() + number.size(), st.int64(column));
+        return std::string_view(number.data(), std::size_t(r.ptr - number.data()));
+    }
+    return st.text_view(column);
+}
 
 // Our statements are written with PostgreSQL's $n; SQLite reads ?n as the same position.
 std::string to_sqlite(std::string_view sql) {
@@ -62,12 +76,15 @@ class SqliteConnection final : public SqlConnection {
         auto st = m_db.prepare(sql);
         if (!st) return st.error();
         std::vector<CellView> cells(static_cast<std::size_t>(columns));
+        // Integers are written here (asking SQLite for their text would make it allocate
+        // one string per cell).
+        std::vector<std::array<char, 24>> numbers(static_cast<std::size_t>(columns));
         for (;;) {
             auto more = st->step();
             if (!more) return map_error(more.error());
             if (!more.value()) return {};
             for (int i = 0; i < columns; ++i)
-                cells[std::size_t(i)] = st->is_null(i) ? CellView() : CellView(st->text_view(i));
+                cells[std::size_t(i)] = cell(st.value(), i, numbers[std::size_t(i)]);
             if (!sink(cells.data())) return {};
         }
     }

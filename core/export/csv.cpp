@@ -1,4 +1,5 @@
 // assessments.csv and changes.csv in the Dutch Excel and the comma dialect.
+#include <array>
 #include <charconv>
 #include <string>
 
@@ -29,14 +30,28 @@ bool risky_start(std::string_view text) {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+// The bytes that make a cell need quotes (RFC 4180): the separator, a quote, CR or LF.
+struct QuoteBytes {
+    std::array<bool, 256> quote{};
+    explicit constexpr QuoteBytes(char separator) {
+        for (const char c : {separator, '"', '\r', '\n'})
+            quote[static_cast<unsigned char>(c)] = true;
+    }
+};
+constexpr QuoteBytes kSemicolonQuotes{';'}, kCommaQuotes{','};
+
+bool needs_quotes(std::string_view cell, char separator) {
+    const auto& bytes = separator == ';' ? kSemicolonQuotes.quote : kCommaQuotes.quote;
+    for (const char c : cell)
+        if (bytes[static_cast<unsigned char>(c)]) return true;
+    return false;
+}
+
 // RFC 4180: quote when the cell holds the separator, a quote, CR or LF; double the quotes.
 // The cell is neutralised first (a leading ' for a risky start), without a copy.
 void append_cell(std::string& out, std::string_view cell, char separator) {
     const bool risky = risky_start(cell);
-    bool quote = false;
-    for (char c : cell)
-        quote = quote || c == separator || c == '"' || c == '\r' || c == '\n';
-    if (!quote) {
+    if (!needs_quotes(cell, separator)) {
         if (risky) out += '\'';
         out += cell;
         return;
@@ -51,6 +66,10 @@ void append_cell(std::string& out, std::string_view cell, char separator) {
 }
 
 void append_number(std::string& out, long long n) {
+    if (n >= 0 && n <= 9) {  // every level, most counts
+        out += static_cast<char>('0' + n);
+        return;
+    }
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);
     out.append(buf, r.ptr);

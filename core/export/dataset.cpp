@@ -7,6 +7,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "export/pipelined_source.hpp"
 #include "export/rows.hpp"
 
 namespace kt::monitoring {
@@ -72,7 +73,7 @@ Status read_source(const MeasurementSource& source, const Pseudonymiser& pseudon
     reading.gemeente = reading.wijken.intern(kWholeMunicipality);
     detail::PseudonymCache cache(pseudonyms);
     progress.report(ExportProgress::Stage::reading, 0);
-    Status st = source([&](const Measurement& m) {
+    Status st = detail::read_pipelined(source, [&](const Measurement& m) {
         progress.row(++report.read);
         auto kind = detail::kind_code(m.kind);
         if (!kind) {

@@ -169,6 +169,10 @@ bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_impl->stmt, column) == SQLITE_NULL;
 }
 
+bool Statement::is_integer(int column) const {
+    return sqlite3_column_type(m_impl->stmt, column) == SQLITE_INTEGER;
+}
+
 // ---- Database ----
 
 struct Database::Impl {

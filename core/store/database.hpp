@@ -36,6 +36,8 @@ class Statement {
     /// of the same column.
     std::string_view text_view(int column) const;
     bool is_null(int column) const;
+    /// Whether the column holds an INTEGER (int64 reads it without a text conversion).
+    bool is_integer(int column) const;
 
   private:
     friend class Database;
