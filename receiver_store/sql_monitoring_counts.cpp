@@ -1,7 +1,8 @@
 // The overview's counts, aggregated in the database (monitoring_store.hpp): one statement for
 // the levels and changes at each person's latest measurement, one for the clients per quarter.
 // Both read only the selection's rows (the sealed_at index) and return a few hundred rows, so a
-// page view never streams the store. The same SQL runs on SQLite and PostgreSQL.
+// page view never streams the store. PostgreSQL picks each client's latest row with window
+// functions; SQLCipher's SQLite (3.15, none) with GROUP BY and joins.
 #include <string>
 
 #include "sql_monitoring_store.hpp"
@@ -42,32 +43,57 @@ constexpr std::string_view kDomainPositions =
 
 }  // namespace
 
-// sel: the selection's rows, each with one ordering key (seal time, then version); last: each
-// client's latest row (of the kind asked); prev: the row before it; latest: their levels.
+namespace {
+
+// The counts of each client's latest row in the selection (of the kind asked) and the levels of
+// the row before it: `pick` is the SQL that yields (wijk, team, levels, prev) once per client.
+std::string counts_of(const std::string& pick) {
+    return "WITH latest AS (" + pick +
+           "), picked AS (SELECT wijk, team, substr(levels, d.i, 1) AS lv, substr(prev, d.i, 1) "
+           "AS pv, d.i AS dom FROM latest CROSS JOIN " +
+           std::string(kDomainPositions) +
+           ") SELECT wijk, team, dom, lv, CASE WHEN pv IS NULL OR pv = '0' OR lv = '0' THEN '' "
+           "WHEN lv > pv THEN 'u' WHEN lv = pv THEN 's' ELSE 'd' END AS ch, count(*) FROM picked "
+           "GROUP BY wijk, team, dom, lv, ch";
+}
+
+// PostgreSQL: one sort of the selection by client and time (LAG, DISTINCT ON).
+std::string pick_postgres(const std::string& selection, const std::string& kind) {
+    return "SELECT DISTINCT ON (client_ref) wijk, team, levels, prev FROM (SELECT a.client_ref, "
+           "a.kind, a.wijk, a.team, a.levels, a.sealed_at, a.version, LAG(a.levels) OVER "
+           "(PARTITION BY a.client_ref ORDER BY a.sealed_at, a.version) AS prev " +
+           selection + ") b" + (kind.empty() ? "" : " WHERE kind = " + kind) +
+           " ORDER BY client_ref, sealed_at DESC, version DESC";
+}
+
+// SQLite: sel, each row with one ordering key (seal time, then version); last: each client's
+// latest row; prev: the row before it.
+std::string pick_sqlite(const std::string& selection, const std::string& kind) {
+    return "WITH sel AS (SELECT a.client_ref, a.kind, a.wijk, a.team, a.levels, "
+           "a.sealed_at * 1000 + a.version AS k " +
+           selection + "), last AS (SELECT client_ref, max(k) AS k FROM sel" +
+           (kind.empty() ? "" : " WHERE kind = " + kind) +
+           " GROUP BY client_ref), prev AS (SELECT s.client_ref, max(s.k) AS k FROM sel s JOIN "
+           "last l ON l.client_ref = s.client_ref AND s.k < l.k GROUP BY s.client_ref) "
+           "SELECT s.wijk, s.team, s.levels, p2.levels AS prev FROM last l JOIN sel s "
+           "ON s.client_ref = l.client_ref AND s.k = l.k LEFT JOIN prev p ON p.client_ref = "
+           "l.client_ref LEFT JOIN sel p2 ON p2.client_ref = p.client_ref AND p2.k = p.k";
+}
+
+}  // namespace
+
 Result<std::vector<LevelCount>> SqlMonitoringStore::level_counts(const MonitoringFilter& f) {
     Params params{f.from, f.to};
-    std::string sql =
-        "WITH sel AS (SELECT a.client_ref, a.kind, a.wijk, a.team, a.levels, "
-        "a.sealed_at * 1000 + a.version AS k FROM assessments a WHERE a.sealed_at >= $1 AND "
-        "a.sealed_at < $2" +
-        where_groups(f, params) + std::string(kNewest) +
-        "), last AS (SELECT client_ref, max(k) AS k FROM sel";
+    const std::string selection =
+        "FROM assessments a WHERE a.sealed_at >= $1 AND a.sealed_at < $2" +
+        where_groups(f, params) + std::string(kNewest);
+    std::string kind;
     if (!f.kind.empty()) {
         params.emplace_back(f.kind);
-        sql += " WHERE kind = $" + std::to_string(params.size());
+        kind = "$" + std::to_string(params.size());
     }
-    sql +=
-        " GROUP BY client_ref), prev AS (SELECT s.client_ref, max(s.k) AS k FROM sel s JOIN "
-        "last l ON l.client_ref = s.client_ref AND s.k < l.k GROUP BY s.client_ref), "
-        "latest AS (SELECT s.wijk, s.team, s.levels, p2.levels AS prev FROM last l JOIN sel s "
-        "ON s.client_ref = l.client_ref AND s.k = l.k LEFT JOIN prev p ON p.client_ref = "
-        "l.client_ref LEFT JOIN sel p2 ON p2.client_ref = p.client_ref AND p2.k = p.k), "
-        "picked AS (SELECT wijk, team, substr(levels, d.i, 1) AS lv, substr(prev, d.i, 1) AS "
-        "pv, d.i AS dom FROM latest CROSS JOIN " +
-        std::string(kDomainPositions) +
-        ") SELECT wijk, team, dom, lv, CASE WHEN pv IS NULL OR pv = '0' OR lv = '0' THEN '' "
-        "WHEN lv > pv THEN 'u' WHEN lv = pv THEN 's' ELSE 'd' END AS ch, count(*) FROM picked "
-        "GROUP BY wijk, team, dom, lv, ch";
+    const std::string sql =
+        counts_of(m_postgres ? pick_postgres(selection, kind) : pick_sqlite(selection, kind));
     auto rows = query(sql, params, 6);
     if (!rows) return rows.error();
     std::vector<LevelCount> out;

@@ -8,8 +8,10 @@ namespace kt::receiver {
 
 class SqlMonitoringStore final : public MonitoringStore {
   public:
-    /// `source` outlives this object (SqlStore owns both).
-    explicit SqlMonitoringStore(ConnectionSource& source) : m_source(&source) {}
+    /// `source` outlives this object (SqlStore owns both). `postgres`: the level counts use
+    /// PostgreSQL's window functions (SQLCipher's SQLite 3.15 has none).
+    SqlMonitoringStore(ConnectionSource& source, bool postgres)
+        : m_source(&source), m_postgres(postgres) {}
 
     Status add_purpose(const ExportPurpose& p) override;
     Result<std::vector<ExportPurpose>> purposes() override;
@@ -37,6 +39,7 @@ class SqlMonitoringStore final : public MonitoringStore {
     Result<Rows> query(std::string_view sql, const Params& params, int columns);
 
     ConnectionSource* m_source;
+    bool m_postgres = false;
 };
 
 }  // namespace kt::receiver

@@ -18,7 +18,7 @@ class SqlStore final : public Store {
         : m_source(std::move(source)),
           m_dialect(&dialect),
           m_console(*m_source),
-          m_monitoring(*m_source) {}
+          m_monitoring(*m_source, &dialect == &postgres_dialect()) {}
     /// The store keeps a reference to its dialect: a temporary one would dangle.
     SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect&& dialect) = delete;
 

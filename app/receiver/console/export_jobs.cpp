@@ -152,7 +152,8 @@ void sweep_jobs(Site& site, std::int64_t now) {
     auto old = site.store.monitoring().jobs_before(now - kJobLifetime);
     if (!old) return;
     for (const auto& j : old.value()) {
-        if (j.state == "queued" || j.state == "running") continue;  // still being written
+        const bool busy = j.state == "queued" || j.state == "running";
+        if (busy && j.updated_at > now - kJobLifetime) continue;  // still being written
         std::error_code ec;
         if (!j.file.empty()) fs::remove(j.file, ec);
         (void)site.store.monitoring().delete_job(j.id);

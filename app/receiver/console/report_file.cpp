@@ -34,6 +34,15 @@ Data chart_list(const Visit& v, const monitoring::MonitoringCharts& c) {
     return list;
 }
 
+// Our own stylesheets (the theme's colours and the console's chart classes); the NL Design
+// System's are not needed in a file read offline.
+std::string stylesheets(const Site& site) {
+    std::string css;
+    for (const auto& [name, text] : site.statics)
+        if (name.rfind("utrecht", 0) != 0) css += text;
+    return css;
+}
+
 }  // namespace
 
 std::string report_html(Site& site, const std::string& lang, const monitoring::Dataset& data,
@@ -46,7 +55,7 @@ std::string report_html(Site& site, const std::string& lang, const monitoring::D
     const monitoring::MonitoringCharts charts = monitoring::build_charts(data);
     Data d;
     d.set("lang", v.lang->cat.locale());
-    d.set("css", site.statics["theme.css"] + site.statics["console.css"]);
+    d.set("css", stylesheets(site));
     d.set("purpose", v.words().format("console.export.purpose_line", {{"purpose", purpose}}));
     d.set("made", v.words().format("console.report.made", {{"date", format_time(now)}}));
     d.set("period", v.words().format("console.report.period", {{"from", charts.first_quarter},
