@@ -23,6 +23,7 @@ std::vector<std::string> series_names(const Visit& v, const std::vector<std::str
 
 std::vector<std::string> series_classes(const std::vector<std::string>& columns) {
     std::vector<std::string> out;
+    out.reserve(columns.size());
     for (const auto& c : columns)
         out.push_back(c.size() == 1 ? "l" + c : c);
     return out;

@@ -26,8 +26,7 @@ const char* stage_name(monitoring::ExportProgress::Stage s) {
         case monitoring::ExportProgress::Stage::building:
             return "building";
         case monitoring::ExportProgress::Stage::writing:
-            return "writing";
-        case monitoring::ExportProgress::Stage::done:
+        case monitoring::ExportProgress::Stage::done:  // the ZIP follows
             return "writing";
     }
     return "reading";
