@@ -24,8 +24,9 @@ PACKAGES=(
   # by pango
   libcairo2-dev libpango1.0-dev
   # sync to the municipality: the receiver (HTTPS with cpp-httplib + OpenSSL, PostgreSQL via
-  # libpq, enrollment QR codes) and the device's sender (libcurl with a pinned key)
-  libcpp-httplib-dev libssl-dev openssl libpq-dev libqrencode-dev libcurl4-openssl-dev
+  # libpq, enrollment QR codes, the console's export ZIPs with libzip) and the device's
+  # sender (libcurl with a pinned key)
+  libcpp-httplib-dev libssl-dev openssl libpq-dev libqrencode-dev libzip-dev libcurl4-openssl-dev
   # the receiver's HTTPS server: Boost.Beast and Boost.Asio (header only); Debian's nginx in TCP
   # pass-through (stream module) in front of two receivers for the scale-out test
   libboost-dev nginx-light libnginx-mod-stream

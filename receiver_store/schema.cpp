@@ -167,17 +167,18 @@ const std::string& v2_patch() {
 const Dialect& sqlite_dialect() {
     static const Dialect d{"",
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-                           {kSqliteV1, v2_patch(), console_patch_sqlite(), console_totp_patch()}};
+                           {kSqliteV1, v2_patch(), console_patch_sqlite(), console_totp_patch(),
+                            monitoring_patch_sqlite()}};
     return d;
 }
 
 const Dialect& postgres_dialect() {
     // A transaction-scoped advisory lock: two receivers starting at once migrate one by one.
-    static const Dialect d{
-        "SELECT pg_advisory_xact_lock(4893001)",
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-        {kPostgresV1, v2_patch(), console_patch_postgres(), console_totp_patch()},
-        30000};
+    static const Dialect d{"SELECT pg_advisory_xact_lock(4893001)",
+                           "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+                           {kPostgresV1, v2_patch(), console_patch_postgres(), console_totp_patch(),
+                            monitoring_patch_postgres()},
+                           30000};
     return d;
 }
 

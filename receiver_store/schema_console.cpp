@@ -48,8 +48,36 @@ CREATE INDEX audit_by_time ON audit_log (time);
 constexpr std::string_view kConsoleV4 =
     "ALTER TABLE console_accounts ADD COLUMN totp_sealed TEXT NOT NULL DEFAULT '';\n";
 
-std::string with_int_type(std::string_view type) {
-    std::string sql(kConsoleV3);
+// Version 5: export purposes (the pseudonym secret sealed by the receiver, emptied when the
+// purpose is retired), the console's export jobs, and an index on sealed_at for the overview's
+// quarter ranges.
+constexpr std::string_view kMonitoringV5 = R"sql(
+CREATE TABLE export_purposes (
+  name TEXT PRIMARY KEY NOT NULL,
+  description TEXT NOT NULL,
+  secret_sealed TEXT NOT NULL,
+  created_at {I} NOT NULL,
+  retired_at {I});
+CREATE TABLE export_jobs (
+  id TEXT PRIMARY KEY NOT NULL,
+  account TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  filters TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  stage TEXT NOT NULL DEFAULT '',
+  done {I} NOT NULL DEFAULT 0,
+  total {I} NOT NULL DEFAULT 0,
+  rows_written {I} NOT NULL DEFAULT 0,
+  started_at {I} NOT NULL,
+  updated_at {I} NOT NULL,
+  finished_at {I},
+  file TEXT NOT NULL DEFAULT '');
+CREATE INDEX export_jobs_by_account ON export_jobs (account, started_at);
+CREATE INDEX assessments_by_sealed_at ON assessments (sealed_at);
+)sql";
+
+std::string with_int_type(std::string_view type, std::string_view patch = kConsoleV3) {
+    std::string sql(patch);
     for (auto at = sql.find("{I}"); at != std::string::npos; at = sql.find("{I}", at))
         sql.replace(at, 3, type);
     return sql;
@@ -64,6 +92,16 @@ const std::string& console_patch_sqlite() {
 
 std::string_view console_totp_patch() {
     return kConsoleV4;
+}
+
+const std::string& monitoring_patch_sqlite() {
+    static const std::string sql = with_int_type("INTEGER", kMonitoringV5);
+    return sql;
+}
+
+const std::string& monitoring_patch_postgres() {
+    static const std::string sql = with_int_type("BIGINT", kMonitoringV5);
+    return sql;
 }
 
 const std::string& console_patch_postgres() {

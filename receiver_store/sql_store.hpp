@@ -7,6 +7,7 @@
 #include "schema.hpp"
 #include "sql.hpp"
 #include "sql_console_store.hpp"
+#include "sql_monitoring_store.hpp"
 #include "store.hpp"
 
 namespace kt::receiver {
@@ -14,7 +15,10 @@ namespace kt::receiver {
 class SqlStore final : public Store {
   public:
     SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect& dialect)
-        : m_source(std::move(source)), m_dialect(&dialect), m_console(*m_source) {}
+        : m_source(std::move(source)),
+          m_dialect(&dialect),
+          m_console(*m_source),
+          m_monitoring(*m_source, &dialect == &postgres_dialect()) {}
     /// The store keeps a reference to its dialect: a temporary one would dangle.
     SqlStore(std::unique_ptr<ConnectionSource> source, const Dialect&& dialect) = delete;
 
@@ -48,6 +52,7 @@ class SqlStore final : public Store {
     Result<std::vector<AuditEntry>> audit_entries(const std::string& action) override;
 
     ConsoleStore& console() override { return m_console; }
+    MonitoringStore& monitoring() override { return m_monitoring; }
 
   private:
     Result<std::unique_ptr<Lease>> lease() { return m_source->acquire(); }
@@ -55,6 +60,7 @@ class SqlStore final : public Store {
     std::unique_ptr<ConnectionSource> m_source;
     const Dialect* m_dialect;
     SqlConsoleStore m_console;
+    SqlMonitoringStore m_monitoring;
 };
 
 /// The structured rows' check shared by insert_submission and insert_bulk: usage errors.

@@ -131,7 +131,8 @@ struct AuditEntry {
     std::string actor;
 };
 
-class ConsoleStore;  // console_store.hpp
+class ConsoleStore;     // console_store.hpp
+class MonitoringStore;  // monitoring_store.hpp
 
 class Store {
   public:
@@ -195,6 +196,8 @@ class Store {
 
     /// The web console's accounts, sessions and views, on the same database.
     virtual ConsoleStore& console() = 0;
+    /// Export purposes, export jobs and the console overview's counts, on the same database.
+    virtual MonitoringStore& monitoring() = 0;
 };
 
 struct StoreConfig {

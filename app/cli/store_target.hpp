@@ -7,6 +7,7 @@
 #include <string>
 
 #include "export/measurement.hpp"
+#include "receiver_store/monitoring_source.hpp"
 #include "receiver_store/store.hpp"
 
 namespace kt::cli {
@@ -29,10 +30,8 @@ Result<StoreTarget> parse_target(const std::string& text);
 Result<std::unique_ptr<receiver::Store>> open_receiver_store(const StoreTarget& target,
                                                              bool create);
 
-/// The measurement of one scanned row, written into `m` (its strings' buffers reused).
-void fill_measurement(const receiver::ScannedAssessment& a, monitoring::Measurement& m);
-
-/// Streams the store's assessments in one scan (`store` must outlive the source).
-monitoring::MeasurementSource store_source(receiver::Store& store);
+/// The store's monitoring source (shared with the console's export jobs).
+using receiver::fill_measurement;
+using receiver::store_source;
 
 }  // namespace kt::cli

@@ -9,6 +9,9 @@
 //                                 [--team T]... [--db CONNINFO]
 //   keukentafel-receiver user disable|enable|reset --data DIR --name N [--db CONNINFO]
 //   keukentafel-receiver user list --data DIR [--db CONNINFO]
+//   keukentafel-receiver purpose add NAME --description TEXT --data DIR [--db CONNINFO]
+//   keukentafel-receiver purpose retire NAME --data DIR [--db CONNINFO]
+//   keukentafel-receiver purpose list --data DIR [--db CONNINFO]
 //
 // Exit codes: 0 ok, 1 usage, 2 other error, 3 not found (no such device, not initialised),
 // 4 refused to overwrite existing keys.
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "admin.hpp"
+#include "console/purposes.hpp"
 #include "console/user_admin.hpp"
 #include "crypto/secret.hpp"
 #include "server.hpp"
@@ -30,7 +34,8 @@ using kt::ErrorCode;
 
 struct Args {
     std::string command;
-    std::string action;  // of `user`
+    std::string action;  // of `user` and `purpose`
+    std::string name;    // of `purpose add|retire`
     std::map<std::string, std::string> opts;
     std::vector<std::string> hostnames;  // --hostname (init) or --team (user add)
 };
@@ -45,6 +50,9 @@ const char* kUsage =
     "                                     [--team T]... [--db CONNINFO]\n"
     "       keukentafel-receiver user disable|enable|reset --data DIR --name N [--db CONNINFO]\n"
     "       keukentafel-receiver user list --data DIR [--db CONNINFO]\n"
+    "       keukentafel-receiver purpose add NAME --description TEXT --data DIR [--db CONNINFO]\n"
+    "       keukentafel-receiver purpose retire NAME --data DIR [--db CONNINFO]\n"
+    "       keukentafel-receiver purpose list --data DIR [--db CONNINFO]\n"
     "CONNINFO is a PostgreSQL URI or key=value string; without it the receiver uses\n"
     "SQLCipher in DIR.\n";
 
@@ -55,6 +63,7 @@ bool allowed(const std::string& command, const std::string& option) {
     if (command == "user") return option == "name" || option == "role" || option == "team";
     if (command == "enroll") return option == "device" || option == "team";
     if (command == "revoke") return option == "device";
+    if (command == "purpose") return option == "description";
     return false;
 }
 
@@ -62,9 +71,18 @@ bool parse(int argc, char** argv, Args& out) {
     if (argc < 2) return false;
     out.command = argv[1];
     if (out.command != "init" && out.command != "serve" && out.command != "enroll" &&
-        out.command != "revoke" && out.command != "user")
+        out.command != "revoke" && out.command != "user" && out.command != "purpose")
         return false;
     int first = 2;
+    if (out.command == "purpose") {
+        if (argc < 3) return false;
+        out.action = argv[first++];
+        if (out.action != "add" && out.action != "retire" && out.action != "list") return false;
+        if (out.action != "list") {
+            if (first >= argc) return false;
+            out.name = argv[first++];
+        }
+    }
     if (out.command == "user") {
         if (argc < 3) return false;
         out.action = argv[first++];
@@ -82,6 +100,9 @@ bool parse(int argc, char** argv, Args& out) {
         else if (!out.opts.emplace(name, value).second)
             return false;
     }
+    if (out.command == "purpose")
+        return out.opts.count("data") &&
+               (out.action == "add") == (out.opts.count("description") == 1);
     if (out.command == "user")
         return out.opts.count("data") && (out.action == "list" || out.opts.count("name")) &&
                (out.action != "add" || out.opts.count("role")) &&
@@ -113,6 +134,8 @@ kt::Status dispatch(Args& a) {
     if (a.command == "user")
         return console::run_user(
             {dir, a.opts["db"], a.action, a.opts["name"], a.opts["role"], a.hostnames});
+    if (a.command == "purpose")
+        return console::run_purpose({dir, a.opts["db"], a.action, a.name, a.opts["description"]});
     if (a.command == "enroll")
         return run_enroll({dir, a.opts["device"], a.opts["team"], a.opts["db"]});
     return run_revoke(dir, a.opts["device"], a.opts["db"]);

@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "console/export_jobs.hpp"
 #include "console/totp_key.hpp"
 #include "console/web.hpp"
 
@@ -116,7 +117,18 @@ HttpLimits limits_of(const Config& c) {
 class ConsoleListener {
   public:
     ConsoleListener(Context& ctx, RequestLog& log)
-        : m_site{ctx.config, ctx.keys.tls_pin, {}, ctx.store, log, {}, {}, {}, {}},
+        : m_site{ctx.config,
+                 ctx.keys.tls_pin,
+                 {},
+                 ctx.store,
+                 log,
+                 {},
+                 {},
+                 {},
+                 {},
+                 // DIR, the parent of DIR/keys
+                 ctx.keys.totp_key_file.parent_path().parent_path(),
+                 std::make_shared<console::JobThreads>()},
           m_server(
               console_limits(ctx.config),
               [this](Request& req) { return console::handle(m_site, req); },

@@ -36,6 +36,13 @@ bool amsterdam_summer_time(std::int64_t t) {
 
 }  // namespace
 
+std::int64_t quarter_start(QuarterIndex q) {
+    const std::int64_t days = days_from_civil(q / 4, unsigned(q % 4) * 3 + 1, 1);
+    std::int64_t t = days * kDay - 3600;             // midnight CET
+    if (amsterdam_summer_time(t - 3600)) t -= 3600;  // midnight CEST
+    return t;
+}
+
 int age_band(std::optional<int> age) {
     if (!age || *age < 0 || *age > 130) return 6;
     if (*age <= 17) return 0;

@@ -26,6 +26,9 @@ using QuarterIndex = int;
 /// The quarter of an instant in Europe/Amsterdam local time (CET/CEST, the EU summer-time
 /// rule): an assessment sealed at 00:30 on 1 April counts in Q2, as the team lead sees it.
 QuarterIndex quarter_of(std::int64_t unix_seconds);
+/// The first second of a quarter: local midnight on its first day in Europe/Amsterdam, as Unix
+/// time (quarter_of(quarter_start(q)) == q, quarter_of(quarter_start(q) - 1) == q - 1).
+std::int64_t quarter_start(QuarterIndex q);
 /// "2026Q1". Errors: usage for anything else (years 1970-9999).
 Result<QuarterIndex> parse_quarter(std::string_view text);
 /// "2026Q1".

@@ -1,6 +1,6 @@
 // The beheer pages: devices (sortable, filtered on team), enrolling a new device (the one-time
 // code and its QR on screen, never logged), revoking with a confirmation naming the device, and
-// the audit log with filters. Also the monitoring placeholder for the other roles.
+// the audit log with filters.
 #include <algorithm>
 #include <set>
 
@@ -234,14 +234,6 @@ HttpAnswer audit_page(Site& site, Visit& v) {
     d.set("van", from ? q(v, "van") : "");
     d.set("tot", to ? q(v, "tot") : "");
     return page(site, v, 200, v.tr("console.audit.heading"), render(site, v, "audit", d));
-}
-
-HttpAnswer monitoring_page(Site& site, Visit& v) {
-    Data d;
-    d.set("teamleider", v.account->role == "teamleider");
-    d.set("teams", v.words().format("console.monitoring.teams",
-                                    {{"teams", v.words().list(v.account->teams)}}));
-    return page(site, v, 200, v.tr("console.monitoring.heading"), render(site, v, "monitoring", d));
 }
 
 }  // namespace kt::receiver::console

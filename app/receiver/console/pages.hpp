@@ -62,5 +62,8 @@ HttpAnswer revoke_confirm(Site& site, Visit& v);
 HttpAnswer revoke_submit(Site& site, Visit& v);
 HttpAnswer audit_page(Site& site, Visit& v);
 HttpAnswer monitoring_page(Site& site, Visit& v);
+HttpAnswer export_start(Site& site, Visit& v);
+HttpAnswer export_page(Site& site, Visit& v);
+HttpAnswer export_download(Site& site, Visit& v);
 
 }  // namespace kt::receiver::console

@@ -38,6 +38,9 @@ constexpr Route kRoutes[] = {
     {"POST", "/apparaten/intrekken", Access::beheer, revoke_submit},
     {"GET", "/audit", Access::beheer, audit_page},
     {"GET", "/monitoring", Access::monitoring, monitoring_page},
+    {"POST", "/monitoring/export", Access::monitoring, export_start},
+    {"GET", "/monitoring/export", Access::monitoring, export_page},
+    {"GET", "/monitoring/export/download", Access::monitoring, export_download},
 };
 
 std::string read_text(const fs::path& p) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "http_request.hpp"
@@ -18,6 +19,8 @@
 
 namespace kt::receiver::console {
 
+class JobThreads;  // export_jobs.hpp
+
 struct Site {
     Config config;
     std::string tls_pin;     // for the enrollment QR code
@@ -28,6 +31,8 @@ struct Site {
     std::map<std::string, std::string> statics;    // file name under /static/ -> CSS
     TotpBox totp;                                  // seals and opens the accounts' TOTP secrets
     std::map<std::string, Language> languages;     // "nl", "en"
+    std::filesystem::path data_dir;                // DIR: keys/purpose.key, exports/
+    std::shared_ptr<JobThreads> jobs;              // the export jobs running here
 };
 
 /// <dir of the executable>/../share/keukentafel/console (the build tree and installed alike),

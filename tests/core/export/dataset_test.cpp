@@ -110,6 +110,17 @@ TEST_CASE("quarters follow Europe/Amsterdam local time") {
     CHECK(quarter_name(quarter_of(1790807400)) == "2026Q4");
 }
 
+TEST_CASE("a quarter starts at local midnight in Europe/Amsterdam") {
+    for (int year : {2025, 2026, 2027})
+        for (int q = 0; q < 4; ++q) {
+            const QuarterIndex index = year * 4 + q;
+            INFO(quarter_name(index));
+            CHECK(quarter_of(quarter_start(index)) == index);
+            CHECK(quarter_of(quarter_start(index) - 1) == index - 1);
+        }
+    CHECK(quarter_start(2026 * 4 + 1) == 1774994400);  // 2026-04-01 00:00 CEST
+}
+
 TEST_CASE("a pseudonym is 24 hex digits and differs per purpose") {
     auto secret = crypto::SecretBytes::from("a test secret of at least 32 bytes, kept by the lead");
     auto a = Pseudonymiser::create(secret, "monitoring-2026");
