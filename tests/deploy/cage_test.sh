@@ -34,6 +34,12 @@ cleanup() {
 }
 trap cleanup EXIT
 chmod 0755 "$work"
+# The unprivileged user may not be able to enter the checkout (CI runs in a directory only root
+# can enter): it runs a copy of the kiosk and its data (bin/ and share/ side by side, as built).
+mkdir -p "$work/app/bin"
+cp "$kiosk" "$work/app/bin/keukentafel"
+cp -r "$(dirname "$kiosk")/../share" "$work/app/share"
+chmod -R a+rX "$work/app"
 mkdir -p "$work/run" "$work/home"
 chmod 0700 "$work/run" "$work/home"
 as_user() {
@@ -48,7 +54,7 @@ session_env=(env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_RUNTIME_DIR="$work/
     XDG_DATA_HOME="$work/home/data" LANG=C.UTF-8)
 
 as_user "${session_env[@]}" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-    SDL_VIDEODRIVER=x11 cage -- env "${sanitizer_env[@]}" "$kiosk" --fullscreen --dpi 96 >"$work/cage.log" 2>&1 &
+    SDL_VIDEODRIVER=x11 cage -- env "${sanitizer_env[@]}" "$work/app/bin/keukentafel" --fullscreen --dpi 96 >"$work/cage.log" 2>&1 &
 cage_pid=$!
 
 # The kiosk is up once it is a child of cage with a window; then give it time to draw.
