@@ -2,7 +2,8 @@
 
 #include <sodium.h>
 
-#include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "crypto/signing.hpp"
 
@@ -74,22 +75,66 @@ std::string base64_encode(std::string_view in) {
     return out;
 }
 
+namespace {
+
+constexpr unsigned char kNotBase64 = 0xff;
+
+// The 6-bit value of each byte of the standard alphabet, kNotBase64 for every other byte
+// ('=' and everything from 0x80 up included).
+constexpr std::array<unsigned char, 256> base64_values() {
+    std::array<unsigned char, 256> t{};
+    for (auto& v : t)
+        v = kNotBase64;
+    constexpr std::string_view letters =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (std::size_t i = 0; i < letters.size(); ++i)
+        t[static_cast<unsigned char>(letters[i])] = static_cast<unsigned char>(i);
+    return t;
+}
+
+constexpr auto kBase64Values = base64_values();
+
+}  // namespace
+
+// Not constant time: the sealed box it carries is public (only the box key opens it). Accepts
+// exactly what libsodium's strict decoder (original variant, padding required, nothing
+// ignored) accepts for ASCII input, and nothing from 0x80 up, which libsodium 1.0.18 would
+// read as letters (its char is signed).
 bool base64_decode(std::string_view text, std::string& out) {
-    // libsodium 1.0.18 (Debian 12) reads every byte from 0x80 up as a base64 letter (its char is
-    // signed), so "\xff\xff\xff\xff" would decode like "/////": the alphabet is checked here.
-    const auto in_alphabet = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-               c == '+' || c == '/' || c == '=';
-    };
-    if (!std::all_of(text.begin(), text.end(), in_alphabet)) return false;
-    out.assign(text.size() / 4 * 3 + 3, '\0');
-    std::size_t len = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                          text.size(), nullptr, &len, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != text.data() + text.size())
+    if (text.size() % 4 != 0) return false;
+    std::size_t pad = 0;
+    while (pad < 2 && pad < text.size() && text[text.size() - 1 - pad] == '=')
+        ++pad;
+    const std::size_t letters = text.size() - pad;
+    out.resize(text.size() / 4 * 3 - pad);
+    auto* dst = reinterpret_cast<unsigned char*>(out.data());
+    const auto* src = reinterpret_cast<const unsigned char*>(text.data());
+    std::uint32_t acc = 0;
+    unsigned bad = 0;  // any byte outside the alphabet sets kNotBase64's bits here
+    std::size_t i = 0;
+    for (; i + 4 <= letters; i += 4, dst += 3) {
+        const unsigned a = kBase64Values[src[i]], b = kBase64Values[src[i + 1]];
+        const unsigned c = kBase64Values[src[i + 2]], d = kBase64Values[src[i + 3]];
+        bad |= a | b | c | d;
+        acc = (a << 18) | (b << 12) | (c << 6) | d;
+        dst[0] = static_cast<unsigned char>(acc >> 16);
+        dst[1] = static_cast<unsigned char>(acc >> 8);
+        dst[2] = static_cast<unsigned char>(acc);
+    }
+    if (pad > 0) {  // the last group: 2 letters and "==" (1 byte) or 3 letters and "=" (2 bytes)
+        const unsigned a = kBase64Values[src[i]], b = kBase64Values[src[i + 1]];
+        const unsigned c = pad == 1 ? kBase64Values[src[i + 2]] : 0;
+        bad |= a | b | c;
+        acc = (a << 18) | (b << 12) | (c << 6);
+        dst[0] = static_cast<unsigned char>(acc >> 16);
+        if (pad == 1) dst[1] = static_cast<unsigned char>(acc >> 8);
+        // The bits after the last byte must be zero, so every byte string has one encoding.
+        if ((pad == 1 ? (acc & 0xff) : (acc & 0xffff)) != 0) bad = kNotBase64;
+    }
+    if ((bad & 0x80) != 0) {
+        out.clear();
         return false;
-    out.resize(len);
+    }
     return true;
 }
 

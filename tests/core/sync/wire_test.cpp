@@ -2,7 +2,11 @@
 // keys, receipts, and the receiver's check of a real sealed record from a vault.
 #include "sync/wire.hpp"
 
+#include <sodium.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -67,6 +71,34 @@ TEST_CASE("Base64 round-trips and refuses sloppy text") {
     // Found by the submission fuzzer: libsodium alone takes bytes from 0x80 up as letters.
     CHECK_FALSE(ks::base64_decode("\xff\xff\xff\xff", out));
     CHECK_FALSE(ks::base64_decode("YW\x80j", out));
+}
+
+// The receiver's own decoder (not constant time: the box is public) must take exactly the
+// texts libsodium's strict decoder takes, with the same bytes: a device's submission is
+// accepted or refused as before. Random short texts over letters, padding and a few strays.
+TEST_CASE("The sealed box's base64 is read exactly as libsodium reads it", "[sync]") {
+    constexpr std::string_view pool = "AQgwB/+z9==== -\n*";
+    std::uint32_t state = 12345;
+    const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+    int accepted = 0;
+    for (int round = 0; round < 50000; ++round) {
+        std::string text(next() % 13, 'A');
+        for (char& c : text)
+            c = pool[(next() >> 8) % pool.size()];
+        std::string ours, theirs(text.size() + 3, '\0');
+        std::size_t len = 0;
+        const char* end = nullptr;
+        const bool sodium_ok = sodium_base642bin(reinterpret_cast<unsigned char*>(theirs.data()),
+                                                 theirs.size(), text.data(), text.size(), nullptr,
+                                                 &len, &end, sodium_base64_VARIANT_ORIGINAL) == 0 &&
+                               end == text.data() + text.size();
+        theirs.resize(sodium_ok ? len : 0);
+        INFO("text \"" << text << "\"");
+        REQUIRE(ks::base64_decode(text, ours) == sodium_ok);
+        if (sodium_ok) CHECK(ours == theirs);
+        accepted += sodium_ok ? 1 : 0;
+    }
+    CHECK(accepted > 500);  // the pool makes valid texts too, not only refusals
 }
 
 TEST_CASE("An enrollment code is read the way a person types it", "[security]") {
