@@ -6,6 +6,7 @@
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 
+#include <array>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -122,6 +123,37 @@ void lock_down(CURL* c, const TransportLimits& limits) {
     curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
 }
 
+// One TLS session cache for the process's verified connections, so a device's next request
+// (and its next pass, in the kiosk) resumes its session instead of a full handshake: less CPU
+// for the receiver and the tablet. libcurl offers a cached session only to the same host and
+// port with the same TLS settings; the pin is checked on every connection, resumed or not.
+// Never used by fetch_server_certificate, which verifies nothing.
+class SessionShare {
+  public:
+    static CURLSH* get() {
+        static SessionShare share;
+        return share.m_share;
+    }
+
+  private:
+    SessionShare() : m_share(curl_share_init()) {
+        if (!m_share) return;
+        curl_share_setopt(m_share, CURLSHOPT_LOCKFUNC, lock);
+        curl_share_setopt(m_share, CURLSHOPT_UNLOCKFUNC, unlock);
+        curl_share_setopt(m_share, CURLSHOPT_USERDATA, this);
+        curl_share_setopt(m_share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    }
+    static void lock(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+        static_cast<SessionShare*>(self)->m_locks.at(std::size_t(data)).lock();
+    }
+    static void unlock(CURL*, curl_lock_data data, void* self) {
+        static_cast<SessionShare*>(self)->m_locks.at(std::size_t(data)).unlock();
+    }
+
+    std::array<std::mutex, CURL_LOCK_DATA_LAST> m_locks;
+    CURLSH* m_share;  // lives as long as the process: a pass may run on any thread
+};
+
 struct BioDeleter {
     void operator()(BIO* b) const { BIO_free(b); }
 };
@@ -164,6 +196,7 @@ Result<HttpResponse> CurlTransport::request(std::string_view method, std::string
     curl_easy_setopt(c.get(), CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c.get(), CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(c.get(), CURLOPT_PINNEDPUBLICKEY, m_trust.pin.c_str());
+    if (CURLSH* share = SessionShare::get()) curl_easy_setopt(c.get(), CURLOPT_SHARE, share);
     SlistPtr list;
     auto add = [&](const std::string& h) {
         list.reset(curl_slist_append(list.release(), h.c_str()));

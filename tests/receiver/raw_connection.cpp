@@ -63,12 +63,14 @@ RawConnection::RawConnection(int port, const std::string& source) {
 }
 
 RawConnection::~RawConnection() {
+    // A close_notify of our own: OpenSSL makes a session that ended without one unresumable.
+    if (m_ssl && SSL_is_init_finished(m_ssl)) SSL_shutdown(m_ssl);
     if (m_ssl) SSL_free(m_ssl);
     if (m_ctx) SSL_CTX_free(m_ctx);
     if (m_fd >= 0) ::close(m_fd);
 }
 
-bool RawConnection::handshake(const char* tls12_ciphers) {
+bool RawConnection::handshake(const char* tls12_ciphers, SSL_SESSION* resume) {
     if (m_fd < 0) return false;
     m_ctx = SSL_CTX_new(TLS_client_method());
     if (tls12_ciphers) {
@@ -77,7 +79,16 @@ bool RawConnection::handshake(const char* tls12_ciphers) {
     }
     m_ssl = SSL_new(m_ctx);
     SSL_set_fd(m_ssl, m_fd);
+    if (resume) SSL_set_session(m_ssl, resume);
     return SSL_connect(m_ssl) == 1;
+}
+
+SSL_SESSION* RawConnection::session() const {
+    return m_ssl ? SSL_get1_session(m_ssl) : nullptr;
+}
+
+bool RawConnection::resumed() const {
+    return m_ssl && SSL_session_reused(m_ssl) == 1;
 }
 
 bool RawConnection::write(std::string_view bytes) {

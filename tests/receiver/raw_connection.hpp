@@ -30,9 +30,15 @@ class RawConnection {
     RawConnection& operator=(const RawConnection&) = delete;
 
     bool connected() const { return m_fd >= 0; }
-    /// The TLS handshake, optionally limited to TLS 1.2 with `tls12_ciphers` (OpenSSL list);
-    /// false when it failed.
-    bool handshake(const char* tls12_ciphers = nullptr);
+    /// The TLS handshake, optionally limited to TLS 1.2 with `tls12_ciphers` (OpenSSL list)
+    /// and offering `resume` (a session of an earlier connection); false when it failed.
+    bool handshake(const char* tls12_ciphers = nullptr, SSL_SESSION* resume = nullptr);
+    /// The TLS session to offer on a later connection (the caller frees it with
+    /// SSL_SESSION_free), null before a handshake. Under TLS 1.3 the server sends its ticket
+    /// after the handshake: read an answer first.
+    SSL_SESSION* session() const;
+    /// Whether the handshake resumed the offered session (no full handshake).
+    bool resumed() const;
     /// Writes every byte (over TLS after a handshake, else as plain TCP); false when the
     /// connection is gone.
     bool write(std::string_view bytes);

@@ -128,6 +128,38 @@ TEST_CASE("TLS 1.2 is offered with AEAD ciphers only", "[receiver][security]") {
     CHECK(chacha.handshake("ECDHE-ECDSA-CHACHA20-POLY1305"));
 }
 
+// A device's next connection costs no full handshake (issue 15): the receiver gives session
+// tickets under TLS 1.3 and TLS 1.2, and a second connection offering the first's session
+// resumes it and is served.
+TEST_CASE("A client's next connection resumes its TLS session", "[receiver][security]") {
+    ApiFixture f(ReceiverDb::sqlite, 1);
+    std::int64_t seq = 0;
+    const auto checkin = [&](RawConnection& c) {
+        const std::string body = checkin_body(++seq);
+        REQUIRE(
+            c.write(signed_head(*f.device, "/v1/checkin", body, "Connection: close\r\n") + body));
+        return c.read_until_closed(10).status();
+    };
+    for (const char* tls12 : {static_cast<const char*>(nullptr), "ECDHE-ECDSA-AES128-GCM-SHA256"}) {
+        INFO((tls12 ? "TLS 1.2" : "TLS 1.3"));
+        SSL_SESSION* session = nullptr;
+        {
+            RawConnection first(f.server->port());
+            REQUIRE(first.handshake(tls12));
+            CHECK_FALSE(first.resumed());
+            CHECK(checkin(first) == 200);  // under TLS 1.3 the ticket came with the answer
+            session = first.session();
+        }
+        REQUIRE(session != nullptr);
+        RawConnection second(f.server->port());
+        const bool shook = second.handshake(tls12, session);
+        SSL_SESSION_free(session);
+        REQUIRE(shook);
+        CHECK(second.resumed());
+        CHECK(checkin(second) == 200);
+    }
+}
+
 TEST_CASE("Connections beyond the per-address cap get 503 with Retry-After, others are served",
           "[receiver][security]") {
     ApiFixture f(ReceiverDb::sqlite, 1, {{"max_connections_per_address", 3}});

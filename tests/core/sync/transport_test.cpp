@@ -4,6 +4,9 @@
 // whole, and enrollment's first look at a server returns exactly the certificate it presents.
 #include "sync/transport.hpp"
 
+#include <openssl/ssl.h>
+
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
@@ -121,6 +124,51 @@ TEST_CASE("a server that does not answer in time is a timeout", "[sync]") {
     const auto url = s.server.start();
     CHECK(failure(s.transport(url, {5, 1, 1 << 20}).request("POST", "/v1/checkin", {}, "{}")) ==
           ErrorCode::timeout);
+}
+
+namespace {
+
+// Handshakes the test server completed, and how many of them resumed a session.
+std::atomic<int> g_handshakes{0}, g_resumed{0};
+
+void count_handshakes(const SSL* ssl, int where, int) {
+    if ((where & SSL_CB_HANDSHAKE_DONE) == 0) return;
+    ++g_handshakes;
+    if (SSL_session_reused(const_cast<SSL*>(ssl)) == 1) ++g_resumed;
+}
+
+}  // namespace
+
+// Issue 15: a device's next request, and its next pass (a new transport), resume the TLS
+// session instead of a full handshake; a transport that trusts another pin or another
+// certificate never gets in on a cached session.
+TEST_CASE("the next request and the next pass resume the TLS session, other trust never does",
+          "[sync][security]") {
+    Served s;
+    SSL_CTX_set_info_callback(s.server.server().ssl_context(), count_handshakes);
+    s.server.server().Post("/v1/checkin", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("{}", "application/json");
+    });
+    const auto url = s.server.start();
+    g_handshakes = 0;
+    g_resumed = 0;
+    auto pass = s.transport(url);
+    REQUIRE(pass.request("POST", "/v1/checkin", {}, "{}").ok());
+    REQUIRE(pass.request("POST", "/v1/checkin", {}, "{}").ok());
+    auto next_pass = s.transport(url);
+    REQUIRE(next_pass.request("POST", "/v1/checkin", {}, "{}").ok());
+    CHECK(g_handshakes == 3);
+    CHECK(g_resumed == 2);  // the first was a full handshake (no session cached before it)
+
+    const auto other = kt::test::make_test_cert();
+    ks::CurlTransport wrong_pin(url, {s.cert.cert_pem, kt::test::pin_of(other.cert_pem)},
+                                {5, 10, 1 << 20});
+    CHECK(failure(wrong_pin.request("POST", "/v1/checkin", {}, "{}")) ==
+          ErrorCode::tls_pin_mismatch);
+    ks::CurlTransport wrong_ca(url, {other.cert_pem, kt::test::pin_of(s.cert.cert_pem)},
+                               {5, 10, 1 << 20});
+    CHECK(failure(wrong_ca.request("POST", "/v1/checkin", {}, "{}")) == ErrorCode::tls_failed);
+    CHECK(s.server.requests == 3);
 }
 
 TEST_CASE("the first look at a server returns the certificate it presents and nothing else",
