@@ -40,10 +40,16 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 // packaging/nginx-receivers.conf with the test's ports, inside a minimal main config.
 std::string config(const fs::path& dir, int port, const std::vector<int>& upstreams) {
     std::string stream = read_bytes(fs::path(KT_SOURCE_DIR) / "packaging/nginx-receivers.conf");
-    REQUIRE(upstreams.size() == 2);
+    REQUIRE((upstreams.size() == 1 || upstreams.size() == 2));
     replace_all(stream, "listen 8443;", "listen 127.0.0.1:" + std::to_string(port) + ";");
     replace_all(stream, "127.0.0.1:8444", "127.0.0.1:" + std::to_string(upstreams[0]));
-    replace_all(stream, "127.0.0.1:8445", "127.0.0.1:" + std::to_string(upstreams[1]));
+    if (upstreams.size() == 2) {
+        replace_all(stream, "127.0.0.1:8445", "127.0.0.1:" + std::to_string(upstreams[1]));
+    } else {  // one receiver: the second `server` line goes
+        const auto line = stream.find("        server 127.0.0.1:8445");
+        REQUIRE(line != std::string::npos);
+        stream.erase(line, stream.find('\n', line) + 1 - line);
+    }
     return "load_module /usr/lib/nginx/modules/ngx_stream_module.so;\n"
            "daemon off;\nmaster_process off;\nworker_processes 1;\n"
            "pid " +

@@ -17,8 +17,9 @@ int free_loopback_port();
 
 class NginxFront {
   public:
-    /// Listens on 127.0.0.1:`port` and passes connections to 127.0.0.1:`upstreams`; waits (at
-    /// most 10 s) until it accepts. Fails the test when nginx cannot start.
+    /// Listens on 127.0.0.1:`port` and passes connections to 127.0.0.1:`upstreams` (one or
+    /// two receivers); waits (at most 10 s) until it accepts. Fails the test when nginx cannot
+    /// start.
     NginxFront(int port, const std::vector<int>& upstreams);
     ~NginxFront();
     NginxFront(const NginxFront&) = delete;

@@ -67,6 +67,10 @@ int read_port(int fd, pid_t pid, int& console_port) {
 
 }  // namespace
 
+pid_t shared_postgres_pid() {
+    return shared_postgres().pid();
+}
+
 std::string new_postgres_database() {
     static std::atomic<int> counter{0};
     auto info = shared_postgres().create_database("receiver_" + std::to_string(++counter));

@@ -20,6 +20,8 @@ enum class ReceiverDb { sqlite, postgres };
 
 /// A fresh database on one PostgreSQL server shared by the test process (started on first use).
 std::string new_postgres_database();
+/// The postmaster of that shared server (its backends are its children), for CPU figures.
+pid_t shared_postgres_pid();
 
 /// A data dir made by `keukentafel-receiver init` (fails the test on error). Receiver settings
 /// can be changed in config.json before the server starts.
