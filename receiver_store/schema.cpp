@@ -178,7 +178,8 @@ const Dialect& postgres_dialect() {
                            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
                            {kPostgresV1, v2_patch(), console_patch_postgres(), console_totp_patch(),
                             monitoring_patch_postgres()},
-                           30000};
+                           30000,
+                           true};
     return d;
 }
 

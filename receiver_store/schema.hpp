@@ -15,6 +15,9 @@ struct Dialect {
     std::vector<std::string_view> patches;
     /// The most parameters one statement may bind (SQLCipher's SQLite: 999; PostgreSQL: 65535).
     std::size_t max_params = 999;
+    /// Whether WITH may hold UPDATE and INSERT (PostgreSQL): a submission is then stored in
+    /// one statement, one round trip, instead of a transaction of five.
+    bool modifying_with = false;
 };
 
 const Dialect& sqlite_dialect();

@@ -81,6 +81,19 @@ InsertResult duplicate_of(Submission stored) {
     return InsertResult{InsertStatus::duplicate, std::move(stored)};
 }
 
+// The device's sequence did not move: a concurrent request for the same key may have moved
+// it while we waited for the device row, then this is its duplicate (PostgreSQL reads the
+// latest committed rows in a new statement); else device_seq is not above the highest seen.
+Result<InsertResult> not_moved(SqlConnection& c, const Submission& s) {
+    auto now = read_submission(c, s.assessment_uuid, s.version);
+    if (!now) return now.error();
+    if (now->has_value()) return duplicate_of(std::move(now->value()));
+    auto dev = read_device(c, s.device_id);
+    if (!dev) return dev.error();
+    if (!dev->has_value()) return make_error(ErrorCode::not_found, "unknown device");
+    return InsertResult{InsertStatus::rolled_back, std::nullopt};
+}
+
 // One attempt in one transaction. A UNIQUE violation comes back as kUniqueViolation after the
 // transaction is gone, so the caller can read the winner's row.
 Result<InsertResult> try_insert(SqlConnection& c, const Submission& s,
@@ -93,22 +106,63 @@ Result<InsertResult> try_insert(SqlConnection& c, const Submission& s,
     auto moved = c.execute("UPDATE devices SET last_seq = $2 WHERE id = $1 AND last_seq < $2",
                            {s.device_id, s.device_seq});
     if (!moved) return moved.error();
-    if (moved.value() != 1) {
-        // A concurrent request for the same key may have moved last_seq while we waited for
-        // the device row: then this is its duplicate, not a rollback (PostgreSQL reads the
-        // latest committed rows in a new statement).
-        auto now = read_submission(c, s.assessment_uuid, s.version);
-        if (!now) return now.error();
-        if (now->has_value()) return duplicate_of(std::move(now->value()));
-        auto dev = read_device(c, s.device_id);
-        if (!dev) return dev.error();
-        if (!dev->has_value()) return make_error(ErrorCode::not_found, "unknown device");
-        return InsertResult{InsertStatus::rolled_back, std::nullopt};
-    }
+    if (moved.value() != 1) return not_moved(c, s);
     if (auto st = write_submission(c, s); !st) return st.error();
     if (auto st = write_structured(c, s, a); !st) return st.error();
     if (auto st = tx->commit(); !st) return st.error();
     return InsertResult{InsertStatus::stored, s};
+}
+
+// try_insert as one statement (PostgreSQL), atomic on its own: the device's sequence moves,
+// and only if it moved are the submission and its structured row inserted. One row: stored;
+// none: not_moved; a UNIQUE violation (kUniqueViolation): the key was stored meanwhile.
+// The sub-statements cannot see each other's rows, but the foreign keys are checked at the
+// statement's end, when they can.
+Result<InsertResult> insert_in_one(SqlConnection& c, const Submission& s,
+                                   const StructuredAssessment& a) {
+    const PackedDomains d = pack_domains(a.domains);
+    auto n = c.execute(
+        "WITH moved AS (UPDATE devices SET last_seq = $4::bigint "
+        "WHERE id = $3 AND last_seq < $4::bigint RETURNING id), "
+        "stored AS (INSERT INTO submissions (assessment_uuid, version, device_id, device_seq, "
+        "payload_sha256, record_sha256, sealed_payload, receiver_time, receipt_signature_hex) "
+        "SELECT $1, $2::bigint, $3, $4::bigint, $5, $6, $7, $8::bigint, $9 FROM moved "
+        "RETURNING assessment_uuid) "
+        "INSERT INTO assessments (assessment_uuid, version, client_ref, kind, sealed_at, "
+        "age_years, wijk, team, household, network_people, network_supportive, "
+        "network_hindering, network_overloaded_carers, locale_shown, levels, agrees, goals, "
+        "reasons) "
+        "SELECT $1, $2::bigint, $10, $11, $12::bigint, $13::integer, $14, $15, $16, "
+        "$17::integer, $18::integer, $19::integer, $20::integer, $21, $22, $23, $24, $25 "
+        "FROM stored",
+        {s.assessment_uuid,
+         s.version,
+         s.device_id,
+         s.device_seq,
+         s.payload_sha256,
+         s.record_sha256,
+         s.sealed_payload,
+         s.receiver_time,
+         s.receipt_signature_hex,
+         a.client_ref,
+         a.kind,
+         a.sealed_at,
+         opt_param(a.age_years),
+         a.wijk,
+         a.team,
+         a.household,
+         std::int64_t{a.network.people},
+         std::int64_t{a.network.supportive},
+         std::int64_t{a.network.hindering},
+         std::int64_t{a.network.overloaded_carers},
+         a.locale_shown,
+         d.levels,
+         d.agrees,
+         d.goals,
+         d.reasons});
+    if (!n) return n.error();
+    if (n.value() == 1) return InsertResult{InsertStatus::stored, s};
+    return not_moved(c, s);
 }
 
 Result<StoredAssessment> assessment_from_row(const Row& r) {
@@ -165,7 +219,7 @@ Result<InsertResult> SqlStore::insert_submission(const Submission& s,
     auto l = lease();
     if (!l) return l.error();
     SqlConnection& c = (*l)->conn();
-    auto r = try_insert(c, s, a);
+    auto r = m_dialect->modifying_with ? insert_in_one(c, s, a) : try_insert(c, s, a);
     if (r || r.error().code != kUniqueViolation) return r;
     // The UNIQUE key caught a concurrent insert of the same key: it is a duplicate.
     auto stored = read_submission(c, s.assessment_uuid, s.version);
