@@ -7,6 +7,8 @@
 #include <cstring>
 #include <functional>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kt::receiver {
@@ -259,12 +261,32 @@ class PgConnection final : public SqlConnection {
     // Called when a connection comes back to the pool: a broken one is reset, an open
     // transaction (never left by our code) is rolled back.
     void recycle() {
-        if (PQstatus(m_conn.get()) != CONNECTION_OK) PQreset(m_conn.get());
+        if (PQstatus(m_conn.get()) != CONNECTION_OK) {
+            PQreset(m_conn.get());
+            m_prepared.clear();  // a new session has none of them
+        }
         if (PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE) (void)script("ROLLBACK");
     }
 
   private:
-    Result<PgResult> run(std::string_view sql, const Params& params) {
+    // The most statements prepared per connection; our statements are fixed texts, far fewer.
+    static constexpr std::size_t kMaxPrepared = 128;
+
+    // The name `sql` is prepared under on this connection, preparing it the first time: then
+    // PostgreSQL parses and analyses each statement once per connection, not per execution
+    // (plans are still made per execution: plan_cache_mode = force_custom_plan, see connect).
+    // Null when the statement is not kept (the cache is full).
+    Result<const std::string*> prepared(const std::string& sql, int params) {
+        if (auto at = m_prepared.find(sql); at != m_prepared.end()) return &at->second;
+        if (m_prepared.size() >= kMaxPrepared) return static_cast<const std::string*>(nullptr);
+        std::string name = "kt_" + std::to_string(m_prepared.size());
+        PgResult r(PQprepare(m_conn.get(), name.c_str(), sql.c_str(), params, nullptr));
+        if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+            return pg_error(m_conn.get(), r.get());
+        return &m_prepared.emplace(sql, std::move(name)).first->second;
+    }
+
+    Result<PgResult> run(std::string_view sql_text, const Params& params) {
         std::vector<std::string> texts;
         std::vector<const char*> values;
         texts.reserve(params.size());
@@ -273,9 +295,14 @@ class PgConnection final : public SqlConnection {
         for (std::size_t i = 0; i < params.size(); ++i)
             values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr
                                                                                : texts[i].c_str());
-        PgResult r(PQexecParams(m_conn.get(), std::string(sql).c_str(),
-                                static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                                nullptr, 0));
+        const std::string sql(sql_text);
+        const int count = static_cast<int>(values.size());
+        auto name = prepared(sql, count);
+        if (!name) return name.error();
+        PgResult r(name.value() ? PQexecPrepared(m_conn.get(), name.value()->c_str(), count,
+                                                 values.data(), nullptr, nullptr, 0)
+                                : PQexecParams(m_conn.get(), sql.c_str(), count, nullptr,
+                                               values.data(), nullptr, nullptr, 0));
         const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
             return pg_error(m_conn.get(), r.get());
@@ -283,6 +310,7 @@ class PgConnection final : public SqlConnection {
     }
 
     PgConnPtr m_conn;
+    std::unordered_map<std::string, std::string> m_prepared;  // SQL text to statement name
 };
 
 class PgPool;
@@ -342,8 +370,10 @@ Result<std::unique_ptr<PgConnection>> connect(const std::string& conninfo) {
     // Notices ("relation already exists, skipping") would go to stderr otherwise.
     PQsetNoticeProcessor(conn.get(), ignore_notice, nullptr);
     // Short keyed queries only: JIT compiling them (PostgreSQL guesses millions of rows for a
-    // generic key range) costs more than it saves, on every page of an export.
-    PGresult* jit = PQexec(conn.get(), "SET jit = off");
+    // generic key range) costs more than it saves, on every page of an export. Statements are
+    // prepared once per connection (PgConnection::prepared) but still planned per execution
+    // with their parameters, as before: a generic plan could read a whole table per page.
+    PGresult* jit = PQexec(conn.get(), "SET jit = off; SET plan_cache_mode = force_custom_plan");
     const bool ok = PQresultStatus(jit) == PGRES_COMMAND_OK;
     PQclear(jit);
     if (!ok) return make_error(ErrorCode::io, "cannot configure the PostgreSQL session");

@@ -1,5 +1,5 @@
-// The PostgreSQL backend: libpq, parameterised statements only (PQexecParams), and a pool of
-// connections so concurrent requests run in parallel.
+// The PostgreSQL backend: libpq, parameterised statements only (each prepared once per
+// connection), and a pool of connections so concurrent requests run in parallel.
 #pragma once
 
 #include <memory>
