@@ -270,7 +270,7 @@ void bench_nginx(std::vector<Device>& devices) {
     ReceiverData data(ReceiverDb::postgres);
     data.set_config("rate_per_minute", 1000000);
     data.set_config("max_connections_per_address", 2000);  // behind nginx: nginx's address
-    data.set_config("enroll_rate_per_minute", 1000);  // 32 enrollments from this one address
+    data.set_config("enroll_rate_per_minute", 1000);       // 32 enrollments from this one address
     if (const char* t = std::getenv("KT_BENCH_RECEIVER_THREADS"))
         data.set_config("threads", std::atoi(t));
     ReceiverProcess first(data), second(data);
