@@ -4,7 +4,7 @@
 // downloads both ZIPs (the C++ side unzips and checks them); a beleid user sees the whole
 // municipality. axe-core on every page (WCAG 2.1 A and AA), screenshots at 1366x768.
 import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { checkPage, expect, now, totp } from './browser_common.mjs';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,35 +18,8 @@ const downloads = env.KT_DOWNLOADS;
 const PASSWORD = 'paars-fietsrek-onder-de-brug-42';
 const violations = {};
 
-function expect(ok, what) {
-  if (!ok) throw new Error('expected: ' + what);
-  console.log('ok: ' + what);
-}
-
-function totp(secret, t) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(t / 30)));
-  const mac = crypto.createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
-  const o = mac[mac.length - 1] & 15;
-  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
-  return String(n % 1000000).padStart(6, '0');
-}
-const now = () => Date.now() / 1000;
-
 async function check(page, name) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  violations[name] = result.violations.length;
-  console.log(`axe ${name}: ${result.violations.length} violations`);
-  for (const v of result.violations)
-    console.log(`  ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: false });
+  await checkPage(page, name, shots, violations);
 }
 
 const text = (page) => page.locator('main').innerText();
